@@ -1,0 +1,54 @@
+import type { Db, MemberRole } from '@stockscan/db';
+import { AppError } from '../errors';
+import type { AccessClaims } from './tokens';
+
+/** Who is acting, on which tenant, with which role and service scope. Every tenant query filters on it. */
+export interface Actor {
+  userId: string;
+  tenantId: string;
+  membershipId: string;
+  role: MemberRole;
+  /** null = all services of the tenant. */
+  serviceId: string | null;
+}
+
+const RANK: Record<MemberRole, number> = { operator: 1, manager: 2, owner: 3 };
+
+export function hasRole(actor: Pick<Actor, 'role'>, minimum: MemberRole): boolean {
+  return RANK[actor.role] >= RANK[minimum];
+}
+
+export function requireRole(actor: Pick<Actor, 'role'>, minimum: MemberRole): void {
+  if (!hasRole(actor, minimum)) throw new AppError('FORBIDDEN_ROLE');
+}
+
+/** Loads the active membership behind a verified access token; 401 when it no longer holds. */
+export async function resolveActor(db: Db, claims: AccessClaims): Promise<Actor> {
+  if (!claims.tenantId)
+    throw new AppError('NOT_AUTHENTICATED', {
+      fr: 'Aucune organisation sélectionnée.',
+      en: 'No organisation selected.',
+    });
+  const row = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['memberships.id', 'memberships.role', 'memberships.service_id'])
+    .where('memberships.user_id', '=', claims.userId)
+    .where('memberships.tenant_id', '=', claims.tenantId)
+    .where('memberships.status', '=', 'ACTIVE')
+    .where('users.is_active', '=', true)
+    .executeTakeFirst();
+  if (!row) throw new AppError('TOKEN_INVALID');
+  return {
+    userId: claims.userId,
+    tenantId: claims.tenantId,
+    membershipId: row.id,
+    role: row.role,
+    serviceId: row.service_id,
+  };
+}
+
+/** An operator scoped to one service sees only that one: other ids answer 404, like another tenant's. */
+export function assertServiceInScope(actor: Actor, serviceId: string): void {
+  if (actor.serviceId && actor.serviceId !== serviceId) throw new AppError('NOT_FOUND');
+}

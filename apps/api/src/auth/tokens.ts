@@ -1,0 +1,52 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { AppError } from '../errors';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_TTL_DAYS = 30;
+
+export interface AccessClaims {
+  userId: string;
+  /** The tenant the token acts on (switchable); null for a user without membership. */
+  tenantId: string | null;
+}
+
+const key = (secret: string) => new TextEncoder().encode(secret);
+
+export async function signAccessToken(claims: AccessClaims, secret: string, now: Date): Promise<string> {
+  const iat = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ tid: claims.tenantId })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.userId)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ACCESS_TOKEN_TTL_SECONDS)
+    .setIssuer('stockscan')
+    .setAudience('stockscan-api')
+    .sign(key(secret));
+}
+
+export async function verifyAccessToken(token: string, secret: string, now: Date): Promise<AccessClaims> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), {
+      algorithms: ['HS256'],
+      issuer: 'stockscan',
+      audience: 'stockscan-api',
+      currentDate: now,
+    });
+    if (typeof payload.sub !== 'string') throw new AppError('TOKEN_INVALID');
+    return { userId: payload.sub, tenantId: typeof payload.tid === 'string' ? payload.tid : null };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (error instanceof joseErrors.JOSEError) throw new AppError('TOKEN_INVALID');
+    throw error;
+  }
+}
+
+/** Opaque random token (refresh, invitation, reset links); only its hash is stored. */
+export function newOpaqueToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

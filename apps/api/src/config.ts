@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : v === 'true' || v === '1' || v === 'yes'));
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const optionalUrl = z
+  .url()
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/** "10/min", "5/s", "100/hour" → { limit, windowMs } */
+const rate = z
+  .string()
+  .regex(/^\d+\/(s|sec|second|m|min|minute|h|hour|d|day)$/, 'expected N/min (e.g. 10/min)')
+  .transform((v) => {
+    const [n, unit] = v.split('/') as [string, string];
+    const ms = unit.startsWith('s')
+      ? 1_000
+      : unit.startsWith('m')
+        ? 60_000
+        : unit.startsWith('h')
+          ? 3_600_000
+          : 86_400_000;
+    return { limit: Number(n), windowMs: ms };
+  });
+
+/** SPEC §2: the environment, parsed once at start-up. */
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+    HOST: z.string().default('127.0.0.1'),
+    ALLOWED_HOSTS: list,
+    DATABASE_URL: optionalUrl,
+    PGLITE_DATA_DIR: z.string().default('.data/pglite'),
+    CORS_ALLOWED_ORIGINS: list,
+    FRONTEND_URL: z.url().default('http://127.0.0.1:8000'),
+    WEB_DIST_DIR: optionalString,
+    STRIPE_API_KEY: optionalString,
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    STRIPE_SUCCESS_URL: optionalUrl,
+    STRIPE_CANCEL_URL: optionalUrl,
+    STRIPE_PRICE_BOUTIQUE_MONTHLY: optionalString,
+    STRIPE_PRICE_BOUTIQUE_YEARLY: optionalString,
+    STRIPE_PRICE_PRO_MONTHLY: optionalString,
+    STRIPE_PRICE_PRO_YEARLY: optionalString,
+    STRIPE_PORTAL_DISABLED: bool(false),
+    STRIPE_API_BASE_URL: optionalUrl,
+    INVITATIONS_SEND_EMAILS: z.enum(['true', 'false']).optional(),
+    SENDGRID_API_KEY: optionalString,
+    SENDGRID_FROM_EMAIL: z
+      .email()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    SENDGRID_API_BASE_URL: optionalUrl,
+    AI_ENABLED: bool(false),
+    OPENAI_API_KEY: optionalString,
+    AI_MODEL: z.string().default('gpt-4o-mini'),
+    AI_THROTTLE_RATE: rate.prefault('10/min'),
+    OPENAI_BASE_URL: optionalUrl,
+    TRIAL_PLAN: z.enum(['ESSENTIEL', 'BOUTIQUE', 'PRO', 'SOLO', 'DUO', 'MULTI']).default('PRO'),
+    TRIAL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    EMAIL_VERIFICATION_REQUIRED: bool(false),
+    SEED_DEMO: bool(true),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    METRICS_TOKEN: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    const prod = env.NODE_ENV === 'production';
+    const need = (key: keyof typeof env, why: string) =>
+      ctx.addIssue({ code: 'custom', path: [key], message: why });
+    if (prod && !env.APP_SECRET) need('APP_SECRET', 'required in production (at least 32 characters)');
+    if (prod && !env.DATABASE_URL)
+      need('DATABASE_URL', 'required in production (embedded PGlite is dev-only)');
+    if (prod && env.INVITATIONS_SEND_EMAILS === undefined)
+      need('INVITATIONS_SEND_EMAILS', 'required (true or false)');
+    if (env.INVITATIONS_SEND_EMAILS === 'true' && !env.SENDGRID_API_KEY)
+      need('SENDGRID_API_KEY', 'required when INVITATIONS_SEND_EMAILS=true');
+    if (env.INVITATIONS_SEND_EMAILS === 'true' && !env.SENDGRID_FROM_EMAIL)
+      need('SENDGRID_FROM_EMAIL', 'required when INVITATIONS_SEND_EMAILS=true');
+    if (env.AI_ENABLED && !env.OPENAI_API_KEY) need('OPENAI_API_KEY', 'required when AI_ENABLED=true');
+  });
+
+export type Env = z.input<typeof EnvSchema>;
+export type PlanPrice = 'BOUTIQUE_MONTHLY' | 'BOUTIQUE_YEARLY' | 'PRO_MONTHLY' | 'PRO_YEARLY';
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  appSecret: string;
+  /** true when APP_SECRET was generated for this process (dev only): tokens die with it. */
+  appSecretGenerated: boolean;
+  port: number;
+  host: string;
+  allowedHosts: string[];
+  databaseUrl: string | undefined;
+  pgliteDataDir: string;
+  corsAllowedOrigins: string[];
+  frontendUrl: string;
+  webDistDir: string | undefined;
+  stripe: {
+    apiKey: string | undefined;
+    webhookSecret: string | undefined;
+    successUrl: string;
+    cancelUrl: string;
+    prices: Record<PlanPrice, string | undefined>;
+    portalDisabled: boolean;
+    apiBaseUrl: string | undefined;
+  };
+  invitationsSendEmails: boolean;
+  sendgrid: { apiKey: string | undefined; fromEmail: string | undefined; apiBaseUrl: string | undefined };
+  ai: {
+    enabled: boolean;
+    apiKey: string | undefined;
+    model: string;
+    throttle: { limit: number; windowMs: number };
+    baseUrl: string | undefined;
+  };
+  trial: { plan: string; days: number };
+  emailVerificationRequired: boolean;
+  seedDemo: boolean;
+  logLevel: string;
+  metricsToken: string | undefined;
+  version: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError with one line naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const frontendUrl = e.FRONTEND_URL.replace(/\/$/, '');
+  return {
+    nodeEnv: e.NODE_ENV,
+    appSecret: e.APP_SECRET ?? randomBytes(32).toString('hex'),
+    appSecretGenerated: !e.APP_SECRET,
+    port: e.PORT,
+    host: e.HOST,
+    allowedHosts: e.ALLOWED_HOSTS,
+    databaseUrl: e.DATABASE_URL,
+    pgliteDataDir: e.PGLITE_DATA_DIR,
+    corsAllowedOrigins: e.CORS_ALLOWED_ORIGINS,
+    frontendUrl,
+    webDistDir: e.WEB_DIST_DIR,
+    stripe: {
+      apiKey: e.STRIPE_API_KEY,
+      webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+      successUrl: e.STRIPE_SUCCESS_URL ?? `${frontendUrl}/billing/success`,
+      cancelUrl: e.STRIPE_CANCEL_URL ?? `${frontendUrl}/billing/cancel`,
+      prices: {
+        BOUTIQUE_MONTHLY: e.STRIPE_PRICE_BOUTIQUE_MONTHLY,
+        BOUTIQUE_YEARLY: e.STRIPE_PRICE_BOUTIQUE_YEARLY,
+        PRO_MONTHLY: e.STRIPE_PRICE_PRO_MONTHLY,
+        PRO_YEARLY: e.STRIPE_PRICE_PRO_YEARLY,
+      },
+      portalDisabled: e.STRIPE_PORTAL_DISABLED,
+      apiBaseUrl: e.STRIPE_API_BASE_URL,
+    },
+    invitationsSendEmails: e.INVITATIONS_SEND_EMAILS === 'true',
+    sendgrid: {
+      apiKey: e.SENDGRID_API_KEY,
+      fromEmail: e.SENDGRID_FROM_EMAIL,
+      apiBaseUrl: e.SENDGRID_API_BASE_URL,
+    },
+    ai: {
+      enabled: e.AI_ENABLED,
+      apiKey: e.OPENAI_API_KEY,
+      model: e.AI_MODEL,
+      throttle: e.AI_THROTTLE_RATE,
+      baseUrl: e.OPENAI_BASE_URL,
+    },
+    trial: { plan: e.TRIAL_PLAN, days: e.TRIAL_DAYS },
+    emailVerificationRequired: e.EMAIL_VERIFICATION_REQUIRED,
+    seedDemo: e.SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
+    version: process.env.npm_package_version ?? '0.1.0',
+  };
+}

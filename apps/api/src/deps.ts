@@ -1,0 +1,17 @@
+import type { Db } from '@stockscan/db';
+import type OpenAI from 'openai';
+import type Stripe from 'stripe';
+import type { Config } from './config';
+import type { Mailer } from './integrations/sendgrid';
+
+/** Everything a service may touch outside its arguments; tests inject fakes. */
+export interface Deps {
+  db: Db;
+  config: Config;
+  /** null when STRIPE_API_KEY is unset: billing answers 503 STRIPE_NOT_CONFIGURED. */
+  stripe: Stripe | null;
+  mailer: Mailer;
+  /** null when AI is disabled or unconfigured: the assistant answers in fallback mode. */
+  openai: OpenAI | null;
+  now: () => Date;
+}

@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
+import { ERROR_MESSAGES } from '@stockscan/contracts';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config';
+import type { Deps } from './deps';
+import { mapError } from './http/error-body';
+import { localeFrom } from './http/locale';
+import { registerRestRoutes } from './rest-routes';
+import { type AppRouter, appRouter } from './router';
+import { createContextFactory } from './trpc';
+
+export interface BuildOptions {
+  /** pino options, or false to silence (tests). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+const API_PREFIXES = ['/api/', '/trpc', '/health', '/metrics'];
+
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["stripe-signature"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.password_confirm',
+  '*.token',
+  '*.refresh',
+  '*.access',
+];
+
+function defaultWebDist(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  // dist/main.js and src/server.ts both sit one level under apps/api.
+  return resolve(here, '../../web/dist');
+}
+
+/** The whole HTTP surface; main.ts and tests build it the same way with their own deps. */
+export async function buildServer(config: Config, deps: Omit<Deps, 'config'>, options: BuildOptions = {}) {
+  const fullDeps: Deps = { ...deps, config };
+  const app: FastifyInstance = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    routerOptions: { maxParamLength: 5000 },
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: config.nodeEnv === 'production',
+    return503OnClosing: true,
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (config.allowedHosts.length === 0 || req.url === '/health') return;
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    if (!config.allowedHosts.includes(host)) {
+      return reply.code(400).send({ detail: `Host not allowed: ${host}`, code: 'VALIDATION_ERROR' });
+    }
+  });
+
+  if (config.corsAllowedOrigins.length > 0) {
+    await app.register(cors, { origin: config.corsAllowedOrigins, credentials: true, maxAge: 600 });
+  }
+
+  app.setErrorHandler((error, req, reply) => {
+    const locale = localeFrom(req.headers['accept-language']);
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND' : 'VALIDATION_ERROR';
+      const detail =
+        code === 'VALIDATION_ERROR'
+          ? `${ERROR_MESSAGES.VALIDATION_ERROR[locale]} (${error instanceof Error ? error.message : 'bad request'})`
+          : ERROR_MESSAGES[code][locale];
+      return reply.code(status).send({ detail, code });
+    }
+    const mapped = mapError(error, locale, req.id);
+    if (mapped.unexpected) req.log.error({ err: error }, 'unexpected error');
+    return reply.code(mapped.status).headers(mapped.headers).send(mapped.body);
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: createContextFactory(fullDeps),
+      onError({ error, path, ctx }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          ctx?.req.log.error({ err: error.cause ?? error, path }, 'unexpected tRPC error');
+        }
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  registerRestRoutes(app, fullDeps);
+
+  const webDist = config.webDistDir ?? defaultWebDist();
+  const hasWeb = existsSync(join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders(res, path) {
+        res.setHeader(
+          'cache-control',
+          path.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = API_PREFIXES.some((prefix) => req.url.startsWith(prefix));
+    const wantsHtml = (req.headers.accept ?? '').includes('text/html');
+    if (hasWeb && req.method === 'GET' && !isApi && wantsHtml) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    const locale = localeFrom(req.headers['accept-language']);
+    return reply.code(404).send({ detail: ERROR_MESSAGES.NOT_FOUND[locale], code: 'NOT_FOUND' });
+  });
+
+  return app;
+}

@@ -1,0 +1,135 @@
+import type { TestDb } from '@stockscan/db/testing';
+import { useTestDb } from '@stockscan/db/testing/vitest';
+import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import type { FastifyInstance } from 'fastify';
+import { afterAll } from 'vitest';
+import { type Config, loadConfig } from '../config';
+import type { Deps } from '../deps';
+import { createOpenAI } from '../integrations/openai';
+import { createMailer } from '../integrations/sendgrid';
+import { createStripe } from '../integrations/stripe';
+import type { AppRouter } from '../router';
+import { buildServer } from '../server';
+import type { FakeServer } from './fake-http';
+import { startFakeOpenAI, startFakeSendGrid, startFakeStripe } from './fakes';
+
+export interface TestApp {
+  app: FastifyInstance;
+  url: string;
+  db: TestDb['db'];
+  testDb: TestDb;
+  config: Config;
+  deps: Deps;
+  fakes: { stripe: FakeServer; sendgrid: FakeServer; openai: FakeServer };
+  /** Moves the injected clock (services read time only through deps.now). */
+  clock: { now: Date; set(date: Date | string): void; advance(ms: number): void };
+  /** Typed tRPC client over HTTP; pass a token to act as a user. */
+  trpc(token?: string, locale?: 'fr' | 'en'): TRPCClient<AppRouter>;
+  /** fetch against the server with JSON helpers. */
+  request(
+    path: string,
+    init?: { method?: string; token?: string; json?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  now?: Date | string;
+  /** Reuse a database (e.g. two servers on one database). */
+  testDb?: TestDb;
+}
+
+/**
+ * One listening server per test file, on its own database, with the three SDKs pointed at local fakes.
+ * Closed (and its database dropped) after the file.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const [stripe, sendgrid, openai] = await Promise.all([
+    startFakeStripe(),
+    startFakeSendGrid(),
+    startFakeOpenAI(),
+  ]);
+  const testDb = options.testDb ?? (await useTestDb());
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    APP_SECRET: 'test-secret-test-secret-test-secret-0123',
+    FRONTEND_URL: 'http://app.test',
+    STRIPE_API_KEY: 'sk_test_fake',
+    STRIPE_WEBHOOK_SECRET: 'whsec_test_fake',
+    STRIPE_API_BASE_URL: stripe.url,
+    STRIPE_PRICE_BOUTIQUE_MONTHLY: 'price_boutique_monthly',
+    STRIPE_PRICE_BOUTIQUE_YEARLY: 'price_boutique_yearly',
+    STRIPE_PRICE_PRO_MONTHLY: 'price_pro_monthly',
+    STRIPE_PRICE_PRO_YEARLY: 'price_pro_yearly',
+    INVITATIONS_SEND_EMAILS: 'true',
+    SENDGRID_API_KEY: 'SG.fake',
+    SENDGRID_FROM_EMAIL: 'noreply@stockscan.test',
+    SENDGRID_API_BASE_URL: sendgrid.url,
+    AI_ENABLED: 'true',
+    OPENAI_API_KEY: 'sk-fake',
+    OPENAI_BASE_URL: `${openai.url}/v1`,
+    WEB_DIST_DIR: '/nonexistent',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const clock = {
+    now: new Date(options.now ?? Date.now()),
+    set(date: Date | string) {
+      clock.now = new Date(date);
+    },
+    advance(ms: number) {
+      clock.now = new Date(clock.now.getTime() + ms);
+    },
+  };
+  const deps: Omit<Deps, 'config'> = {
+    db: testDb.db,
+    stripe: createStripe(config),
+    mailer: createMailer(config),
+    openai: createOpenAI(config),
+    now: () => clock.now,
+  };
+  const app = await buildServer(config, deps, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+
+  afterAll(async () => {
+    await app.close();
+    await Promise.all([stripe.close(), sendgrid.close(), openai.close()]);
+  });
+
+  return {
+    app,
+    url,
+    db: testDb.db,
+    testDb,
+    config,
+    deps: { ...deps, config },
+    fakes: { stripe, sendgrid, openai },
+    clock,
+    trpc(token, locale = 'fr') {
+      return createTRPCClient<AppRouter>({
+        links: [
+          httpBatchLink({
+            url: `${url}/trpc`,
+            headers: () => ({
+              'accept-language': locale,
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+            }),
+          }),
+        ],
+      });
+    },
+    request(path, init = {}) {
+      const headers: Record<string, string> = { ...(init.headers ?? {}) };
+      if (init.token) headers.authorization = `Bearer ${init.token}`;
+      if (init.json !== undefined) headers['content-type'] = 'application/json';
+      return fetch(`${url}${path}`, {
+        method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
+        headers,
+        ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+      });
+    },
+  };
+}

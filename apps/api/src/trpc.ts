@@ -1,0 +1,154 @@
+import type { Locale } from '@stockscan/contracts';
+import { ERROR_MESSAGES } from '@stockscan/contracts';
+import type { MemberRole } from '@stockscan/db';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { type Actor, requireRole, resolveActor } from './auth/actor';
+import { type AccessClaims, verifyAccessToken } from './auth/tokens';
+import type { Deps } from './deps';
+import { AppError, isDbUnavailable } from './errors';
+import { mapError } from './http/error-body';
+import { localeFrom } from './http/locale';
+
+// 1) Context ------------------------------------------------------------------------------------------------
+
+export interface Context {
+  deps: Deps;
+  locale: Locale;
+  requestId: string;
+  ip: string;
+  /** Raw bearer token, verified by authed procedures only. */
+  bearer: string | null;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export function bearerFrom(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const [scheme, token] = header.split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token ? token : null;
+}
+
+export function contextFromRequest(deps: Deps, req: FastifyRequest, reply: FastifyReply): Context {
+  const lang = (req.query as Record<string, unknown> | undefined)?.lang;
+  return {
+    deps,
+    locale: localeFrom(typeof lang === 'string' ? lang : req.headers['accept-language']),
+    requestId: req.id,
+    ip: req.ip,
+    bearer: bearerFrom(req),
+    req,
+    reply,
+  };
+}
+
+export const createContextFactory =
+  (deps: Deps) =>
+  ({ req, res }: CreateFastifyContextOptions): Context =>
+    contextFromRequest(deps, req, res);
+
+// 2) initTRPC + error formatter -----------------------------------------------------------------------------
+
+const TRPC_CODE_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  410: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+const OUR_CODE_BY_TRPC: Partial<Record<TRPC_ERROR_CODE_KEY, keyof typeof ERROR_MESSAGES>> = {
+  PARSE_ERROR: 'VALIDATION_ERROR',
+  BAD_REQUEST: 'VALIDATION_ERROR',
+  UNAUTHORIZED: 'NOT_AUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_SUPPORTED: 'NOT_FOUND',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  TOO_MANY_REQUESTS: 'RATE_LIMITED',
+};
+
+/** Is this an error we understand (ours, zod's, the db being down) rather than a bug? */
+const isKnown = (cause: unknown) =>
+  cause instanceof AppError || cause instanceof ZodError || isDbUnavailable(cause);
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error, ctx }) {
+    const locale = ctx?.locale ?? 'fr';
+    const requestId = ctx?.requestId ?? '';
+    const mapped = isKnown(error.cause)
+      ? mapError(error.cause, locale, requestId)
+      : (() => {
+          const code = OUR_CODE_BY_TRPC[error.code];
+          return code
+            ? { status: shape.data.httpStatus, body: { detail: ERROR_MESSAGES[code][locale], code } }
+            : mapError(error, locale, requestId);
+        })();
+    const fields = 'fields' in mapped.body ? mapped.body.fields : undefined;
+    return {
+      ...shape,
+      message: mapped.body.detail,
+      data: {
+        code: mapped.body.code,
+        http_status: mapped.status,
+        ...(fields ? { fields } : {}),
+        ...(mapped.status >= 500 ? { request_id: requestId } : {}),
+        path: shape.data.path,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// 3) Procedure builders ---------------------------------------------------------------------------------------
+
+/** Turns our errors into TRPCErrors with the right HTTP status; the formatter adds `code` and `fields`. */
+const mapAppErrors = t.middleware(async ({ ctx, next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) {
+      for (const [name, value] of Object.entries(cause.headers ?? {})) ctx.reply.header(name, value);
+      throw new TRPCError({
+        code: TRPC_CODE_BY_STATUS[cause.status] ?? 'INTERNAL_SERVER_ERROR',
+        message: cause.message,
+        cause,
+      });
+    }
+    if (isDbUnavailable(cause))
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'database unavailable', cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapAppErrors);
+
+export async function claimsFrom(ctx: Pick<Context, 'bearer' | 'deps'>): Promise<AccessClaims> {
+  if (!ctx.bearer) throw new AppError('NOT_AUTHENTICATED');
+  return verifyAccessToken(ctx.bearer, ctx.deps.config.appSecret, ctx.deps.now());
+}
+
+/** A logged-in user, whatever the tenant. */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const claims = await claimsFrom(ctx);
+  return next({ ctx: { claims } });
+});
+
+/** A member of the token's tenant with at least `minimum` role: ctx.actor scopes every query. */
+export function tenantProcedure(minimum: MemberRole = 'operator') {
+  return authedProcedure.use(async ({ ctx, next }) => {
+    const actor: Actor = await resolveActor(ctx.deps.db, ctx.claims);
+    requireRole(actor, minimum);
+    return next({ ctx: { actor } });
+  });
+}

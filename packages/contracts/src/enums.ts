@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Enumerations of the data model (SPEC §3); the db schema types derive from these. */
+export const TenantDomain = z.enum(['food', 'general']);
+export const BusinessType = z.enum([
+  'restaurant',
+  'bar',
+  'grocery',
+  'retail',
+  'camping_multi',
+  'pharmacy',
+  'bakery',
+  'other',
+]);
+export const PlanSource = z.enum(['FREE', 'TRIAL', 'PAID', 'MANUAL', 'LIFETIME']);
+export const BillingCycle = z.enum(['MONTHLY', 'YEARLY']);
+export const SubscriptionStatus = z.enum(['NONE', 'TRIALING', 'ACTIVE', 'PAST_DUE', 'CANCELED']);
+export const ServiceType = z.enum([
+  'grocery_food',
+  'bulk_food',
+  'bar',
+  'kitchen',
+  'bakery',
+  'restaurant_dining',
+  'retail_general',
+  'pharmacy_parapharmacy',
+  'other',
+]);
+export const CountingMode = z.enum(['unit', 'weight', 'volume', 'mixed']);
+export const MembershipStatus = z.enum(['ACTIVE', 'INVITED', 'DISABLED']);
+export const InvitationStatus = z.enum(['SENT', 'ACCEPTED', 'EXPIRED', 'CANCELED']);
+export const ProductUnit = z.enum(['pcs', 'kg', 'g', 'l', 'ml']);
+export const ProductRole = z.enum(['raw_material', 'finished_product', 'homemade_prep']);
+export const ContainerStatus = z.enum(['SEALED', 'OPENED']);
+export const LossReason = z.enum(['breakage', 'expired', 'theft', 'free', 'mistake', 'other']);
+export const UsageKind = z.enum(['export_xlsx', 'export_csv', 'ai_request', 'ai_support']);
+
+export type TenantDomain = z.infer<typeof TenantDomain>;
+export type BusinessType = z.infer<typeof BusinessType>;
+export type PlanSource = z.infer<typeof PlanSource>;
+export type BillingCycle = z.infer<typeof BillingCycle>;
+export type SubscriptionStatus = z.infer<typeof SubscriptionStatus>;
+export type ServiceType = z.infer<typeof ServiceType>;
+export type CountingMode = z.infer<typeof CountingMode>;
+export type MembershipStatus = z.infer<typeof MembershipStatus>;
+export type InvitationStatus = z.infer<typeof InvitationStatus>;
+export type ProductUnit = z.infer<typeof ProductUnit>;
+export type ProductRole = z.infer<typeof ProductRole>;
+export type ContainerStatus = z.infer<typeof ContainerStatus>;
+export type LossReason = z.infer<typeof LossReason>;
+export type UsageKind = z.infer<typeof UsageKind>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** Shared wire primitives (SPEC: snake_case JSON, ISO-8601 UTC, UUID ids, months "YYYY-MM"). */
+export const Uuid = z.uuid({ message: 'Identifiant invalide.' });
+
+export const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Mois attendu au format AAAA-MM.' });
+export type Month = z.infer<typeof Month>;
+
+/** Money: a number with at most 2 decimals, never negative. */
+export const Money = z
+  .number()
+  .nonnegative({ message: 'Le montant doit être positif.' })
+  .max(1_000_000_000)
+  .refine((n) => Math.round(n * 100) === Number((n * 100).toFixed(6)), {
+    message: 'Deux décimales au maximum.',
+  });
+
+/** Quantity: a number with at most 3 decimals, never negative. */
+export const Quantity = z
+  .number()
+  .nonnegative({ message: 'La quantité doit être positive ou nulle.' })
+  .max(1_000_000_000)
+  .refine((n) => Math.round(n * 1000) === Number((n * 1000).toFixed(6)), {
+    message: 'Trois décimales au maximum.',
+  });
+
+export const IsoDateTime = z.iso.datetime();
+export const IsoDate = z.iso.date();
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'Adresse e-mail invalide.' }));
+
+export const Password = z.string().min(8, { message: 'Au moins 8 caractères.' }).max(200);
+
+export const Role = z.enum(['owner', 'manager', 'operator']);
+export type Role = z.infer<typeof Role>;
+
+export const LocaleSchema = z.enum(['fr', 'en']);
+
+/** Current calendar month in UTC. */
+export function currentMonth(now: Date): Month {
+  return now.toISOString().slice(0, 7);
+}

@@ -1,0 +1,3 @@
+export * from './create-db';
+export * from './migrate';
+export * from './schema';

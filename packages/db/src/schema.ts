@@ -1,0 +1,273 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Timestamps come back as Date; we write Date or ISO strings. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** jsonb: written as a JSON string or value, read as parsed JSON. */
+export type Json<T> = ColumnType<T, T | string, T | string>;
+
+import type {
+  BillingCycle,
+  BusinessType,
+  ContainerStatus,
+  CountingMode,
+  InvitationStatus,
+  LossReason,
+  Role as MemberRole,
+  MembershipStatus,
+  PlanSource,
+  ProductRole,
+  ProductUnit,
+  ServiceFeatures,
+  ServiceType,
+  SubscriptionStatus,
+  TenantDomain,
+  UsageKind,
+} from '@stockscan/contracts';
+
+export type {
+  BillingCycle,
+  BusinessType,
+  ContainerStatus,
+  CountingMode,
+  InvitationStatus,
+  LossReason,
+  MemberRole,
+  MembershipStatus,
+  PlanSource,
+  ProductRole,
+  ProductUnit,
+  ServiceFeatures,
+  ServiceType,
+  SubscriptionStatus,
+  TenantDomain,
+  UsageKind,
+};
+export type UserTokenPurpose = 'password_reset' | 'email_verification';
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  email: string | null;
+  password_hash: string;
+  is_active: Generated<boolean>;
+  email_verified_at: Timestamp | null;
+  locale: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface TenantsTable {
+  id: Generated<string>;
+  name: string;
+  slug: string;
+  domain: TenantDomain;
+  business_type: BusinessType;
+  currency_code: Generated<string>;
+  terms_accepted_at: Timestamp | null;
+  plan_code: string | null;
+  plan_source: Generated<PlanSource>;
+  billing_cycle: BillingCycle | null;
+  subscription_status: Generated<SubscriptionStatus>;
+  license_expires_at: Timestamp | null;
+  grace_started_at: Timestamp | null;
+  stripe_customer_id: string | null;
+  stripe_subscription_id: string | null;
+  /** Stripe's own timestamp of the subscription state we hold, to ignore older events. */
+  stripe_state_at: Timestamp | null;
+  entitlement_overrides: Json<Record<string, unknown>> | null;
+  created_at: CreatedAt;
+}
+
+export interface ServicesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  service_type: ServiceType;
+  counting_mode: CountingMode;
+  features: Json<ServiceFeatures>;
+  /** Last auto-numbered SKU of the service (SKU-000001…), bumped atomically. */
+  sku_seq: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface MembershipsTable {
+  id: Generated<string>;
+  user_id: string;
+  tenant_id: string;
+  role: MemberRole;
+  service_id: string | null;
+  status: MembershipStatus;
+  invited_at: Timestamp | null;
+  activated_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  email: string;
+  role: MemberRole;
+  service_id: string | null;
+  token_hash: string;
+  status: Generated<InvitationStatus>;
+  expires_at: Timestamp;
+  email_sent: Generated<boolean>;
+  locale: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  accepted_at: Timestamp | null;
+}
+
+export interface RefreshTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  tenant_id: string | null;
+  family_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  replaced_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface UserTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  purpose: UserTokenPurpose;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+export interface ProductsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  service_id: string;
+  name: string;
+  category: string | null;
+  brand: string | null;
+  supplier: string | null;
+  barcode: string | null;
+  internal_sku: string | null;
+  unit: ProductUnit;
+  purchase_price: number | null;
+  selling_price: number | null;
+  vat_rate: number | null;
+  min_qty: number | null;
+  pack_size: number | null;
+  pack_uom: string | null;
+  conversion_unit: string | null;
+  conversion_factor: number | null;
+  variant_name: string | null;
+  variant_value: string | null;
+  product_role: ProductRole | null;
+  notes: string | null;
+  archived_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CountsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  service_id: string;
+  product_id: string;
+  inventory_month: string;
+  quantity: number;
+  container_status: Generated<ContainerStatus>;
+  remaining_fraction: number | null;
+  /** 'YYYY-MM-DD' */
+  expiry_date: string | null;
+  lot_number: string | null;
+  counted_by: string | null;
+  counted_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CategoriesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  service_id: string;
+  name: string;
+  slug: string;
+  created_at: CreatedAt;
+}
+
+export interface LossEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  service_id: string;
+  product_id: string;
+  occurred_at: Timestamp;
+  inventory_month: string;
+  quantity: number;
+  unit: ProductUnit;
+  reason: LossReason;
+  note: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface UsageEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string | null;
+  kind: UsageKind;
+  created_at: Generated<Timestamp>;
+  params: Json<Record<string, unknown>> | null;
+}
+
+export interface StripeEventsTable {
+  event_id: string;
+  type: string;
+  received_at: Generated<Timestamp>;
+  processed_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  tenant_id: string | null;
+  user_id: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  meta: Json<Record<string, unknown>> | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface Database {
+  users: UsersTable;
+  tenants: TenantsTable;
+  services: ServicesTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  refresh_tokens: RefreshTokensTable;
+  user_tokens: UserTokensTable;
+  rate_limits: RateLimitsTable;
+  products: ProductsTable;
+  counts: CountsTable;
+  categories: CategoriesTable;
+  loss_events: LossEventsTable;
+  usage_events: UsageEventsTable;
+  stripe_events: StripeEventsTable;
+  audit_log: AuditLogTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Tenant = Selectable<TenantsTable>;
+export type Service = Selectable<ServicesTable>;
+export type Membership = Selectable<MembershipsTable>;
+export type Invitation = Selectable<InvitationsTable>;
+export type Product = Selectable<ProductsTable>;
+export type NewProduct = Insertable<ProductsTable>;
+export type ProductUpdate = Updateable<ProductsTable>;
+export type Count = Selectable<CountsTable>;
+export type Category = Selectable<CategoriesTable>;
+export type LossEvent = Selectable<LossEventsTable>;

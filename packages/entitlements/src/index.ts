@@ -1,0 +1,55 @@
+export {
+  type EffectivePlan,
+  type EffectivePlanReason,
+  effectivePlan,
+  GRACE_DAYS,
+  type PlanSource,
+  type SubscriptionStatus,
+  type TenantBilling,
+} from './effective-plan';
+export {
+  type CountKey,
+  type EntitlementOverrides,
+  type Entitlements,
+  entitlementsFor,
+  FEATURE_KEYS,
+  type FeatureKey,
+  type Features,
+  LIMIT_KEYS,
+  type Limit,
+  type LimitKey,
+  type Limits,
+  PLAN_FEATURES,
+  PLAN_LIMITS,
+  type QuotaKey,
+  withinLimit,
+} from './entitlements';
+export { countOf, describeLimit, FEATURE_LABELS } from './labels';
+export { type CountUsage, type OverLimit, overLimit } from './over-limit';
+export { DAY_MS, type MonthRange, monthKey, monthRange } from './period';
+export {
+  type BillingCycle,
+  normalizePlanCode,
+  PLAN_ALIASES,
+  PLAN_CODES,
+  PLAN_NAMES,
+  PLAN_ORDER,
+  PLAN_PRICES_EUR,
+  type PlanCode,
+  plansAbove,
+} from './plans';
+export { PLANS, type PlanInfo } from './pricing';
+export { historyCutoff, isWithinHistory } from './retention';
+export { type TrialInfo, trialInfo } from './trial';
+export {
+  COUNT_CODES,
+  checkCount,
+  checkFeature,
+  checkQuota,
+  type Denial,
+  QUOTA_CODES,
+  QUOTA_LIMIT_KEYS,
+  type QuotaKind,
+  type Verdict,
+  type VerdictCode,
+} from './verdicts';
