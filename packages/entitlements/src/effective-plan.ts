@@ -1,12 +1,10 @@
+import type { PlanSource, SubscriptionStatus } from '@stockscan/contracts';
 import { assertValidDate } from './assert';
 import { DAY_MS } from './period';
 import { normalizePlanCode, type PlanCode } from './plans';
 
 /** How long a PAST_DUE subscription keeps its plan, counted from grace_started_at. */
 export const GRACE_DAYS = 7;
-
-export type PlanSource = 'FREE' | 'TRIAL' | 'PAID' | 'MANUAL' | 'LIFETIME';
-export type SubscriptionStatus = 'NONE' | 'TRIALING' | 'ACTIVE' | 'PAST_DUE' | 'CANCELED';
 
 /** The billing columns of a tenant (SPEC §3). */
 export type TenantBilling = {

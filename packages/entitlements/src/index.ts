@@ -3,8 +3,6 @@ export {
   type EffectivePlanReason,
   effectivePlan,
   GRACE_DAYS,
-  type PlanSource,
-  type SubscriptionStatus,
   type TenantBilling,
 } from './effective-plan';
 export {
@@ -28,7 +26,6 @@ export { countOf, describeLimit, FEATURE_LABELS } from './labels';
 export { type CountUsage, type OverLimit, overLimit } from './over-limit';
 export { DAY_MS, type MonthRange, monthKey, monthRange } from './period';
 export {
-  type BillingCycle,
   normalizePlanCode,
   PLAN_ALIASES,
   PLAN_CODES,

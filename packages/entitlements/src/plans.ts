@@ -1,3 +1,5 @@
+import type { BillingCycle } from '@stockscan/contracts';
+
 /** Plan codes, ordered from the free plan up; unchanged from the original app (SPEC §4). */
 export const PLAN_CODES = ['ESSENTIEL', 'BOUTIQUE', 'PRO'] as const;
 export type PlanCode = (typeof PLAN_CODES)[number];
@@ -22,8 +24,6 @@ export const PLAN_NAMES: Readonly<Record<PlanCode, string>> = Object.freeze({
   BOUTIQUE: 'Duo',
   PRO: 'Multi',
 });
-
-export type BillingCycle = 'MONTHLY' | 'YEARLY';
 
 /** Prices in EUR, tax included as displayed on the pricing page. */
 export const PLAN_PRICES_EUR: Readonly<Record<PlanCode, Readonly<Record<BillingCycle, number>>>> =

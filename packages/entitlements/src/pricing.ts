@@ -1,5 +1,6 @@
+import type { BillingCycle } from '@stockscan/contracts';
 import { type Features, type Limits, PLAN_FEATURES, PLAN_LIMITS } from './entitlements';
-import { type BillingCycle, PLAN_CODES, PLAN_NAMES, PLAN_PRICES_EUR, type PlanCode } from './plans';
+import { PLAN_CODES, PLAN_NAMES, PLAN_PRICES_EUR, type PlanCode } from './plans';
 
 /** One column of the pricing table; render labels with FEATURE_LABELS and describeLimit. */
 export type PlanInfo = {

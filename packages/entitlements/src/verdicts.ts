@@ -1,4 +1,4 @@
-import type { LimitCode, Localized } from '@stockscan/contracts';
+import type { LimitCode, Localized, UsageKind } from '@stockscan/contracts';
 import { assertCount } from './assert';
 import {
   type CountKey,
@@ -36,7 +36,7 @@ export const COUNT_CODES: Readonly<Record<CountKey, LimitCode>> = Object.freeze(
 });
 
 /** usage_events kinds that consume a monthly quota, and the limit each consumes. */
-export type QuotaKind = 'export_xlsx' | 'export_csv' | 'ai_request';
+export type QuotaKind = Exclude<UsageKind, 'ai_support'>;
 export const QUOTA_LIMIT_KEYS: Readonly<Record<QuotaKind, QuotaKey>> = Object.freeze({
   export_xlsx: 'exports_xlsx_month',
   export_csv: 'exports_csv_month',

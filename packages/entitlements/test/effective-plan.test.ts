@@ -1,3 +1,4 @@
+import { PlanSource, SubscriptionStatus } from '@stockscan/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,8 +10,6 @@ import {
   PLAN_ALIASES,
   PLAN_CODES,
   type PlanCode,
-  type PlanSource,
-  type SubscriptionStatus,
   type TenantBilling,
   trialInfo,
 } from '../src/index';
@@ -173,7 +172,7 @@ describe('trialInfo', () => {
   });
 
   it('is null for any other source, or without an end date', () => {
-    for (const plan_source of ['FREE', 'PAID', 'MANUAL', 'LIFETIME'] as const) {
+    for (const plan_source of PlanSource.exclude(['TRIAL']).options) {
       expect(trialInfo(billing({ plan_source, license_expires_at: at(DAY_MS) }), NOW)).toBeNull();
     }
     expect(trialInfo(billing({ plan_source: 'TRIAL', license_expires_at: null }), NOW)).toBeNull();
@@ -186,8 +185,6 @@ describe('trialInfo', () => {
 
 // ---- properties ------------------------------------------------------------------------------------------
 
-const SOURCES: PlanSource[] = ['FREE', 'TRIAL', 'PAID', 'MANUAL', 'LIFETIME'];
-const STATUSES: SubscriptionStatus[] = ['NONE', 'TRIALING', 'ACTIVE', 'PAST_DUE', 'CANCELED'];
 const NAMES = [...PLAN_CODES, ...Object.keys(PLAN_ALIASES)];
 
 /** The same word in random case with random surrounding whitespace. */
@@ -225,8 +222,8 @@ const offsetArb = fc.oneof(
 
 const stateArb = fc.record({
   plan_code: planCodeArb,
-  plan_source: fc.constantFrom(...SOURCES),
-  subscription_status: fc.constantFrom(...STATUSES),
+  plan_source: fc.constantFrom(...PlanSource.options),
+  subscription_status: fc.constantFrom(...SubscriptionStatus.options),
   license_offset: fc.option(offsetArb),
   grace_offset: fc.option(offsetArb),
 });

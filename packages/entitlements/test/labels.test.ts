@@ -5,8 +5,10 @@ const NNBSP = '\u202f';
 
 describe('describeLimit (pricing table cells)', () => {
   it('describes every cell of the table', () => {
-    const fr = (plan: keyof typeof PLAN_LIMITS) => LIMIT_KEYS.map((key) => describeLimit(key, PLAN_LIMITS[plan][key]).fr);
-    const en = (plan: keyof typeof PLAN_LIMITS) => LIMIT_KEYS.map((key) => describeLimit(key, PLAN_LIMITS[plan][key]).en);
+    const fr = (plan: keyof typeof PLAN_LIMITS) =>
+      LIMIT_KEYS.map((key) => describeLimit(key, PLAN_LIMITS[plan][key]).fr);
+    const en = (plan: keyof typeof PLAN_LIMITS) =>
+      LIMIT_KEYS.map((key) => describeLimit(key, PLAN_LIMITS[plan][key]).en);
     expect(fr('ESSENTIEL')).toEqual([
       '100 produits',
       '1 service',

@@ -56,7 +56,10 @@ describe('overLimit', () => {
     fc.assert(
       fc.property(fc.constantFrom(...PLAN_CODES), count, count, count, (plan, products, services, users) => {
         const ent = entitlementsFor(plan);
-        const over = overLimit({ products_count: products, services_count: services, users_count: users }, ent.limits);
+        const over = overLimit(
+          { products_count: products, services_count: services, users_count: users },
+          ent.limits,
+        );
         expect(over.products).toBe(!checkCount(ent, 'max_products', products, 0).ok);
         expect(over.services).toBe(!checkCount(ent, 'max_services', services, 0).ok);
         expect(over.users).toBe(!checkCount(ent, 'max_users', users, 0).ok);

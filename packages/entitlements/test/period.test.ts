@@ -43,7 +43,11 @@ describe('monthRange', () => {
   it('property: every instant lies in the range of its own month key', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('1970-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59.999Z'),
+          noInvalidDate: true,
+        }),
         (date) => {
           const { start, end } = monthRange(monthKey(date));
           expect(start.getTime()).toBeLessThanOrEqual(date.getTime());
@@ -51,7 +55,9 @@ describe('monthRange', () => {
           expect(monthKey(start)).toBe(monthKey(date));
           expect(monthKey(new Date(end.getTime() - 1))).toBe(monthKey(date));
           expect(start.getUTCDate()).toBe(1);
-          expect(start.getUTCHours() + start.getUTCMinutes() + start.getUTCSeconds() + start.getUTCMilliseconds()).toBe(0);
+          expect(
+            start.getUTCHours() + start.getUTCMinutes() + start.getUTCSeconds() + start.getUTCMilliseconds(),
+          ).toBe(0);
         },
       ),
     );

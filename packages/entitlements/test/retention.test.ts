@@ -21,7 +21,9 @@ describe('historyCutoff', () => {
   });
 
   it('refuses an Invalid Date as now', () => {
-    expect(() => historyCutoff(solo, new Date(Number.NaN))).toThrow(new RangeError('now must be a valid Date'));
+    expect(() => historyCutoff(solo, new Date(Number.NaN))).toThrow(
+      new RangeError('now must be a valid Date'),
+    );
   });
 });
 
@@ -34,11 +36,15 @@ describe('isWithinHistory', () => {
   });
 
   it('lets unlimited plans read any date', () => {
-    expect(isWithinHistory(entitlementsFor('BOUTIQUE'), new Date('1999-01-01T00:00:00.000Z'), NOW)).toBe(true);
+    expect(isWithinHistory(entitlementsFor('BOUTIQUE'), new Date('1999-01-01T00:00:00.000Z'), NOW)).toBe(
+      true,
+    );
   });
 
   it('refuses Invalid Dates', () => {
-    expect(() => isWithinHistory(solo, new Date(Number.NaN), NOW)).toThrow(new RangeError('date must be a valid Date'));
+    expect(() => isWithinHistory(solo, new Date(Number.NaN), NOW)).toThrow(
+      new RangeError('date must be a valid Date'),
+    );
     expect(() => isWithinHistory(entitlementsFor('PRO'), NOW, new Date(Number.NaN))).toThrow(
       new RangeError('now must be a valid Date'),
     );
@@ -47,7 +53,11 @@ describe('isWithinHistory', () => {
   it('property: Solo reads exactly the last 14 days (ms precision)', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2100-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        }),
         fc.oneof(
           fc.integer({ min: -30 * DAY_MS, max: 30 * DAY_MS }),
           fc.constantFrom(14 * DAY_MS, 14 * DAY_MS + 1, 14 * DAY_MS - 1, 0),
