@@ -16,6 +16,8 @@ export class AppError extends Error {
     readonly fields?: Record<string, string>,
     /** Extra response headers, e.g. Retry-After. */
     readonly headers?: Record<string, string>,
+    /** Extra body keys for clients (e.g. limit, upgrade_to on LIMIT_* refusals). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(typeof detail === 'string' ? detail : (detail?.en ?? ERROR_MESSAGES[code].en));
     this.name = 'AppError';

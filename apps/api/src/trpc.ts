@@ -1,4 +1,4 @@
-import type { Locale } from '@stockscan/contracts';
+import type { ErrorBody, Locale } from '@stockscan/contracts';
 import { ERROR_MESSAGES } from '@stockscan/contracts';
 import type { MemberRole } from '@stockscan/db';
 import { initTRPC, TRPCError } from '@trpc/server';
@@ -92,7 +92,7 @@ const t = initTRPC.context<Context>().create({
             ? { status: shape.data.httpStatus, body: { detail: ERROR_MESSAGES[code][locale], code } }
             : mapError(error, locale, requestId);
         })();
-    const fields = 'fields' in mapped.body ? mapped.body.fields : undefined;
+    const { detail: _detail, code: _code, fields, request_id: _rid, ...extra } = mapped.body as ErrorBody;
     return {
       ...shape,
       message: mapped.body.detail,
@@ -100,6 +100,7 @@ const t = initTRPC.context<Context>().create({
         code: mapped.body.code,
         http_status: mapped.status,
         ...(fields ? { fields } : {}),
+        ...extra,
         ...(mapped.status >= 500 ? { request_id: requestId } : {}),
         path: shape.data.path,
       },

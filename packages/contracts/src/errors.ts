@@ -142,5 +142,9 @@ export const ErrorBody = z.object({
   code: ErrorCodeSchema,
   fields: z.record(z.string(), z.string()).optional(),
   request_id: z.string().optional(),
+  /** LIMIT_* refusals: the limit, current usage and the smallest plan that allows it. */
+  limit: z.number().nullable().optional(),
+  current: z.number().optional(),
+  upgrade_to: z.string().nullable().optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

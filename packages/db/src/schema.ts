@@ -3,6 +3,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 /** Timestamps come back as Date; we write Date or ISO strings. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** A timestamp with a database default, writable later (updated_at, counted_at). */
+export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** jsonb: written as a JSON string or value, read as parsed JSON. */
 export type Json<T> = ColumnType<T, T | string, T | string>;
 
@@ -171,7 +173,7 @@ export interface ProductsTable {
   notes: string | null;
   archived_at: Timestamp | null;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface CountsTable {
@@ -187,8 +189,8 @@ export interface CountsTable {
   expiry_date: string | null;
   lot_number: string | null;
   counted_by: string | null;
-  counted_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  counted_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface CategoriesTable {
@@ -220,14 +222,14 @@ export interface UsageEventsTable {
   tenant_id: string;
   user_id: string | null;
   kind: UsageKind;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
   params: Json<Record<string, unknown>> | null;
 }
 
 export interface StripeEventsTable {
   event_id: string;
   type: string;
-  received_at: Generated<Timestamp>;
+  received_at: GeneratedTimestamp;
   processed_at: Timestamp | null;
 }
 
@@ -239,7 +241,7 @@ export interface AuditLogTable {
   object_type: string | null;
   object_id: string | null;
   meta: Json<Record<string, unknown>> | null;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface Database {

@@ -1,5 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps';
+import { restRoute } from '../http/rest';
+import { getEntitlements } from './entitlements.service';
 
-/** REST adapters of SPEC §7 for this domain (thin: parse → service → map errors). */
-export function registerEntitlementsRoutes(_app: FastifyInstance, _deps: Deps): void {}
+export function registerEntitlementsRoutes(app: FastifyInstance, deps: Deps): void {
+  // Documented without a trailing slash (SPEC §7).
+  restRoute(app, deps, {
+    method: 'GET',
+    url: '/api/auth/me/org/entitlements',
+    auth: 'operator',
+    handler: ({ actor }) => getEntitlements(deps.db, actor.tenantId, deps.now()),
+  });
+}

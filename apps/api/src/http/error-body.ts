@@ -29,6 +29,7 @@ export function mapError(error: unknown, locale: Locale, requestId: string): Map
         detail: error.message_for(locale),
         code: error.code,
         ...(error.fields ? { fields: error.fields } : {}),
+        ...(error.extra ?? {}),
         ...(error.status >= 500 ? { request_id: requestId } : {}),
       },
       headers: error.headers ?? {},

@@ -1,0 +1,140 @@
+import { currentMonth } from '@stockscan/contracts';
+import type { Db } from '@stockscan/db';
+import {
+  type CountKey,
+  checkCount,
+  checkFeature,
+  checkQuota,
+  type Denial,
+  type FeatureKey,
+  monthRange,
+  type QuotaKind,
+} from '@stockscan/entitlements';
+import { sql } from 'kysely';
+import { AppError } from '../errors';
+import { loadTenantPlan } from './tenant-entitlements';
+import { countUsage } from './usage.service';
+
+/** A refusal as the error services throw: the verdict's code, its fr/en message, and upsell data. */
+export function denialError(denial: Denial): AppError {
+  return new AppError(denial.code, denial.message, undefined, undefined, {
+    limit: denial.limit,
+    current: denial.current,
+    upgrade_to: denial.upgrade_to,
+  });
+}
+
+/** 403 FEATURE_NOT_INCLUDED unless the tenant's effective plan has the feature. */
+export async function requireFeature(
+  db: Db,
+  tenantId: string,
+  feature: FeatureKey,
+  now: Date,
+): Promise<void> {
+  const { ent } = await loadTenantPlan(db, tenantId, now);
+  const verdict = checkFeature(ent, feature);
+  if (!verdict.ok) throw denialError(verdict);
+}
+
+/** Serialises count and quota checks of one tenant: concurrent requests queue on the tenant row. */
+async function lockTenant(tx: Db, tenantId: string): Promise<void> {
+  const row = await tx
+    .selectFrom('tenants')
+    .select('id')
+    .where('id', '=', tenantId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+}
+
+const COUNT_FIELD = {
+  max_products: 'products_count',
+  max_services: 'services_count',
+  max_users: 'users_count',
+} as const;
+
+/**
+ * Inside the caller's transaction: locks the tenant, then refuses with LIMIT_* when adding `increment`
+ * items of `key` would exceed the plan. The caller inserts in the same transaction, so N parallel creates
+ * at the edge of a limit let exactly the allowed number through.
+ */
+export async function reserveCount(
+  tx: Db,
+  tenantId: string,
+  key: CountKey,
+  increment: number,
+  now: Date,
+): Promise<void> {
+  await lockTenant(tx, tenantId);
+  const { ent } = await loadTenantPlan(tx, tenantId, now);
+  if (ent.limits[key] === null) return;
+  const usage = await countUsage(tx, tenantId, now);
+  const verdict = checkCount(ent, key, usage[COUNT_FIELD[key]], increment);
+  if (!verdict.ok) throw denialError(verdict);
+}
+
+export interface QuotaReservation {
+  id: string;
+  /** Gives the unit back (the operation failed, or the model did not answer). */
+  release(): Promise<void>;
+}
+
+/**
+ * Atomically checks the monthly quota and writes the ledger row (one transaction, tenant row locked).
+ * Throws LIMIT_* when exhausted. Call `release()` if the operation it paid for then fails.
+ */
+export async function consumeQuota(
+  db: Db,
+  tenantId: string,
+  userId: string | null,
+  kind: QuotaKind,
+  now: Date,
+  params: Record<string, unknown> = {},
+): Promise<QuotaReservation> {
+  const id = await db.transaction().execute(async (tx) => {
+    await lockTenant(tx, tenantId);
+    const { ent } = await loadTenantPlan(tx, tenantId, now);
+    const { start, end } = monthRange(currentMonth(now));
+    const used = await tx
+      .selectFrom('usage_events')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('tenant_id', '=', tenantId)
+      .where('kind', '=', kind)
+      .where('created_at', '>=', start)
+      .where('created_at', '<', end)
+      .executeTakeFirstOrThrow();
+    const verdict = checkQuota(ent, kind, Number(used.n));
+    if (!verdict.ok) throw denialError(verdict);
+    const row = await tx
+      .insertInto('usage_events')
+      .values({ tenant_id: tenantId, user_id: userId, kind, created_at: now, params: JSON.stringify(params) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  });
+  return {
+    id,
+    release: async () => {
+      await db.deleteFrom('usage_events').where('id', '=', id).where('tenant_id', '=', tenantId).execute();
+    },
+  };
+}
+
+/** Runs `work` paid by one unit of quota; the unit is given back if `work` throws. */
+export async function withQuota<T>(
+  db: Db,
+  tenantId: string,
+  userId: string | null,
+  kind: QuotaKind,
+  now: Date,
+  work: () => Promise<T>,
+  params: Record<string, unknown> = {},
+): Promise<T> {
+  const reservation = await consumeQuota(db, tenantId, userId, kind, now, params);
+  try {
+    return await work();
+  } catch (error) {
+    await reservation.release();
+    throw error;
+  }
+}

@@ -1,0 +1,50 @@
+import type { Db } from '@stockscan/db';
+import {
+  type EffectivePlan,
+  type EntitlementOverrides,
+  type Entitlements,
+  effectivePlan,
+  entitlementsFor,
+  type TenantBilling,
+} from '@stockscan/entitlements';
+import { AppError } from '../errors';
+
+export interface TenantPlan {
+  billing: TenantBilling;
+  effective: EffectivePlan;
+  ent: Entitlements;
+  currency_code: string;
+}
+
+/** The tenant's effective plan and entitlements at `now` (SPEC §4). 404 for an unknown tenant. */
+export async function loadTenantPlan(db: Db, tenantId: string, now: Date): Promise<TenantPlan> {
+  const tenant = await db
+    .selectFrom('tenants')
+    .select([
+      'plan_code',
+      'plan_source',
+      'subscription_status',
+      'license_expires_at',
+      'grace_started_at',
+      'entitlement_overrides',
+      'currency_code',
+    ])
+    .where('id', '=', tenantId)
+    .executeTakeFirst();
+  if (!tenant) throw new AppError('NOT_FOUND');
+  const billing: TenantBilling = {
+    plan_code: tenant.plan_code,
+    plan_source: tenant.plan_source,
+    subscription_status: tenant.subscription_status,
+    license_expires_at: tenant.license_expires_at,
+    grace_started_at: tenant.grace_started_at,
+  };
+  const effective = effectivePlan(billing, now);
+  const overrides = (tenant.entitlement_overrides ?? undefined) as EntitlementOverrides | undefined;
+  return {
+    billing,
+    effective,
+    ent: entitlementsFor(effective.plan, overrides),
+    currency_code: tenant.currency_code,
+  };
+}

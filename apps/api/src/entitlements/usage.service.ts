@@ -1,0 +1,72 @@
+import { currentMonth } from '@stockscan/contracts';
+import type { Db, UsageKind } from '@stockscan/db';
+import { monthRange } from '@stockscan/entitlements';
+import { sql } from 'kysely';
+
+export interface CountUsage {
+  products_count: number;
+  services_count: number;
+  users_count: number;
+}
+
+export interface QuotaUsage {
+  exports_xlsx_month: number;
+  exports_csv_month: number;
+  ai_requests_month: number;
+}
+
+/** What the tenant holds: live products, services, and seats (ACTIVE + INVITED members + pending invitations). */
+export async function countUsage(db: Db, tenantId: string, now: Date): Promise<CountUsage> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('products')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('archived_at', 'is', null)
+        .as('products_count'),
+      eb
+        .selectFrom('services')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('tenant_id', '=', tenantId)
+        .as('services_count'),
+      eb
+        .selectFrom('memberships')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('status', 'in', ['ACTIVE', 'INVITED'])
+        .as('members'),
+      eb
+        .selectFrom('invitations')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('status', '=', 'SENT')
+        .where('expires_at', '>', now)
+        .as('invitations'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    products_count: Number(row.products_count ?? 0),
+    services_count: Number(row.services_count ?? 0),
+    users_count: Number(row.members ?? 0) + Number(row.invitations ?? 0),
+  };
+}
+
+/** Ledger rows of this calendar month (UTC) per quota kind. */
+export async function quotaUsage(db: Db, tenantId: string, now: Date): Promise<QuotaUsage> {
+  const { start, end } = monthRange(currentMonth(now));
+  const rows = await db
+    .selectFrom('usage_events')
+    .select(['kind', sql<number>`count(*)::int`.as('n')])
+    .where('tenant_id', '=', tenantId)
+    .where('created_at', '>=', start)
+    .where('created_at', '<', end)
+    .groupBy('kind')
+    .execute();
+  const used = (kind: UsageKind) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
+  return {
+    exports_xlsx_month: used('export_xlsx'),
+    exports_csv_month: used('export_csv'),
+    ai_requests_month: used('ai_request'),
+  };
+}
