@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { common } from '../i18n/common';
+import { useT } from '../i18n/i18n';
+import { getSession, setSession } from '../lib/session';
+import { LocaleSwitch } from './LocaleSwitch';
+import { Logo } from './Logo';
+
+const NAV = [
+  ['/app', 'nav_dashboard'],
+  ['/app/inventory', 'nav_inventory'],
+  ['/app/products', 'nav_products'],
+  ['/app/losses', 'nav_losses'],
+  ['/app/exports', 'nav_exports'],
+  ['/app/team', 'nav_team'],
+  ['/app/settings', 'nav_settings'],
+] as const;
+
+/** The signed-in shell: top bar on desktop, bottom tab bar + menu on a phone. */
+export function AppLayout() {
+  const t = useT(common);
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone menu on every navigation
+  useEffect(() => setOpen(false), [location.pathname]);
+  if (!getSession()) {
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  }
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('skip_to_content')}
+      </a>
+      <header className="topbar">
+        <Link to="/app" className="brand" aria-label="StockScan">
+          <Logo /> <span>StockScan</span>
+        </Link>
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={open}
+          aria-controls="app-nav"
+          onClick={() => setOpen((o) => !o)}
+        >
+          {open ? t('nav_close') : t('nav_menu')}
+        </button>
+        <nav id="app-nav" className={open ? 'nav nav-open' : 'nav'}>
+          {NAV.map(([to, key]) => (
+            <NavLink key={to} to={to} end={to === '/app'}>
+              {t(key)}
+            </NavLink>
+          ))}
+          <LocaleSwitch />
+          <button type="button" className="link-button" onClick={() => setSession(null)}>
+            {t('nav_logout')}
+          </button>
+        </nav>
+      </header>
+      <div id="banners" />
+      <main id="main" className="app-main">
+        <Outlet />
+      </main>
+      <nav className="tabbar" aria-label={t('nav_menu')}>
+        {NAV.slice(0, 4).map(([to, key]) => (
+          <NavLink key={to} to={to} end={to === '/app'}>
+            {t(key)}
+          </NavLink>
+        ))}
+      </nav>
+    </div>
+  );
+}
