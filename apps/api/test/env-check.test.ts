@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const script = resolve(import.meta.dirname, '../../../scripts/validate.sh');
+
+function check(env: Record<string, string>) {
+  const r = spawnSync('bash', [script, '--env-only'], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+  });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+const PROD = {
+  NODE_ENV: 'production',
+  APP_SECRET: 'x'.repeat(40),
+  DATABASE_URL: 'postgres://u:p@db:5432/stockscan',
+  ALLOWED_HOSTS: 'app.stockscan.fr',
+  CORS_ALLOWED_ORIGINS: 'https://app.stockscan.fr',
+  FRONTEND_URL: 'https://app.stockscan.fr',
+  INVITATIONS_SEND_EMAILS: 'false',
+};
+
+describe('scripts/validate.sh --env-only (SPEC §2 deployment check)', () => {
+  it('passes a complete production environment, warning about optional parts', () => {
+    const { code, out } = check(PROD);
+    expect(code).toBe(0);
+    expect(out).toMatch(/WARN {2}STRIPE_API_KEY is not set/);
+    expect(out).toMatch(/env check: ok/);
+  });
+
+  it('requires SendGrid iff invitations send emails', () => {
+    const { code, out } = check({ ...PROD, INVITATIONS_SEND_EMAILS: 'true' });
+    expect(code).toBe(1);
+    expect(out).toMatch(/ERROR SENDGRID_API_KEY is required when INVITATIONS_SEND_EMAILS=true/);
+    expect(
+      check({
+        ...PROD,
+        INVITATIONS_SEND_EMAILS: 'true',
+        SENDGRID_API_KEY: 'SG.x',
+        SENDGRID_FROM_EMAIL: 'a@b.fr',
+      }).code,
+    ).toBe(0);
+  });
+
+  it('requires the OpenAI key iff AI is enabled', () => {
+    const { code, out } = check({ ...PROD, AI_ENABLED: 'true' });
+    expect(code).toBe(1);
+    expect(out).toMatch(/ERROR OPENAI_API_KEY is required when AI_ENABLED=true/);
+    expect(check({ ...PROD, AI_ENABLED: 'true', OPENAI_API_KEY: 'sk-x' }).code).toBe(0);
+  });
+
+  it('names each missing required variable', () => {
+    const { code, out } = check({ NODE_ENV: 'production' });
+    expect(code).toBe(1);
+    for (const name of [
+      'APP_SECRET',
+      'DATABASE_URL',
+      'ALLOWED_HOSTS',
+      'FRONTEND_URL',
+      'INVITATIONS_SEND_EMAILS',
+    ]) {
+      expect(out).toContain(`ERROR ${name}`);
+    }
+  });
+
+  it('is skipped with SKIP_ENV_CHECK=true', () => {
+    const { code, out } = check({ SKIP_ENV_CHECK: 'true' });
+    expect(code).toBe(0);
+    expect(out).toMatch(/skipped/);
+  });
+});
