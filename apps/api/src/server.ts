@@ -5,7 +5,7 @@ import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import { ERROR_MESSAGES } from '@stockscan/contracts';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Config } from './config';
 import type { Deps } from './deps';
 import { mapError } from './http/error-body';
@@ -17,6 +17,8 @@ import { createContextFactory } from './trpc';
 export interface BuildOptions {
   /** pino options, or false to silence (tests). */
   logger?: FastifyServerOptions['logger'];
+  /** Called for every route as it is registered (tests list the REST surface with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const API_PREFIXES = ['/api/', '/trpc', '/health', '/metrics'];
@@ -54,6 +56,8 @@ export async function buildServer(config: Config, deps: Omit<Deps, 'config'>, op
     trustProxy: config.nodeEnv === 'production',
     return503OnClosing: true,
   });
+  const { onRoute } = options;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -1,3 +1,4 @@
+export * from './billing';
 export * from './entitlements';
 export * from './enums';
 export * from './errors';

@@ -76,6 +76,8 @@ export interface TenantsTable {
   stripe_subscription_id: string | null;
   /** Stripe's own timestamp of the subscription state we hold, to ignore older events. */
   stripe_state_at: Timestamp | null;
+  /** When a live subscription is scheduled to end (cancel at period end); null when it renews. */
+  stripe_cancel_at: Timestamp | null;
   entitlement_overrides: Json<Record<string, unknown>> | null;
   created_at: CreatedAt;
 }

@@ -21,6 +21,8 @@ export interface TestApp {
   config: Config;
   deps: Deps;
   fakes: { stripe: FakeServer; sendgrid: FakeServer; openai: FakeServer };
+  /** Every route the server registered (method + url pattern), tRPC and static included. */
+  routes: { method: string; url: string }[];
   /** Moves the injected clock (services read time only through deps.now). */
   clock: { now: Date; set(date: Date | string): void; advance(ms: number): void };
   /** Typed tRPC client over HTTP; pass a token to act as a user. */
@@ -88,7 +90,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     openai: createOpenAI(config),
     now: () => clock.now,
   };
-  const app = await buildServer(config, deps, { logger: false });
+  const routes: TestApp['routes'] = [];
+  const app = await buildServer(config, deps, {
+    logger: false,
+    onRoute: (route) => {
+      for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -102,6 +110,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   return {
     app,
     url,
+    routes,
     db: testDb.db,
     testDb,
     config,
