@@ -5,3 +5,4 @@ export * from './errors';
 export * from './health';
 export * from './presets';
 export * from './primitives';
+export * from './inventory';

@@ -1,3 +1,76 @@
+import {
+  Category,
+  CategoryCreateInput,
+  CategoryListInput,
+  CategoryListResult,
+  CategoryRenameInput,
+  DeletedResult,
+  ProductCreateInput,
+  ProductIdInput,
+  ProductListInput,
+  ProductListResult,
+  ProductResult,
+  ProductUpdateInput,
+} from '@stockscan/contracts';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { tenantProcedure } from '../trpc';
+import { createCategory, deleteCategory, listCategories, renameCategory } from './categories.service';
+import {
+  archiveProduct,
+  createProduct,
+  getProduct,
+  listProducts,
+  restoreProduct,
+  updateProduct,
+} from './products.service';
 
-export const inventoryRouter = {} satisfies TRPCRouterRecord;
+const products = {
+  list: tenantProcedure()
+    .input(ProductListInput)
+    .output(ProductListResult)
+    .query(({ ctx, input }) => listProducts(ctx.deps.db, ctx.actor, input)),
+  get: tenantProcedure()
+    .input(ProductIdInput)
+    .output(ProductResult)
+    .query(({ ctx, input }) => getProduct(ctx.deps.db, ctx.actor, input.id)),
+  create: tenantProcedure()
+    .input(ProductCreateInput)
+    .output(ProductResult)
+    .mutation(({ ctx, input }) => createProduct(ctx.deps, ctx.actor, input)),
+  update: tenantProcedure()
+    .input(ProductUpdateInput)
+    .output(ProductResult)
+    .mutation(({ ctx, input }) => updateProduct(ctx.deps, ctx.actor, input)),
+  archive: tenantProcedure('manager')
+    .input(ProductIdInput)
+    .output(ProductResult)
+    .mutation(({ ctx, input }) => archiveProduct(ctx.deps, ctx.actor, input.id)),
+  restore: tenantProcedure('manager')
+    .input(ProductIdInput)
+    .output(ProductResult)
+    .mutation(({ ctx, input }) => restoreProduct(ctx.deps, ctx.actor, input.id)),
+} satisfies TRPCRouterRecord;
+
+const categories = {
+  list: tenantProcedure()
+    .input(CategoryListInput)
+    .output(CategoryListResult)
+    .query(({ ctx, input }) => listCategories(ctx.deps.db, ctx.actor, input.service_id)),
+  create: tenantProcedure()
+    .input(CategoryCreateInput)
+    .output(Category)
+    .mutation(({ ctx, input }) => createCategory(ctx.deps.db, ctx.actor, input)),
+  rename: tenantProcedure('manager')
+    .input(CategoryRenameInput)
+    .output(Category)
+    .mutation(({ ctx, input }) => renameCategory(ctx.deps.db, ctx.actor, input)),
+  delete: tenantProcedure('manager')
+    .input(ProductIdInput)
+    .output(DeletedResult)
+    .mutation(({ ctx, input }) => deleteCategory(ctx.deps.db, ctx.actor, input.id)),
+} satisfies TRPCRouterRecord;
+
+export const inventoryRouter = {
+  products,
+  categories,
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,31 @@
+import type { CountingMode, ServiceFeatures } from '@stockscan/contracts';
+import type { Db } from '@stockscan/db';
+import { type Actor, assertServiceInScope } from '../auth/actor';
+import { AppError } from '../errors';
+
+export interface ServiceRow {
+  id: string;
+  name: string;
+  counting_mode: CountingMode;
+  features: ServiceFeatures;
+}
+
+/** A service of the actor's tenant within the actor's scope; anything else answers 404. */
+export async function loadService(db: Db, actor: Actor, serviceId: string): Promise<ServiceRow> {
+  assertServiceInScope(actor, serviceId);
+  const row = await db
+    .selectFrom('services')
+    .select(['id', 'name', 'counting_mode', 'features'])
+    .where('id', '=', serviceId)
+    .where('tenant_id', '=', actor.tenantId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** A row of the actor's tenant that carries a service_id: 404 unless it exists and is in scope. */
+export function assertFoundInScope<T extends { service_id: string }>(actor: Actor, row: T | undefined): T {
+  if (!row) throw new AppError('NOT_FOUND');
+  assertServiceInScope(actor, row.service_id);
+  return row;
+}

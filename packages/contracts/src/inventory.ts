@@ -1,0 +1,459 @@
+import { z } from 'zod';
+import { ContainerStatus, LossReason, ProductRole, ProductUnit } from './enums';
+import { IsoDate, IsoDateTime, Money, Month, Quantity, Uuid } from './primitives';
+
+/** Inventory domain (SPEC §3 products, counts, categories, loss_events; §9 first bullet). */
+
+// Inputs are forgiving: text is trimmed and an empty string means "no value".
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${max} caractères au maximum.` })
+    .nullable()
+    .transform((v) => (v === '' ? null : v));
+
+const Name = z
+  .string()
+  .trim()
+  .min(1, { message: 'Le nom est obligatoire.' })
+  .max(200, { message: '200 caractères au maximum.' });
+
+const Fraction = z
+  .number()
+  .min(0, { message: 'Entre 0 et 1.' })
+  .max(1, { message: 'Entre 0 et 1.' })
+  .refine((n) => Math.round(n * 1000) === Number((n * 1000).toFixed(6)), {
+    message: 'Trois décimales au maximum.',
+  });
+
+const VatRate = z
+  .number()
+  .min(0, { message: 'Entre 0 et 100.' })
+  .max(100, { message: 'Entre 0 et 100.' })
+  .refine((n) => Math.round(n * 100) === Number((n * 100).toFixed(6)), {
+    message: 'Deux décimales au maximum.',
+  });
+
+const Factor = z
+  .number()
+  .positive({ message: 'Doit être positif.' })
+  .max(1_000_000)
+  .refine((n) => Math.round(n * 1e6) === Number((n * 1e6).toFixed(4)), {
+    message: 'Six décimales au maximum.',
+  });
+
+const Cursor = z.string().min(1).max(1000);
+const PageLimit = z.number().int().min(1).max(200);
+
+/** A service id, or every service of the tenant (PRO `multi_service_analytics`). */
+export const ServiceScope = z.union([Uuid, z.literal('all')]);
+
+// Warnings ----------------------------------------------------------------------------------------------------
+
+export const WarningCode = z.enum([
+  'NO_IDENTIFIER',
+  'MISSING_PURCHASE_PRICE',
+  'FIELD_IGNORED',
+  'UNIT_NORMALISED',
+  'OPENED_WITHOUT_FRACTION',
+  'EXPIRY_MISSING',
+]);
+export type WarningCode = z.infer<typeof WarningCode>;
+
+/** Non-blocking advice returned with a successful write (the request was applied). */
+export const InventoryWarning = z.object({
+  code: WarningCode,
+  message: z.object({ fr: z.string(), en: z.string() }),
+  field: z.string().optional(),
+  product_id: Uuid.optional(),
+});
+export type InventoryWarning = z.infer<typeof InventoryWarning>;
+
+// Products ----------------------------------------------------------------------------------------------------
+
+const productFields = {
+  category: text(100),
+  brand: text(200),
+  supplier: text(200),
+  barcode: text(64),
+  internal_sku: text(64),
+  unit: ProductUnit.nullable(),
+  purchase_price: Money.nullable(),
+  selling_price: Money.nullable(),
+  vat_rate: VatRate.nullable(),
+  min_qty: Quantity.nullable(),
+  pack_size: Quantity.nullable(),
+  pack_uom: text(20),
+  conversion_unit: text(20),
+  conversion_factor: Factor.nullable(),
+  variant_name: text(100),
+  variant_value: text(100),
+  product_role: ProductRole.nullable(),
+  notes: text(2000),
+};
+const optional = <T extends Record<string, z.ZodType>>(shape: T) =>
+  Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof T]: z.ZodOptional<T[K]>;
+  };
+
+export const ProductCreateInput = z.object({ service_id: Uuid, name: Name, ...optional(productFields) });
+export type ProductCreateInput = z.infer<typeof ProductCreateInput>;
+
+/** Omitted fields keep their value; null clears one. */
+export const ProductUpdateInput = z.object({ id: Uuid, name: Name.optional(), ...optional(productFields) });
+export type ProductUpdateInput = z.infer<typeof ProductUpdateInput>;
+
+export const ProductIdInput = z.object({ id: Uuid });
+
+export const Product = z.object({
+  id: Uuid,
+  service_id: Uuid,
+  name: z.string(),
+  category: z.string().nullable(),
+  brand: z.string().nullable(),
+  supplier: z.string().nullable(),
+  barcode: z.string().nullable(),
+  internal_sku: z.string().nullable(),
+  unit: ProductUnit,
+  purchase_price: z.number().nullable(),
+  selling_price: z.number().nullable(),
+  vat_rate: z.number().nullable(),
+  min_qty: z.number().nullable(),
+  pack_size: z.number().nullable(),
+  pack_uom: z.string().nullable(),
+  conversion_unit: z.string().nullable(),
+  conversion_factor: z.number().nullable(),
+  variant_name: z.string().nullable(),
+  variant_value: z.string().nullable(),
+  product_role: ProductRole.nullable(),
+  notes: z.string().nullable(),
+  archived_at: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type Product = z.infer<typeof Product>;
+
+export const ProductResult = z.object({ product: Product, warnings: z.array(InventoryWarning) });
+export type ProductResult = z.infer<typeof ProductResult>;
+
+export const ProductListInput = z.object({
+  service_id: Uuid,
+  search: z.string().trim().max(100).optional(),
+  category: z.string().trim().max(100).optional(),
+  /** true → only archived products; default only live ones. */
+  archived: z.boolean().optional(),
+  cursor: Cursor.optional(),
+  limit: PageLimit.optional(),
+});
+export type ProductListInput = z.infer<typeof ProductListInput>;
+
+export const ProductListResult = z.object({ items: z.array(Product), next_cursor: z.string().nullable() });
+export type ProductListResult = z.infer<typeof ProductListResult>;
+
+// Counts ------------------------------------------------------------------------------------------------------
+
+/**
+ * One product counted in one month. `quantity` is the whole (sealed) units; for an OPENED container,
+ * `remaining_fraction` is what is left in the one opened container, so the stock is quantity + fraction.
+ */
+export const CountLineInput = z
+  .object({
+    product_id: Uuid,
+    quantity: Quantity,
+    container_status: ContainerStatus.optional(),
+    remaining_fraction: Fraction.nullable().optional(),
+    expiry_date: IsoDate.nullable().optional(),
+    lot_number: text(100).optional(),
+    /** When the phone took the count (offline queue): an older count never overwrites a newer one. */
+    counted_at: IsoDateTime.optional(),
+  })
+  .superRefine((line, ctx) => {
+    if (line.remaining_fraction != null && line.container_status !== 'OPENED')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['remaining_fraction'],
+        message: 'Un reste ne se saisit que pour un contenant ouvert.',
+      });
+  });
+export type CountLineInput = z.infer<typeof CountLineInput>;
+
+export const MAX_COUNT_LINES = 500;
+
+export const CountsUpsertInput = z.object({
+  service_id: Uuid,
+  month: Month,
+  lines: z
+    .array(CountLineInput)
+    .min(1, { message: 'Au moins une ligne.' })
+    .max(MAX_COUNT_LINES, { message: `${MAX_COUNT_LINES} lignes au maximum.` }),
+});
+export type CountsUpsertInput = z.infer<typeof CountsUpsertInput>;
+
+export const Count = z.object({
+  id: Uuid,
+  product_id: Uuid,
+  service_id: Uuid,
+  inventory_month: Month,
+  quantity: z.number(),
+  container_status: ContainerStatus,
+  remaining_fraction: z.number().nullable(),
+  expiry_date: z.string().nullable(),
+  lot_number: z.string().nullable(),
+  counted_by: Uuid.nullable(),
+  counted_at: z.string(),
+  updated_at: z.string(),
+});
+export type Count = z.infer<typeof Count>;
+
+export const CountsUpsertResult = z.object({
+  month: Month,
+  /** Lines written (new or overwritten). */
+  applied: z.number().int(),
+  /** Products whose stored count is newer than the line sent (the stored one is kept and returned). */
+  stale_product_ids: z.array(Uuid),
+  /** The stored count of every product of the request, after the write. */
+  counts: z.array(Count),
+  warnings: z.array(InventoryWarning),
+});
+export type CountsUpsertResult = z.infer<typeof CountsUpsertResult>;
+
+export const CountStatusFilter = z.enum(['all', 'counted', 'uncounted']);
+
+export const CountsScreenInput = z.object({
+  service_id: Uuid,
+  month: Month,
+  category: z.string().trim().max(100).optional(),
+  search: z.string().trim().max(100).optional(),
+  status: CountStatusFilter.optional(),
+  cursor: Cursor.optional(),
+  limit: PageLimit.optional(),
+});
+export type CountsScreenInput = z.infer<typeof CountsScreenInput>;
+
+/** What the count screen shows of a product. */
+export const ScreenProduct = Product.pick({
+  id: true,
+  name: true,
+  category: true,
+  brand: true,
+  barcode: true,
+  internal_sku: true,
+  unit: true,
+  min_qty: true,
+  purchase_price: true,
+  pack_size: true,
+  pack_uom: true,
+  variant_value: true,
+});
+
+export const CountsScreenResult = z.object({
+  month: Month,
+  items: z.array(z.object({ product: ScreenProduct, count: Count.nullable() })),
+  next_cursor: z.string().nullable(),
+  /** The month is older than the plan may read: nothing is shown. */
+  retention_limited: z.boolean(),
+});
+export type CountsScreenResult = z.infer<typeof CountsScreenResult>;
+
+export const ServiceMonthInput = z.object({ service_id: Uuid, month: Month });
+export type ServiceMonthInput = z.infer<typeof ServiceMonthInput>;
+
+export const CountsClearInput = z.object({
+  service_id: Uuid,
+  month: Month,
+  product_ids: z.array(Uuid).min(1).max(MAX_COUNT_LINES),
+});
+export type CountsClearInput = z.infer<typeof CountsClearInput>;
+
+export const CountsClearResult = z.object({ cleared: z.number().int() });
+
+export const CopyFromPreviousMonthResult = z.object({
+  month: Month,
+  from_month: Month,
+  /** Counts created from the previous month's. */
+  copied: z.number().int(),
+  /** Products already counted this month (left as they are). */
+  skipped: z.number().int(),
+  retention_limited: z.boolean(),
+});
+export type CopyFromPreviousMonthResult = z.infer<typeof CopyFromPreviousMonthResult>;
+
+export const CountsProgress = z.object({
+  month: Month,
+  counted: z.number().int(),
+  total: z.number().int(),
+  /** 0–100, one decimal. */
+  percent: z.number(),
+});
+export type CountsProgress = z.infer<typeof CountsProgress>;
+
+// Barcode lookup --------------------------------------------------------------------------------------------
+
+export const LookupInput = z.object({ service_id: Uuid, code: z.string().trim().min(1).max(64) });
+export type LookupInput = z.infer<typeof LookupInput>;
+
+export const LookupResult = z.object({
+  /** this_service: count it; other_service: offer to add it here; none: quick add. */
+  match: z.enum(['this_service', 'other_service', 'none']),
+  product: Product.nullable(),
+  service: z.object({ id: Uuid, name: z.string() }).nullable(),
+  /** The product's latest counts, newest first (within the plan's history). */
+  last_counts: z.array(Count),
+});
+export type LookupResult = z.infer<typeof LookupResult>;
+
+// Categories --------------------------------------------------------------------------------------------------
+
+export const Category = z.object({
+  id: Uuid,
+  service_id: Uuid,
+  name: z.string(),
+  slug: z.string(),
+  /** Live products filed under it. */
+  product_count: z.number().int(),
+});
+export type Category = z.infer<typeof Category>;
+
+export const CategoryListInput = z.object({ service_id: Uuid });
+export const CategoryListResult = z.object({ items: z.array(Category) });
+export const CategoryCreateInput = z.object({ service_id: Uuid, name: Name.max(100) });
+export type CategoryCreateInput = z.infer<typeof CategoryCreateInput>;
+export const CategoryRenameInput = z.object({ id: Uuid, name: Name.max(100) });
+export type CategoryRenameInput = z.infer<typeof CategoryRenameInput>;
+export const DeletedResult = z.object({ deleted: z.literal(true) });
+
+// Losses ------------------------------------------------------------------------------------------------------
+
+export const LossCreateInput = z.object({
+  service_id: Uuid,
+  product_id: Uuid,
+  quantity: Quantity.refine((n) => n > 0, { message: 'La quantité doit être positive.' }),
+  /** Defaults to the product's unit. */
+  unit: ProductUnit.optional(),
+  reason: LossReason,
+  /** A datetime or a day; defaults to now. */
+  occurred_at: z.union([IsoDateTime, IsoDate]).optional(),
+  note: text(500).optional(),
+});
+export type LossCreateInput = z.infer<typeof LossCreateInput>;
+
+export const Loss = z.object({
+  id: Uuid,
+  service_id: Uuid,
+  product_id: Uuid,
+  product_name: z.string(),
+  occurred_at: z.string(),
+  inventory_month: Month,
+  quantity: z.number(),
+  unit: ProductUnit,
+  reason: LossReason,
+  note: z.string().nullable(),
+  created_by: Uuid.nullable(),
+  created_at: z.string(),
+  /** quantity × purchase price (units converted g↔kg, ml↔l); null when it cannot be priced. */
+  cost: z.number().nullable(),
+});
+export type Loss = z.infer<typeof Loss>;
+
+export const LossListResult = z.object({
+  month: Month,
+  items: z.array(Loss),
+  total_cost: z.number(),
+  retention_limited: z.boolean(),
+});
+export type LossListResult = z.infer<typeof LossListResult>;
+
+// Stats and alerts --------------------------------------------------------------------------------------------
+
+export const StatsInput = z.object({
+  service_id: ServiceScope,
+  month: Month,
+  /** How many per-product changes to return, largest value change first. */
+  changes_limit: z.number().int().min(0).max(5000).optional(),
+});
+export type StatsInput = z.infer<typeof StatsInput>;
+
+const Values = { stock_value_purchase: z.number(), stock_value_selling: z.number() };
+
+export const StatsResult = z.object({
+  month: Month,
+  service_id: ServiceScope,
+  currency_code: z.string(),
+  retention_limited: z.boolean(),
+  totals: z.object({
+    ...Values,
+    products: z.number().int(),
+    counted: z.number().int(),
+    not_counted: z.number().int(),
+    losses_events: z.number().int(),
+    losses_quantity: z.number(),
+    losses_cost: z.number(),
+  }),
+  by_category: z.array(
+    z.object({
+      category: z.string().nullable(),
+      products: z.number().int(),
+      counted: z.number().int(),
+      ...Values,
+    }),
+  ),
+  losses_by_reason: z.array(
+    z.object({ reason: LossReason, events: z.number().int(), quantity: z.number(), cost: z.number() }),
+  ),
+  /** null when the previous month is out of the plan's history. */
+  previous: z.object({ month: Month, ...Values, counted: z.number().int() }).nullable(),
+  change: z.object({ stock_value_purchase: z.number(), stock_value_selling: z.number() }).nullable(),
+  product_changes: z.array(
+    z.object({
+      product_id: Uuid,
+      name: z.string(),
+      category: z.string().nullable(),
+      unit: ProductUnit,
+      quantity: z.number().nullable(),
+      previous_quantity: z.number().nullable(),
+      quantity_change: z.number(),
+      value_purchase: z.number(),
+      value_change: z.number(),
+    }),
+  ),
+});
+export type StatsResult = z.infer<typeof StatsResult>;
+
+export const AlertsInput = z.object({ service_id: ServiceScope, month: Month.optional() });
+export type AlertsInput = z.infer<typeof AlertsInput>;
+
+export const LowStockAlert = z.object({
+  product_id: Uuid,
+  service_id: Uuid,
+  name: z.string(),
+  category: z.string().nullable(),
+  unit: ProductUnit,
+  quantity: z.number(),
+  min_qty: z.number(),
+  month: Month,
+});
+export const ExpiryAlert = z.object({
+  product_id: Uuid,
+  service_id: Uuid,
+  name: z.string(),
+  quantity: z.number(),
+  unit: ProductUnit,
+  expiry_date: z.string(),
+  lot_number: z.string().nullable(),
+  /** Negative once expired. */
+  days_left: z.number().int(),
+  severity: z.enum(['critical', 'warning']),
+  month: Month,
+});
+
+export const AlertsResult = z.object({
+  month: Month,
+  today: IsoDate,
+  /** null when the plan lacks `alerts_stock`. */
+  low_stock: z.array(LowStockAlert).nullable(),
+  /** null when the plan lacks `alerts_expiry`. */
+  expiry: z.array(ExpiryAlert).nullable(),
+  not_included: z.array(z.enum(['alerts_stock', 'alerts_expiry'])),
+});
+export type AlertsResult = z.infer<typeof AlertsResult>;
