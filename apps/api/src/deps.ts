@@ -3,6 +3,7 @@ import type OpenAI from 'openai';
 import type Stripe from 'stripe';
 import type { Config } from './config';
 import type { Mailer } from './integrations/sendgrid';
+import type { Metrics } from './observability/metrics';
 
 /** Everything a service may touch outside its arguments; tests inject fakes. */
 export interface Deps {
@@ -14,4 +15,6 @@ export interface Deps {
   /** null when AI is disabled or unconfigured: the assistant answers in fallback mode. */
   openai: OpenAI | null;
   now: () => Date;
+  /** Prometheus counters of this server (built by buildServer). */
+  metrics: Metrics;
 }

@@ -10,6 +10,9 @@ import type { Config } from './config';
 import type { Deps } from './deps';
 import { mapError } from './http/error-body';
 import { localeFrom } from './http/locale';
+import { countEmails } from './observability/count-emails';
+import { createMetrics } from './observability/metrics';
+import { registerMetricsRoute, routeLabel } from './observability/metrics.rest';
 import { registerRestRoutes } from './rest-routes';
 import { type AppRouter, appRouter } from './router';
 import { createContextFactory } from './trpc';
@@ -42,8 +45,12 @@ function defaultWebDist(): string {
 }
 
 /** The whole HTTP surface; main.ts and tests build it the same way with their own deps. */
-export async function buildServer(config: Config, deps: Omit<Deps, 'config'>, options: BuildOptions = {}) {
-  const fullDeps: Deps = { ...deps, config };
+/** What callers provide; buildServer adds the config and this server's metrics. */
+export type ServerDeps = Omit<Deps, 'config' | 'metrics'>;
+
+export async function buildServer(config: Config, deps: ServerDeps, options: BuildOptions = {}) {
+  const metrics = createMetrics();
+  const fullDeps: Deps = { ...deps, mailer: countEmails(deps.mailer, metrics), config, metrics };
   const app: FastifyInstance = Fastify({
     logger: options.logger ?? {
       level: config.logLevel,
@@ -66,6 +73,13 @@ export async function buildServer(config: Config, deps: Omit<Deps, 'config'>, op
     if (!config.allowedHosts.includes(host)) {
       return reply.code(400).send({ detail: `Host not allowed: ${host}`, code: 'VALIDATION_ERROR' });
     }
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.httpDuration.observe(
+      { route: routeLabel(req), method: req.method, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
 
   if (config.corsAllowedOrigins.length > 0) {
@@ -102,6 +116,7 @@ export async function buildServer(config: Config, deps: Omit<Deps, 'config'>, op
   });
 
   registerRestRoutes(app, fullDeps);
+  registerMetricsRoute(app, fullDeps);
 
   const webDist = config.webDistDir ?? defaultWebDist();
   const hasWeb = existsSync(join(webDist, 'index.html'));
@@ -129,5 +144,5 @@ export async function buildServer(config: Config, deps: Omit<Deps, 'config'>, op
     return reply.code(404).send({ detail: ERROR_MESSAGES.NOT_FOUND[locale], code: 'NOT_FOUND' });
   });
 
-  return app;
+  return Object.assign(app, { deps: fullDeps });
 }

@@ -10,7 +10,7 @@ import { type Actor, requireRole, resolveActor } from './auth/actor';
 import { type AccessClaims, verifyAccessToken } from './auth/tokens';
 import type { Deps } from './deps';
 import { AppError, isDbUnavailable } from './errors';
-import { mapError } from './http/error-body';
+import { countRefusal, mapError } from './http/error-body';
 import { localeFrom } from './http/locale';
 
 // 1) Context ------------------------------------------------------------------------------------------------
@@ -92,6 +92,7 @@ const t = initTRPC.context<Context>().create({
             ? { status: shape.data.httpStatus, body: { detail: ERROR_MESSAGES[code][locale], code } }
             : mapError(error, locale, requestId);
         })();
+    if (ctx) countRefusal(ctx.deps, mapped.body.code);
     const { detail: _detail, code: _code, fields, request_id: _rid, ...extra } = mapped.body as ErrorBody;
     return {
       ...shape,

@@ -1,6 +1,7 @@
 import type { ErrorBody, Locale } from '@stockscan/contracts';
 import { ERROR_MESSAGES } from '@stockscan/contracts';
 import { ZodError } from 'zod';
+import type { Deps } from '../deps';
 import { AppError, isDbUnavailable } from '../errors';
 
 export interface MappedError {
@@ -18,6 +19,11 @@ export function zodFields(error: ZodError): Record<string, string> {
     fields[name] ??= issue.message;
   }
   return fields;
+}
+
+/** Plan refusals are a product signal (upsell, limits too tight): counted by code. */
+export function countRefusal(deps: Pick<Deps, 'metrics'>, code: string): void {
+  if (code.startsWith('LIMIT_') || code === 'FEATURE_NOT_INCLUDED') deps.metrics.refusals.inc({ code });
 }
 
 /** One mapping from any thrown value to SPEC §5, used by REST, tRPC and Fastify's error handler. */

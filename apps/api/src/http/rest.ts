@@ -5,7 +5,7 @@ import { type Actor, requireRole, resolveActor } from '../auth/actor';
 import type { AccessClaims } from '../auth/tokens';
 import type { Deps } from '../deps';
 import { type Context, claimsFrom, contextFromRequest } from '../trpc';
-import { mapError } from './error-body';
+import { countRefusal, mapError } from './error-body';
 
 type Auth = 'public' | 'user' | MemberRole;
 
@@ -82,6 +82,7 @@ export function restRoute<A extends Auth, B extends z.ZodType, Q extends z.ZodTy
         return reply.code(options.status ?? 200).send(result);
       } catch (error) {
         const mapped = mapError(error, ctx.locale, req.id);
+        countRefusal(deps, mapped.body.code);
         if (mapped.unexpected) req.log.error({ err: error }, 'unexpected error');
         return reply.code(mapped.status).headers(mapped.headers).send(mapped.body);
       }

@@ -9,7 +9,7 @@ import { createOpenAI } from '../integrations/openai';
 import { createMailer } from '../integrations/sendgrid';
 import { createStripe } from '../integrations/stripe';
 import type { AppRouter } from '../router';
-import { buildServer } from '../server';
+import { buildServer, type ServerDeps } from '../server';
 import type { FakeServer } from './fake-http';
 import { startFakeOpenAI, startFakeSendGrid, startFakeStripe } from './fakes';
 
@@ -83,7 +83,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const deps: Omit<Deps, 'config'> = {
+  const deps: ServerDeps = {
     db: testDb.db,
     stripe: createStripe(config),
     mailer: createMailer(config),
@@ -114,7 +114,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     db: testDb.db,
     testDb,
     config,
-    deps: { ...deps, config },
+    deps: app.deps,
     fakes: { stripe, sendgrid, openai },
     clock,
     trpc(token, locale = 'fr') {

@@ -1,0 +1,28 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Deps } from '../deps';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** Route label: the route pattern, or `trpc:<procedure>` (batched calls joined by commas). */
+export function routeLabel(req: FastifyRequest): string {
+  const url = req.url.split('?')[0] ?? '';
+  if (url.startsWith('/trpc/')) return `trpc:${url.slice('/trpc/'.length)}`;
+  return req.routeOptions.url ?? 'unmatched';
+}
+
+/**
+ * GET /metrics (Prometheus text). With METRICS_TOKEN: `Authorization: Bearer <token>` required;
+ * without it: only from the loopback interface (scraped by a local agent), 404 otherwise.
+ */
+export function registerMetricsRoute(app: FastifyInstance, deps: Deps): void {
+  app.get('/metrics', async (req, reply) => {
+    const token = deps.config.metricsToken;
+    const allowed = token
+      ? req.headers.authorization === `Bearer ${token}`
+      : LOOPBACK.has(req.socket.remoteAddress ?? '');
+    if (!allowed) return reply.code(404).send({ detail: 'Not found.', code: 'NOT_FOUND' });
+    return reply
+      .header('content-type', deps.metrics.registry.contentType)
+      .send(await deps.metrics.registry.metrics());
+  });
+}

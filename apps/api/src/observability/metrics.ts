@@ -1,0 +1,52 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+/**
+ * Prometheus metrics of one server instance. A registry per server (not the global one) so tests can build
+ * several servers in one process.
+ */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpDuration: new Histogram({
+      name: 'stockscan_http_request_duration_seconds',
+      help: 'HTTP request duration by route (or tRPC procedure), method and status',
+      labelNames: ['route', 'method', 'status'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    refusals: new Counter({
+      name: 'stockscan_refusals_total',
+      help: 'Requests refused by a plan limit or feature (LIMIT_*, FEATURE_NOT_INCLUDED), by code',
+      labelNames: ['code'] as const,
+      registers: [registry],
+    }),
+    webhooks: new Counter({
+      name: 'stockscan_stripe_webhooks_total',
+      help: 'Stripe webhook deliveries by result (processed, idempotent, bad_signature, error, ignored)',
+      labelNames: ['result'] as const,
+      registers: [registry],
+    }),
+    exports: new Counter({
+      name: 'stockscan_exports_total',
+      help: 'Exports produced, by format and result',
+      labelNames: ['format', 'result'] as const,
+      registers: [registry],
+    }),
+    aiRequests: new Counter({
+      name: 'stockscan_ai_requests_total',
+      help: 'Assistant answers by mode (ai, fallback, paywall)',
+      labelNames: ['mode'] as const,
+      registers: [registry],
+    }),
+    emails: new Counter({
+      name: 'stockscan_emails_total',
+      help: 'Emails by result (sent, disabled, error, timeout)',
+      labelNames: ['result'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
