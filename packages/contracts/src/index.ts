@@ -6,3 +6,5 @@ export * from './health';
 export * from './presets';
 export * from './primitives';
 export * from './inventory';
+export * from './auth';
+export * from './tenants';
