@@ -8,3 +8,4 @@ export * from './primitives';
 export * from './inventory';
 export * from './auth';
 export * from './tenants';
+export * from './members';
