@@ -232,6 +232,55 @@ describe('POST /api/auth/billing/webhook/ — convergence', () => {
     });
   });
 
+  it('different events of one tenant arriving together queue on the tenant: one final state, one change', async () => {
+    const f = await payingTenant();
+    const sub = world.setSubscription('sub_burst', {
+      customer: f.customer,
+      status: 'active',
+      price: 'price_boutique_monthly',
+      period_start: NOW,
+      period_end: days(30),
+    });
+    const session = {
+      id: 'cs_burst',
+      object: 'checkout.session',
+      mode: 'subscription',
+      status: 'complete',
+      customer: f.customer,
+      client_reference_id: f.tenantId,
+      subscription: 'sub_burst',
+      metadata: {},
+    };
+    const events = [
+      stripeEvent(t, 'checkout.session.completed', session),
+      stripeEvent(t, 'customer.subscription.created', sub),
+      stripeEvent(t, 'customer.subscription.updated', sub),
+      stripeEvent(t, 'invoice.paid', invoiceOf(sub, 'paid')),
+    ];
+
+    const responses = await Promise.all(events.map((e) => deliver(t, e)));
+
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(await tenantRow(f.tenantId)).toMatchObject({
+      plan_code: 'BOUTIQUE',
+      plan_source: 'PAID',
+      subscription_status: 'ACTIVE',
+      license_expires_at: days(30),
+    });
+    expect(await auditOf(f.tenantId)).toHaveLength(1);
+    expect(
+      await t.db
+        .selectFrom('stripe_events')
+        .select('event_id')
+        .where(
+          'event_id',
+          'in',
+          events.map((e) => e.id),
+        )
+        .execute(),
+    ).toHaveLength(4);
+  });
+
   it('a sequential replay answers idempotent and changes nothing, even if Stripe moved on', async () => {
     const f = await payingTenant();
     const sub = world.setSubscription('sub_replay', {
