@@ -285,6 +285,8 @@ export const CountsProgress = z.object({
   total: z.number().int(),
   /** 0–100, one decimal. */
   percent: z.number(),
+  /** The month is older than the plan may read: counted shows 0. */
+  retention_limited: z.boolean(),
 });
 export type CountsProgress = z.infer<typeof CountsProgress>;
 

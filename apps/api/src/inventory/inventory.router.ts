@@ -4,17 +4,31 @@ import {
   CategoryListInput,
   CategoryListResult,
   CategoryRenameInput,
+  CopyFromPreviousMonthResult,
+  CountsClearInput,
+  CountsClearResult,
+  CountsProgress,
+  CountsScreenInput,
+  CountsScreenResult,
+  CountsUpsertInput,
+  CountsUpsertResult,
   DeletedResult,
+  LookupInput,
+  LookupResult,
   ProductCreateInput,
   ProductIdInput,
   ProductListInput,
   ProductListResult,
   ProductResult,
   ProductUpdateInput,
+  ServiceMonthInput,
 } from '@stockscan/contracts';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { tenantProcedure } from '../trpc';
 import { createCategory, deleteCategory, listCategories, renameCategory } from './categories.service';
+import { countsProgress, countsScreen } from './counts.screen';
+import { clearCounts, copyFromPreviousMonth, upsertCounts } from './counts.service';
+import { lookupCode } from './lookup.service';
 import {
   archiveProduct,
   createProduct,
@@ -70,7 +84,35 @@ const categories = {
     .mutation(({ ctx, input }) => deleteCategory(ctx.deps.db, ctx.actor, input.id)),
 } satisfies TRPCRouterRecord;
 
+const counts = {
+  screen: tenantProcedure()
+    .input(CountsScreenInput)
+    .output(CountsScreenResult)
+    .query(({ ctx, input }) => countsScreen(ctx.deps, ctx.actor, input)),
+  progress: tenantProcedure()
+    .input(ServiceMonthInput)
+    .output(CountsProgress)
+    .query(({ ctx, input }) => countsProgress(ctx.deps, ctx.actor, input)),
+  upsert: tenantProcedure()
+    .input(CountsUpsertInput)
+    .output(CountsUpsertResult)
+    .mutation(({ ctx, input }) => upsertCounts(ctx.deps, ctx.actor, input)),
+  clear: tenantProcedure()
+    .input(CountsClearInput)
+    .output(CountsClearResult)
+    .mutation(({ ctx, input }) => clearCounts(ctx.deps, ctx.actor, input)),
+  copyFromPreviousMonth: tenantProcedure()
+    .input(ServiceMonthInput)
+    .output(CopyFromPreviousMonthResult)
+    .mutation(({ ctx, input }) => copyFromPreviousMonth(ctx.deps, ctx.actor, input)),
+} satisfies TRPCRouterRecord;
+
 export const inventoryRouter = {
   products,
+  counts,
+  lookup: tenantProcedure()
+    .input(LookupInput)
+    .output(LookupResult)
+    .query(({ ctx, input }) => lookupCode(ctx.deps, ctx.actor, input)),
   categories,
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,240 @@
+import type {
+  CopyFromPreviousMonthResult,
+  CountsClearInput,
+  CountsUpsertInput,
+  CountsUpsertResult,
+  ServiceMonthInput,
+} from '@stockscan/contracts';
+import type { Count as CountRow, Db } from '@stockscan/db';
+import { sql } from 'kysely';
+import type { Actor } from '../auth/actor';
+import type { Deps } from '../deps';
+import { isMonthReadable } from '../entitlements/retention';
+import { loadTenantPlan } from '../entitlements/tenant-entitlements';
+import { AppError } from '../errors';
+import { recordInventoryAudit } from './audit';
+import { type PreparedLine, prepareLines, toCount } from './count-rules';
+import { previousMonth } from './format';
+import { loadService } from './scope';
+
+type InventoryDeps = Pick<Deps, 'db' | 'now'>;
+
+/** 404 naming the lines whose product is not a product of this service (or of this tenant). */
+async function assertProductsOfService(
+  tx: Db,
+  actor: Actor,
+  serviceId: string,
+  productIds: string[],
+  fieldOf: (productId: string) => string,
+): Promise<void> {
+  const found = await tx
+    .selectFrom('products')
+    .select('id')
+    .where('tenant_id', '=', actor.tenantId)
+    .where('service_id', '=', serviceId)
+    .where('id', 'in', productIds)
+    .execute();
+  if (found.length === productIds.length) return;
+  const known = new Set(found.map((p) => p.id));
+  const fields: Record<string, string> = {};
+  for (const id of productIds)
+    if (!known.has(id)) fields[fieldOf(id)] = 'Produit introuvable dans ce service.';
+  throw new AppError('NOT_FOUND', undefined, fields);
+}
+
+type WrittenRow = CountRow & { applied: boolean; previous_quantity: number | null };
+
+/**
+ * The whole batch in ONE statement: insert … on conflict do update, where a stored count taken later than
+ * the line is kept (a retried old request never overwrites a newer count). Returns the stored row of every
+ * product with `applied` and the quantity it replaced.
+ */
+function writeCounts(
+  tx: Db,
+  actor: Actor,
+  serviceId: string,
+  month: string,
+  lines: PreparedLine[],
+  now: Date,
+) {
+  const column = <K extends keyof PreparedLine>(key: K) => lines.map((line) => line[key]);
+  const countedAt = lines.map((line) => line.counted_at.toISOString());
+  return sql<WrittenRow>`
+    with input as (
+      select * from unnest(
+        ${column('product_id')}::uuid[], ${column('quantity')}::numeric[], ${column('container_status')}::text[],
+        ${column('remaining_fraction')}::numeric[], ${column('expiry_date')}::date[], ${column('lot_number')}::text[],
+        ${countedAt}::timestamptz[]
+      ) as t(product_id, quantity, container_status, remaining_fraction, expiry_date, lot_number, counted_at)
+    ),
+    previous as (
+      select c.product_id, c.quantity from counts c join input i on i.product_id = c.product_id
+      where c.inventory_month = ${month}
+    ),
+    written as (
+      insert into counts as c (tenant_id, service_id, product_id, inventory_month, quantity, container_status,
+        remaining_fraction, expiry_date, lot_number, counted_by, counted_at, updated_at)
+      select ${actor.tenantId}::uuid, ${serviceId}::uuid, product_id, ${month}, quantity, container_status,
+        remaining_fraction, expiry_date, lot_number, ${actor.userId}::uuid, counted_at, ${now.toISOString()}::timestamptz
+      from input
+      on conflict (product_id, inventory_month) do update set
+        quantity = excluded.quantity, container_status = excluded.container_status,
+        remaining_fraction = excluded.remaining_fraction, expiry_date = excluded.expiry_date,
+        lot_number = excluded.lot_number, counted_by = excluded.counted_by,
+        counted_at = excluded.counted_at, updated_at = excluded.updated_at
+      where c.counted_at <= excluded.counted_at
+      returning c.*
+    )
+    select w.*, true as applied, p.quantity as previous_quantity
+    from written w left join previous p on p.product_id = w.product_id
+    union all
+    select c.*, false as applied, c.quantity as previous_quantity
+    from counts c join input i on i.product_id = c.product_id
+    where c.inventory_month = ${month} and not exists (select 1 from written w where w.product_id = c.product_id)
+  `.execute(tx);
+}
+
+/** counts.upsert: one line or a batch of up to 500, idempotent by product + month; the latest count wins. */
+export async function upsertCounts(
+  deps: InventoryDeps,
+  actor: Actor,
+  input: CountsUpsertInput,
+): Promise<CountsUpsertResult> {
+  const now = deps.now();
+  const service = await loadService(deps.db, actor, input.service_id);
+  const { lines, warnings } = prepareLines(service, input.lines, now);
+  return deps.db.transaction().execute(async (tx) => {
+    const ids = lines.map((line) => line.product_id);
+    await assertProductsOfService(
+      tx,
+      actor,
+      service.id,
+      ids,
+      (id) => `lines.${input.lines.findIndex((line) => line.product_id === id)}.product_id`,
+    );
+    const { rows } = await writeCounts(tx, actor, service.id, input.month, lines, now);
+    const applied = rows.filter((row) => row.applied);
+    await recordInventoryAudit(
+      tx,
+      actor,
+      {
+        action: 'counts.upsert',
+        object_type: 'service',
+        object_id: service.id,
+        meta: {
+          month: input.month,
+          lines: input.lines.length,
+          applied: applied.length,
+          changes: applied.map((row) => ({
+            product_id: row.product_id,
+            from: row.previous_quantity,
+            to: row.quantity,
+          })),
+        },
+      },
+      now,
+    );
+    return {
+      month: input.month,
+      applied: applied.length,
+      stale_product_ids: rows.filter((row) => !row.applied).map((row) => row.product_id),
+      counts: rows.map(toCount),
+      warnings,
+    };
+  });
+}
+
+/** counts.clear: forget this month's count of the products given (the "undo" of a count). */
+export async function clearCounts(
+  deps: InventoryDeps,
+  actor: Actor,
+  input: CountsClearInput,
+): Promise<{ cleared: number }> {
+  const now = deps.now();
+  const service = await loadService(deps.db, actor, input.service_id);
+  return deps.db.transaction().execute(async (tx) => {
+    const deleted = await tx
+      .deleteFrom('counts')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('service_id', '=', service.id)
+      .where('inventory_month', '=', input.month)
+      .where('product_id', 'in', input.product_ids)
+      .returning(['product_id', 'quantity'])
+      .execute();
+    if (deleted.length > 0)
+      await recordInventoryAudit(
+        tx,
+        actor,
+        {
+          action: 'counts.clear',
+          object_type: 'service',
+          object_id: service.id,
+          meta: {
+            month: input.month,
+            cleared: deleted.map((row) => ({ product_id: row.product_id, from: row.quantity })),
+          },
+        },
+        now,
+      );
+    return { cleared: deleted.length };
+  });
+}
+
+/**
+ * Starts `month` from the previous month's counts: every live product counted then and not yet counted
+ * now gets last month's values; counts already taken this month are left alone.
+ */
+export async function copyFromPreviousMonth(
+  deps: InventoryDeps,
+  actor: Actor,
+  input: ServiceMonthInput,
+): Promise<CopyFromPreviousMonthResult> {
+  const now = deps.now();
+  const from = previousMonth(input.month);
+  const [service, plan] = await Promise.all([
+    loadService(deps.db, actor, input.service_id),
+    loadTenantPlan(deps.db, actor.tenantId, now),
+  ]);
+  if (!isMonthReadable(plan.ent, now, from))
+    return { month: input.month, from_month: from, copied: 0, skipped: 0, retention_limited: true };
+  return deps.db.transaction().execute(async (tx) => {
+    const { rows } = await sql<{ source: number; copied: number }>`
+      with source as (
+        select prev.* from counts prev
+        join products p on p.id = prev.product_id and p.archived_at is null
+        where prev.tenant_id = ${actor.tenantId} and prev.service_id = ${service.id}
+          and prev.inventory_month = ${from}
+      ),
+      copied as (
+        insert into counts (tenant_id, service_id, product_id, inventory_month, quantity, container_status,
+          remaining_fraction, expiry_date, lot_number, counted_by, counted_at, updated_at)
+        select tenant_id, service_id, product_id, ${input.month}, quantity, container_status, remaining_fraction,
+          expiry_date, lot_number, ${actor.userId}::uuid, ${now.toISOString()}::timestamptz,
+          ${now.toISOString()}::timestamptz
+        from source
+        on conflict (product_id, inventory_month) do nothing
+        returning 1
+      )
+      select (select count(*)::int from source) as source, (select count(*)::int from copied) as copied
+    `.execute(tx);
+    const { source, copied } = rows[0] ?? { source: 0, copied: 0 };
+    await recordInventoryAudit(
+      tx,
+      actor,
+      {
+        action: 'counts.copy_previous_month',
+        object_type: 'service',
+        object_id: service.id,
+        meta: { month: input.month, from_month: from, copied },
+      },
+      now,
+    );
+    return {
+      month: input.month,
+      from_month: from,
+      copied,
+      skipped: source - copied,
+      retention_limited: false,
+    };
+  });
+}
