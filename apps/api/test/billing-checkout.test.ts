@@ -174,6 +174,37 @@ describe('POST /api/auth/billing/checkout/', () => {
     expect(call?.form.get('subscription_data[trial_end]')).toBe(String(seconds(days(10))));
   });
 
+  it('a newly registered tenant is on the TRIAL_PLAN for TRIAL_DAYS, and its checkout keeps those days', async () => {
+    const registered = await t.request('/api/auth/register/', {
+      json: {
+        username: 'trial_owner',
+        password: 'Sup3rSecret!',
+        password_confirm: 'Sup3rSecret!',
+        email: 'trial@example.test',
+        tenant_name: 'Épicerie à l’essai',
+        business_type: 'grocery',
+        service_type: 'grocery_food',
+        service_name: 'Épicerie',
+        domain: 'food',
+      },
+    });
+    expect(registered.status).toBe(201);
+    const { access } = (await registered.json()) as { access: string };
+    const trialEnd = days(t.config.trial.days);
+
+    const entitlements = await t.trpc(access).entitlements.get.query();
+    const res = await post(t, '/api/auth/billing/checkout/', access, { plan: 'BOUTIQUE', cycle: 'MONTHLY' });
+
+    expect(entitlements).toMatchObject({
+      plan_effective: 'PRO',
+      plan_source: 'TRIAL',
+      trial: { active: true, ends_at: trialEnd.toISOString() },
+    });
+    expect(res.status).toBe(200);
+    const [call] = world.requests('POST', '/v1/checkout/sessions');
+    expect(call?.form.get('subscription_data[trial_end]')).toBe(String(seconds(trialEnd)));
+  });
+
   it('a trial ending in less than 48 h (Stripe’s minimum) is not passed on: billing starts now', async () => {
     const f = await tenant({ plan: 'PRO', plan_source: 'TRIAL', license_expires_at: days(1) });
 

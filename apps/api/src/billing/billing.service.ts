@@ -8,10 +8,10 @@ import type {
 import { DAY_MS, effectivePlan, GRACE_DAYS, normalizePlanCode } from '@stockscan/entitlements';
 import type Stripe from 'stripe';
 import type { z } from 'zod';
+import { recordAudit } from '../audit/audit.service';
 import { type Actor, requireRole } from '../auth/actor';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { recordBillingAudit } from './audit';
 import { convergeSubscription } from './converge';
 import { ensureStripeCustomer } from './customer';
 import { priceIdFor } from './prices';
@@ -72,18 +72,14 @@ export async function startCheckout(
     subscription_data: { metadata, ...(trialEnd ? { trial_end: trialEnd } : {}) },
   });
   if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a url`);
-  await recordBillingAudit(
-    deps.db,
-    {
-      tenant_id: actor.tenantId,
-      user_id: actor.userId,
-      action: 'billing.checkout_started',
-      object_type: 'checkout_session',
-      object_id: session.id,
-      meta: { ...metadata, price_id: priceId, trial_end: trialEnd ?? null },
-    },
-    now,
-  );
+  await recordAudit(deps.db, {
+    tenant_id: actor.tenantId,
+    user_id: actor.userId,
+    action: 'billing.checkout_started',
+    object_type: 'checkout_session',
+    object_id: session.id,
+    meta: { ...metadata, price_id: priceId, trial_end: trialEnd ?? null },
+  });
   return { url: session.url };
 }
 

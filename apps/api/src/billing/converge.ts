@@ -1,9 +1,9 @@
 import type { BillingCycle, PaidPlanCode, PlanSource, SubscriptionStatus } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import type Stripe from 'stripe';
+import { recordAudit } from '../audit/audit.service';
 import type { Config } from '../config';
 import { AppError } from '../errors';
-import { recordBillingAudit } from './audit';
 import { planForPriceId } from './prices';
 import { idOf } from './stripe-client';
 
@@ -188,22 +188,18 @@ export async function convergeSubscription(
   if (changed.length === 0) return { changed: false };
   await tx.updateTable('tenants').set(pick(result.state, changed)).where('id', '=', tenantId).execute();
   const { user_id, ...about } = cause;
-  await recordBillingAudit(
-    tx,
-    {
-      tenant_id: tenantId,
-      user_id,
-      action: 'billing.subscription_changed',
-      object_type: 'subscription',
-      object_id: sub.id,
-      meta: {
-        ...about,
-        stripe_status: sub.status,
-        before: pick(current, changed),
-        after: pick(result.state, changed),
-      },
+  await recordAudit(tx, {
+    tenant_id: tenantId,
+    user_id,
+    action: 'billing.subscription_changed',
+    object_type: 'subscription',
+    object_id: sub.id,
+    meta: {
+      ...about,
+      stripe_status: sub.status,
+      before: pick(current, changed),
+      after: pick(result.state, changed),
     },
-    now,
-  );
+  });
   return { changed: true };
 }

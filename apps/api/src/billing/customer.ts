@@ -1,8 +1,8 @@
 import type Stripe from 'stripe';
+import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { recordBillingAudit } from './audit';
 
 /**
  * The tenant's Stripe customer id, created and stored on first use. The tenant row is locked while Stripe
@@ -10,7 +10,6 @@ import { recordBillingAudit } from './audit';
  * rollback.
  */
 export async function ensureStripeCustomer(deps: Deps, stripe: Stripe, actor: Actor): Promise<string> {
-  const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
     const tenant = await tx
       .selectFrom('tenants')
@@ -38,18 +37,14 @@ export async function ensureStripeCustomer(deps: Deps, stripe: Stripe, actor: Ac
       .set({ stripe_customer_id: customer.id })
       .where('id', '=', tenant.id)
       .execute();
-    await recordBillingAudit(
-      tx,
-      {
-        tenant_id: tenant.id,
-        user_id: actor.userId,
-        action: 'billing.customer_created',
-        object_type: 'tenant',
-        object_id: tenant.id,
-        meta: { stripe_customer_id: customer.id },
-      },
-      now,
-    );
+    await recordAudit(tx, {
+      tenant_id: tenant.id,
+      user_id: actor.userId,
+      action: 'billing.customer_created',
+      object_type: 'tenant',
+      object_id: tenant.id,
+      meta: { stripe_customer_id: customer.id },
+    });
     return customer.id;
   });
 }
