@@ -1,10 +1,16 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { Toaster } from '../features/entitlements/Toaster';
 import { common } from '../i18n/common';
 import { useT } from '../i18n/i18n';
 import { getSession, setSession } from '../lib/session';
 import { LocaleSwitch } from './LocaleSwitch';
 import { Logo } from './Logo';
+
+// Lazy: the plan logic stays out of the landing page's initial JS; the banner needs a request anyway.
+const EntitlementBanners = lazy(() =>
+  import('../features/entitlements/EntitlementBanners').then((m) => ({ default: m.EntitlementBanners })),
+);
 
 const NAV = [
   ['/app', 'nav_dashboard'],
@@ -56,7 +62,11 @@ export function AppLayout() {
           </button>
         </nav>
       </header>
-      <div id="banners" />
+      <div id="banners">
+        <Suspense fallback={null}>
+          <EntitlementBanners />
+        </Suspense>
+      </div>
       <main id="main" className="app-main">
         <Outlet />
       </main>
@@ -67,6 +77,7 @@ export function AppLayout() {
           </NavLink>
         ))}
       </nav>
+      <Toaster />
     </div>
   );
 }

@@ -1,0 +1,53 @@
+import type { EntitlementsResponse } from '@stockscan/contracts';
+import {
+  type CountKey,
+  DAY_MS,
+  PLAN_LIMITS,
+  type PlanCode,
+  plansAbove,
+  withinLimit,
+} from '@stockscan/entitlements';
+
+/** Trial reminders start this many days before the end. */
+export const TRIAL_WARNING_DAYS = 14;
+
+export type Banner =
+  | { kind: 'past_due'; plan: PlanCode }
+  | {
+      kind: 'over_limit';
+      key: CountKey;
+      count: number;
+      limit: number;
+      plan: PlanCode;
+      upgradeTo: PlanCode | null;
+    }
+  | { kind: 'trial'; plan: PlanCode; daysLeft: number };
+
+const OVER: readonly [
+  keyof EntitlementsResponse['over_limit'],
+  CountKey,
+  keyof EntitlementsResponse['usage'],
+][] = [
+  ['products', 'max_products', 'products_count'],
+  ['services', 'max_services', 'services_count'],
+  ['users', 'max_users', 'users_count'],
+];
+
+/** The one banner to show, most urgent first: payment failed > over a limit > trial ending; null for none. */
+export function pickBanner(data: EntitlementsResponse, now: Date): Banner | null {
+  const plan = data.plan_effective;
+  if (data.subscription_status === 'PAST_DUE') return { kind: 'past_due', plan };
+  for (const [flag, key, usageKey] of OVER) {
+    const limit = data.limits[key] ?? PLAN_LIMITS[plan][key];
+    if (!data.over_limit[flag] || limit === null) continue;
+    const count = data.usage[usageKey];
+    const upgradeTo = plansAbove(plan).find((p) => withinLimit(PLAN_LIMITS[p][key], count)) ?? null;
+    return { kind: 'over_limit', key, count, limit, plan, upgradeTo };
+  }
+  if (data.trial?.active) {
+    const msLeft = new Date(data.trial.ends_at).getTime() - now.getTime();
+    const daysLeft = Math.max(0, Math.ceil(msLeft / DAY_MS));
+    if (daysLeft <= TRIAL_WARNING_DAYS) return { kind: 'trial', plan, daysLeft };
+  }
+  return null;
+}
