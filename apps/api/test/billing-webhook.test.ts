@@ -477,6 +477,29 @@ describe('POST /api/auth/billing/webhook/ — payment failure, grace, cancellati
     });
   });
 
+  it('a subscription taken during the trial is TRIALING until the trial end, then its first charge', async () => {
+    const f = await payingTenant({ plan_source: 'TRIAL', license_expires_at: days(10) });
+    const trialing = world.setSubscription('sub_trialing', {
+      customer: f.customer,
+      status: 'trialing',
+      price: 'price_boutique_monthly',
+      period_start: NOW,
+      period_end: days(10),
+      trial_end: days(10),
+    });
+
+    const res = await deliver(t, stripeEvent(t, 'customer.subscription.created', trialing));
+
+    expect(res.status).toBe(200);
+    expect(await t.trpc(f.owner.token).billing.status.query()).toMatchObject({
+      plan_effective: 'BOUTIQUE',
+      plan_source: 'PAID',
+      subscription_status: 'TRIALING',
+      trial: { active: true, days_left: 10, ends_at: days(10).toISOString() },
+      renews_at: days(10).toISOString(),
+    });
+  });
+
   it('events of an old, dead subscription do not touch the tenant’s current one', async () => {
     const f = await payingTenant({
       plan_source: 'PAID',
