@@ -77,6 +77,8 @@ export const EnvSchema = z
     AI_MODEL: z.string().default('gpt-4o-mini'),
     AI_THROTTLE_RATE: rate.prefault('10/min'),
     OPENAI_BASE_URL: optionalUrl,
+    /** Per-attempt model timeout; only tests shorten it. */
+    AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     TRIAL_PLAN: z.enum(['ESSENTIEL', 'BOUTIQUE', 'PRO', 'SOLO', 'DUO', 'MULTI']).default('PRO'),
     TRIAL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
     EMAIL_VERIFICATION_REQUIRED: bool(false),
@@ -133,6 +135,7 @@ export interface Config {
     model: string;
     throttle: { limit: number; windowMs: number };
     baseUrl: string | undefined;
+    timeoutMs: number;
   };
   trial: { plan: string; days: number };
   emailVerificationRequired: boolean;
@@ -191,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       model: e.AI_MODEL,
       throttle: e.AI_THROTTLE_RATE,
       baseUrl: e.OPENAI_BASE_URL,
+      timeoutMs: e.AI_TIMEOUT_MS,
     },
     trial: { plan: e.TRIAL_PLAN, days: e.TRIAL_DAYS },
     emailVerificationRequired: e.EMAIL_VERIFICATION_REQUIRED,

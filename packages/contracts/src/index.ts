@@ -9,3 +9,4 @@ export * from './inventory';
 export * from './auth';
 export * from './tenants';
 export * from './members';
+export * from './assistant';
