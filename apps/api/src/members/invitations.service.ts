@@ -15,7 +15,7 @@ import type { Deps } from '../deps';
 import { reserveCount } from '../entitlements/enforce';
 import { AppError } from '../errors';
 import { invitationEmail } from './invitation-email';
-import { assertInvitable, assertServiceAssignable, lockTenantRow } from './team-guards';
+import { assertInvitable, assertServiceAssignable, lockTeam } from './team-guards';
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -139,7 +139,7 @@ export async function invite(
   const locale = await inviterLocale(deps.db, actor.userId);
 
   const row = await deps.db.transaction().execute(async (tx) => {
-    await lockTenantRow(tx, actor.tenantId);
+    await lockTeam(tx, actor);
     await assertInvitable(tx, actor.tenantId, input.email, now);
     await reserveCount(tx, actor.tenantId, 'max_users', 1, now);
     const created = await tx
@@ -203,7 +203,7 @@ export async function resendInvitation(
   const token = newOpaqueToken();
 
   const row = await deps.db.transaction().execute(async (tx) => {
-    await lockTenantRow(tx, actor.tenantId);
+    await lockTeam(tx, actor);
     const current = await lockedInvitation(tx, actor, id);
     await assertInvitable(tx, actor.tenantId, current.email, now, current.id);
     if (invitationStatus(current, now) === 'EXPIRED')

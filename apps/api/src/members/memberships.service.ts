@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service';
 import { type Actor, requireRole } from '../auth/actor';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { assertServiceAssignable, lockTenantRow } from './team-guards';
+import { assertServiceAssignable, lockTeam } from './team-guards';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -87,7 +87,7 @@ export async function updateMembership(
   requireRole(actor, 'owner');
   const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
-    await lockTenantRow(tx, actor.tenantId);
+    await lockTeam(tx, actor);
     const current = await lockedMembership(tx, actor, id);
     const role = patch.role ?? current.role;
     const serviceId =
@@ -131,7 +131,7 @@ export async function removeMembership(
 ): Promise<MembershipRemoved> {
   requireRole(actor, 'owner');
   return deps.db.transaction().execute(async (tx) => {
-    await lockTenantRow(tx, actor.tenantId);
+    await lockTeam(tx, actor);
     const current = await lockedMembership(tx, actor, id);
     if (current.role === 'owner' && current.status === 'ACTIVE')
       await assertAnotherOwner(tx, actor.tenantId, id);

@@ -1,17 +1,30 @@
 import type { Db } from '@stockscan/db';
 import { sql } from 'kysely';
+import type { Actor } from '../auth/actor';
 import { requireFeature } from '../entitlements/enforce';
 import { AppError } from '../errors';
 
-/** Serialises team changes of one tenant (invites, role changes, removals) on its row, inside `tx`. */
-export async function lockTenantRow(tx: Db, tenantId: string): Promise<void> {
+/**
+ * Serialises team changes of one tenant (invites, role changes, removals) on its row, inside `tx`, then
+ * re-reads the actor's role under that lock: an owner demoted by a concurrent request can no longer act.
+ */
+export async function lockTeam(tx: Db, actor: Actor): Promise<void> {
   const row = await tx
     .selectFrom('tenants')
     .select('id')
-    .where('id', '=', tenantId)
+    .where('id', '=', actor.tenantId)
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
+  const still = await tx
+    .selectFrom('memberships')
+    .select('id')
+    .where('id', '=', actor.membershipId)
+    .where('tenant_id', '=', actor.tenantId)
+    .where('role', '=', 'owner')
+    .where('status', '=', 'ACTIVE')
+    .executeTakeFirst();
+  if (!still) throw new AppError('FORBIDDEN_ROLE');
 }
 
 /**
