@@ -10,3 +10,4 @@ export * from './auth';
 export * from './tenants';
 export * from './members';
 export * from './assistant';
+export * from './exports';

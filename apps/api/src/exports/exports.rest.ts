@@ -1,5 +1,91 @@
-import type { FastifyInstance } from 'fastify';
+import { PassThrough } from 'node:stream';
+import { ExportDownloadQuery, ExportRequest } from '@stockscan/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type Actor, resolveActor } from '../auth/actor';
 import type { Deps } from '../deps';
+import { restRoute } from '../http/rest';
+import { verifyDownloadToken } from './download-token';
+import { type ExportPlan, planExport } from './export-plan';
+import { DOWNLOAD_PATH, produceAndMail, startExport, streamExport } from './exports.service';
+import { ExportAbortedError } from './produce';
 
 /** REST adapters of SPEC §7 for this domain (thin: parse → service → map errors). */
-export function registerExportsRoutes(_app: FastifyInstance, _deps: Deps): void {}
+export function registerExportsRoutes(app: FastifyInstance, deps: Deps): void {
+  // The documented path for curl and integrations: bearer token, owner or manager.
+  restRoute(app, deps, {
+    method: 'GET',
+    url: '/api/export-excel/',
+    auth: 'manager',
+    query: ExportRequest,
+    handler: ({ actor, query, req, reply }) => sendExport(deps, actor, query, req, reply),
+  });
+
+  // The browser's download: no bearer, a 5-minute link signed by `exports.prepare`.
+  restRoute(app, deps, {
+    method: 'GET',
+    url: DOWNLOAD_PATH,
+    auth: 'public',
+    query: ExportDownloadQuery,
+    handler: async ({ query, req, reply }) => {
+      const claims = await verifyDownloadToken(query.token, deps.config.appSecret, deps.now());
+      const actor = await resolveActor(deps.db, claims);
+      return sendExport(deps, actor, claims.request, req, reply);
+    },
+  });
+}
+
+function fileHeaders(reply: FastifyReply, plan: ExportPlan): void {
+  reply
+    .header('content-type', plan.contentType)
+    .header('content-disposition', `attachment; filename="${plan.filename}"`)
+    .header('cache-control', 'no-store');
+}
+
+/**
+ * Every refusal happens before the headers (JSON errors); then the file streams out. A failure before
+ * the first byte is still a JSON error; after it, the connection is cut so no client takes a truncated
+ * file for a complete one (and the quota unit is given back).
+ */
+async function sendExport(
+  deps: Deps,
+  actor: Actor,
+  request: ExportRequest,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<unknown> {
+  if (req.method === 'HEAD') {
+    // Fastify answers HEAD with the GET handler: check and name the file, never spend an export on it.
+    fileHeaders(reply, await planExport(deps.db, actor, request, deps.now()));
+    return '';
+  }
+  const started = await startExport(deps, actor, request);
+  const { plan } = started;
+
+  if (plan.email) {
+    const { file, email } = await produceAndMail(deps, actor, started, req.log);
+    fileHeaders(reply, plan);
+    reply.header('x-export-email', email.sent ? 'sent' : 'failed');
+    if (email.reason) reply.header('x-export-email-error', email.reason);
+    return file;
+  }
+
+  const body = new PassThrough();
+  let streaming = false;
+  let markStarted: () => void = () => {};
+  const firstRows = new Promise<void>((resolve) => {
+    markStarted = resolve;
+  });
+  const production = streamExport(deps, actor, started, body, req.log, () => {
+    streaming = true;
+    markStarted();
+  });
+  production.catch((error: unknown) => {
+    // Before the first byte restRoute answers (and logs) the error as JSON; after it, cut the response.
+    if (streaming && !(error instanceof ExportAbortedError))
+      req.log.error({ err: error }, 'export failed while streaming');
+    body.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  await Promise.race([firstRows, production]);
+  fileHeaders(reply, plan);
+  return body;
+}

@@ -1,0 +1,197 @@
+import { Writable } from 'node:stream';
+import type {
+  ExportEmailInput,
+  ExportEmailResult,
+  ExportEmailStatus,
+  ExportPrepareResult,
+  ExportQuota,
+  ExportRequest,
+} from '@stockscan/contracts';
+import { checkQuota, QUOTA_LIMIT_KEYS } from '@stockscan/entitlements';
+import type { FastifyBaseLogger } from 'fastify';
+import { recordAudit } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import type { Deps } from '../deps';
+import { consumeQuota, denialError, type QuotaReservation } from '../entitlements/enforce';
+import { quotaUsage } from '../entitlements/usage.service';
+import { signDownloadToken } from './download-token';
+import { mailExport } from './export-mail';
+import { type ExportPlan, planExport } from './export-plan';
+import { writeExportFile } from './produce';
+
+export type ExportLog = Pick<FastifyBaseLogger, 'warn' | 'error'>;
+
+export const DOWNLOAD_PATH = '/api/export-excel/download';
+
+/** An export whose checks passed and whose quota unit is reserved: write it, or it is given back. */
+export interface StartedExport {
+  plan: ExportPlan;
+  reservation: QuotaReservation;
+}
+
+/** This month's use of the format's quota; refuses with LIMIT_* when nothing is left. */
+async function quotaLeft(deps: Deps, plan: ExportPlan, now: Date): Promise<ExportQuota> {
+  const usage = await quotaUsage(deps.db, plan.tenant.id, now);
+  const key = QUOTA_LIMIT_KEYS[plan.kind];
+  const used = usage[key];
+  const verdict = checkQuota(plan.ent, plan.kind, used);
+  if (!verdict.ok) throw denialError(verdict);
+  const limit = plan.ent.limits[key];
+  return { limit, used, remaining: limit === null ? null : Math.max(0, limit - used) };
+}
+
+/**
+ * tRPC `exports.prepare`: every check of the download (role, service, period, feature, quota left), then
+ * a 5-minute signed link the browser can open without a bearer token. The quota is consumed by the
+ * download itself, once the file is produced.
+ */
+export async function prepareExport(
+  deps: Deps,
+  actor: Actor,
+  request: ExportRequest,
+  origin: string,
+): Promise<ExportPrepareResult> {
+  const now = deps.now();
+  const plan = await planExport(deps.db, actor, request, now);
+  const quota = await quotaLeft(deps, plan, now);
+  const { token, expiresAt } = await signDownloadToken(
+    { userId: actor.userId, tenantId: actor.tenantId, request },
+    deps.config.appSecret,
+    now,
+  );
+  const path = `${DOWNLOAD_PATH}?token=${encodeURIComponent(token)}`;
+  return {
+    url: `${origin}${path}`,
+    path,
+    expires_at: expiresAt.toISOString(),
+    filename: plan.filename,
+    format: plan.format,
+    content_type: plan.contentType,
+    quota,
+  };
+}
+
+/**
+ * Checks everything, then reserves one unit of the month's quota atomically (N parallel exports with one
+ * unit left: exactly one passes). Every refusal is thrown here, before any byte of the file.
+ */
+export async function startExport(deps: Deps, actor: Actor, request: ExportRequest): Promise<StartedExport> {
+  const now = deps.now();
+  const plan = await planExport(deps.db, actor, request, now);
+  const reservation = await consumeQuota(deps.db, actor.tenantId, actor.userId, plan.kind, now, {
+    format: plan.format,
+    service: request.service,
+    from: plan.from,
+    to: plan.to,
+    mode: plan.mode,
+  });
+  return { plan, reservation };
+}
+
+/** Runs `produce`; on failure gives the quota unit back (a failed export is not counted) and rethrows. */
+async function producedOrReleased(
+  started: StartedExport,
+  log: ExportLog,
+  produce: () => Promise<number>,
+): Promise<number> {
+  try {
+    return await produce();
+  } catch (error) {
+    const { reservation } = started;
+    await reservation.release().catch((releaseError: unknown) => {
+      log.error({ err: releaseError, usage_event_id: reservation.id }, 'export quota release failed');
+    });
+    throw error;
+  }
+}
+
+async function auditExport(
+  deps: Deps,
+  actor: Actor,
+  { plan, reservation }: StartedExport,
+  rows: number,
+  email: ExportEmailStatus | null,
+  log: ExportLog,
+): Promise<void> {
+  await recordAudit(deps.db, {
+    tenant_id: actor.tenantId,
+    user_id: actor.userId,
+    action: 'export.create',
+    object_type: 'export',
+    object_id: reservation.id,
+    meta: {
+      format: plan.format,
+      filename: plan.filename,
+      service: plan.request.service,
+      service_ids: plan.services.map((s) => s.id),
+      from: plan.from,
+      to: plan.to,
+      mode: plan.mode,
+      rows,
+      retention_limited: plan.retentionLimited,
+      ...(email ? { email_to: email.to, email_sent: email.sent } : {}),
+    },
+  }).catch((error: unknown) => {
+    // The file is out and counted; a missing audit row must not turn it into an error.
+    log.error({ err: error, usage_event_id: reservation.id }, 'export audit failed');
+  });
+}
+
+/**
+ * Streams the file into `out` (the HTTP response) from a database cursor; `onStart` fires when the first
+ * rows are in hand, before the first byte. A failure gives the quota unit back and is rethrown.
+ */
+export async function streamExport(
+  deps: Deps,
+  actor: Actor,
+  started: StartedExport,
+  out: Writable,
+  log: ExportLog,
+  onStart?: () => void,
+): Promise<number> {
+  const rows = await producedOrReleased(started, log, () =>
+    writeExportFile(deps.db, started.plan, out, deps.now(), onStart),
+  );
+  await auditExport(deps, actor, started, rows, null, log);
+  return rows;
+}
+
+/**
+ * Produces the whole file in memory (SendGrid takes the attachment base64 in one request), mails it, and
+ * returns it for download too. A failed send is reported and logged; the export still counts and succeeds.
+ */
+export async function produceAndMail(
+  deps: Deps,
+  actor: Actor,
+  started: StartedExport,
+  log: ExportLog,
+): Promise<{ file: Buffer; rows: number; email: ExportEmailStatus }> {
+  const { plan } = started;
+  if (!plan.email) throw new Error('produceAndMail needs an email address');
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
+  const rows = await producedOrReleased(started, log, () => writeExportFile(deps.db, plan, sink, deps.now()));
+  const file = Buffer.concat(chunks);
+  const email = await mailExport(deps.mailer, plan, plan.email, file, rows);
+  if (!email.sent)
+    log.warn({ reason: email.reason, usage_event_id: started.reservation.id }, 'export email not sent');
+  await auditExport(deps, actor, started, rows, email, log);
+  return { file, rows, email };
+}
+
+/** tRPC `exports.email`: the file is produced, counted and mailed; the answer says whether it was sent. */
+export async function emailExport(
+  deps: Deps,
+  actor: Actor,
+  input: ExportEmailInput,
+  log: ExportLog,
+): Promise<ExportEmailResult> {
+  const started = await startExport(deps, actor, input);
+  const { rows, email } = await produceAndMail(deps, actor, started, log);
+  return { filename: started.plan.filename, rows, email };
+}

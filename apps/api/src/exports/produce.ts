@@ -1,0 +1,92 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { Db } from '@stockscan/db';
+import type { ExportRow } from './columns';
+import type { ExportPlan } from './export-plan';
+import { summarizeLosses } from './losses';
+import { type RowScope, streamExportRows } from './rows';
+import { SummaryAccumulator } from './summary';
+import { createExportWriter } from './writer';
+
+/** Rows written between two looks at the output's backpressure. */
+const DRAIN_EVERY = 256;
+
+export class ExportAbortedError extends Error {
+  constructor(cause?: unknown) {
+    super('export aborted: the output closed before the file was complete', { cause });
+    this.name = 'ExportAbortedError';
+  }
+}
+
+/**
+ * Writes the plan's file into `out` from a database cursor and resolves with the number of rows once
+ * `out` has taken the last byte. Waits whenever `out` is full (a slow client never makes the server
+ * buffer the file), and stops reading as soon as `out` closes early.
+ */
+export async function writeExportFile(
+  db: Db,
+  plan: ExportPlan,
+  out: Writable,
+  now: Date,
+  onStart?: () => void,
+): Promise<number> {
+  const scope: RowScope = {
+    tenantId: plan.tenant.id,
+    serviceIds: plan.services.map((s) => s.id),
+    from: plan.from,
+    to: plan.to,
+    mode: plan.mode,
+  };
+  // Settles once `out` took the last byte (null) or closed early (the reason); never rejects.
+  const outcome = finished(out, { readable: false }).then(
+    () => null,
+    (error: unknown) => error ?? new Error('closed'),
+  );
+  let closedEarly: unknown = null;
+  void outcome.then((error) => {
+    closedEarly = error;
+  });
+
+  // The first chunk is fetched before the writer writes a byte: a failing query is still a JSON error.
+  const cursor = scope.serviceIds.length > 0 ? streamExportRows(db, scope) : emptyRows();
+  let next = await cursor.next();
+  onStart?.();
+  const writer = createExportWriter(plan.format, out, {
+    title: plan.title,
+    currency: plan.tenant.currency_code,
+    created: now,
+  });
+  const summary = plan.withSummary ? new SummaryAccumulator() : null;
+  let rows = 0;
+  try {
+    while (!next.done) {
+      if (closedEarly || out.destroyed) throw new ExportAbortedError(closedEarly);
+      writer.addRow(next.value);
+      summary?.add(next.value);
+      rows += 1;
+      if (rows % DRAIN_EVERY === 0 && out.writableNeedDrain) await drained(out);
+      next = await cursor.next();
+    }
+  } finally {
+    // Leaving early (error, client gone) closes the server-side cursor and frees its connection.
+    if (!next.done) await cursor.return?.().catch(() => undefined);
+  }
+  const losses = summary ? await summarizeLosses(db, scope) : null;
+  // A closed output can leave exceljs waiting for 'finish' forever: the outcome decides.
+  await Promise.race([writer.finish(summary ? summary.result(losses) : null), outcome]);
+  const error = await outcome;
+  if (error) throw new ExportAbortedError(error);
+  return rows;
+}
+
+async function* emptyRows(): AsyncGenerator<ExportRow> {}
+
+/** Resolves on 'drain', or when the stream closes (the caller then sees it closed). */
+async function drained(out: Writable): Promise<void> {
+  const ac = new AbortController();
+  await Promise.race([
+    once(out, 'drain', { signal: ac.signal }),
+    once(out, 'close', { signal: ac.signal }),
+  ]).finally(() => ac.abort());
+}

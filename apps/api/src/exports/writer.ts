@@ -1,0 +1,25 @@
+import type { Writable } from 'node:stream';
+import type { ExportFormat } from '@stockscan/contracts';
+import type { ExportRow } from './columns';
+import { createCsvWriter } from './csv-writer';
+import type { ExportSummary } from './summary';
+import { createXlsxWriter } from './xlsx-writer';
+
+export interface WorkbookMeta {
+  /** "Inventaire 11/2026 — Bistrot (Services : Bar, Cuisine)" */
+  title: string;
+  currency: string;
+  /** Stamped in the workbook properties (deps.now(), not the wall clock). */
+  created: Date;
+}
+
+/** Writes one export file into a stream, row by row; `finish` ends the file (and the stream). */
+export interface ExportWriter {
+  addRow(row: ExportRow): void;
+  /** `summary` adds the PRO "Synthèse" sheet (XLSX only; a CSV is one table). */
+  finish(summary: ExportSummary | null): Promise<void>;
+}
+
+export function createExportWriter(format: ExportFormat, out: Writable, meta: WorkbookMeta): ExportWriter {
+  return format === 'xlsx' ? createXlsxWriter(out, meta) : createCsvWriter(out, meta);
+}
