@@ -1,0 +1,70 @@
+import type { ErrorBody, RegisterResult } from '@stockscan/contracts';
+import { describe, expect, it } from 'vitest';
+import { startTestApp } from '../src/testing/test-server';
+
+const t = await startTestApp({ env: { EMAIL_VERIFICATION_REQUIRED: 'true' } });
+
+const BODY = {
+  username: 'verify-me',
+  password: 'Sup3rSecret!',
+  password_confirm: 'Sup3rSecret!',
+  email: 'verify@example.test',
+  tenant_name: 'Le Zinc',
+  business_type: 'bar',
+  service_type: 'bar',
+  service_name: 'Bar',
+  domain: 'food',
+};
+
+interface SentMail {
+  personalizations: { to: { email: string }[] }[];
+  subject: string;
+  content: { value: string }[];
+}
+
+describe('EMAIL_VERIFICATION_REQUIRED=true', () => {
+  it('register returns no tokens and emails a link; login answers 401 EMAIL_NOT_VERIFIED until it is used', async () => {
+    const res = await t.request('/api/auth/register/', { json: BODY });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as RegisterResult;
+    expect(body).toMatchObject({ access: null, refresh: null, email_verification_required: true });
+    expect(body.tenant.name).toBe('Le Zinc');
+    expect(await t.db.selectFrom('refresh_tokens').select('id').execute()).toEqual([]);
+
+    const mail = t.fakes.sendgrid.requests.at(-1)?.json as SentMail;
+    expect(mail.personalizations[0]?.to[0]?.email).toBe('verify@example.test');
+    expect(mail.subject).toBe('Confirmez votre adresse e-mail StockScan');
+    const token = /verify-email\?token=([\w-]+)/.exec(mail.content[0]?.value ?? '')?.[1];
+    expect(mail.content[0]?.value).toContain('http://app.test/verify-email?token=');
+    expect(token).toBeTruthy();
+
+    const before = await t.request('/api/auth/login/', {
+      json: { username: 'verify-me', password: BODY.password },
+    });
+    expect(before.status).toBe(401);
+    expect(((await before.json()) as ErrorBody).code).toBe('EMAIL_NOT_VERIFIED');
+    // A wrong password still says INVALID_CREDENTIALS (the verification state is not revealed).
+    const wrong = await t.request('/api/auth/login/', {
+      json: { username: 'verify-me', password: 'nope-nope' },
+    });
+    expect(((await wrong.json()) as ErrorBody).code).toBe('INVALID_CREDENTIALS');
+
+    const verified = await t.request('/api/auth/verify-email/', { json: { token } });
+    expect(verified.status).toBe(200);
+    expect(await verified.json()).toEqual({ ok: true });
+
+    const after = await t.request('/api/auth/login/', {
+      json: { username: 'verify-me', password: BODY.password },
+    });
+    expect(after.status).toBe(200);
+    const me = await t.trpc(((await after.json()) as { access: string }).access).auth.me.query();
+    expect(me.user.email_verified).toBe(true);
+
+    // The link works once.
+    const reused = await t
+      .trpc()
+      .auth.verifyEmail.mutate({ token: token! })
+      .catch((e: unknown) => e);
+    expect((reused as { data: { code: string } }).data.code).toBe('TOKEN_INVALID');
+  });
+});
