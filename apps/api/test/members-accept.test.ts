@@ -334,6 +334,34 @@ describe('refusals', () => {
 
     expect(await errorOf(res)).toEqual({ status: 409, code: 'ALREADY_MEMBER_OR_INVITED' });
   });
+  it('429 RATE_LIMITED after 10 wrong passwords for an existing account, even with the right one', async () => {
+    const other = await createTenantFixture(t.db, t.config, { now: t.clock.now });
+    const existing = await addMemberFixture(t.db, t.config, other.tenantId, 'manager', null, t.clock.now);
+    await t.db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(PASSWORD) })
+      .where('id', '=', existing.id)
+      .execute();
+    const f = await createTenantFixture(t.db, t.config, { now: t.clock.now });
+    const invitation = await inviteOk(t, f.owner.token, {
+      email: `${existing.username}@example.test`,
+      role: 'operator',
+    });
+    const token = tokenOf(invitation.invite_link);
+    for (let i = 0; i < 10; i++)
+      expect((await errorOf(await accept({ token, password: `guess-${i}` }))).code).toBe(
+        'INVALID_CREDENTIALS',
+      );
+
+    const res = await accept({ token, password: PASSWORD });
+
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await res.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(
+      await t.db.selectFrom('memberships').select('id').where('tenant_id', '=', f.tenantId).execute(),
+    ).toHaveLength(1);
+  });
 });
 
 describe('decline', () => {

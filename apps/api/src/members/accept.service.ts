@@ -12,10 +12,11 @@ import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { issueTokens } from '../auth/refresh-tokens';
-import { sessionPayload } from '../auth/session.service';
+import { LOGIN_RATE_LIMIT, sessionPayload } from '../auth/session.service';
 import { hashToken } from '../auth/tokens';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
+import { hitRateLimit, resetRateLimit } from '../ratelimit/rate-limit.service';
 import { isUniqueViolation } from '../tenants/db-errors';
 import { invitationStatus } from './invitations.service';
 
@@ -94,11 +95,24 @@ type Account = { kind: 'existing'; userId: string } | { kind: 'new'; username: s
  * The account that accepts: the existing user with the invited email (after checking its password), else a
  * new one with the given password. Argon2 runs here, before any lock is taken.
  */
-async function resolveAccount(db: Db, email: string, input: AcceptInvitationInput): Promise<Account> {
+async function resolveAccount(
+  db: Db,
+  email: string,
+  input: AcceptInvitationInput,
+  now: Date,
+): Promise<Account> {
   const existing = await findUserByEmail(db, email);
   if (existing) {
+    // The inviting owner also holds the link: without a limit, accept would be a password oracle.
+    const limitKey = `invitation-accept:${existing.id}`;
+    const attempt = await hitRateLimit(db, limitKey, LOGIN_RATE_LIMIT, now);
+    if (!attempt.allowed)
+      throw new AppError('RATE_LIMITED', undefined, undefined, {
+        'retry-after': String(attempt.retryAfterSeconds),
+      });
     const ok = await verifyPassword(existing.password_hash, input.password);
     if (!ok || !existing.is_active) throw new AppError('INVALID_CREDENTIALS');
+    await resetRateLimit(db, limitKey);
     return { kind: 'existing', userId: existing.id };
   }
   const fields: Record<string, string> = {};
@@ -164,7 +178,7 @@ export async function acceptInvitation(
   const now = deps.now();
   const found = await findByToken(deps.db, input.token);
   assertUsable(found, now);
-  const account = await resolveAccount(deps.db, found.email, input);
+  const account = await resolveAccount(deps.db, found.email, input, now);
 
   return deps.db.transaction().execute(async (tx) => {
     const invitation = await tx
