@@ -104,7 +104,9 @@ export type ProductCreateInput = z.infer<typeof ProductCreateInput>;
 export const ProductUpdateInput = z.object({ id: Uuid, name: Name.optional(), ...optional(productFields) });
 export type ProductUpdateInput = z.infer<typeof ProductUpdateInput>;
 
-export const ProductIdInput = z.object({ id: Uuid });
+/** The id of one product, category or loss. */
+export const IdInput = z.object({ id: Uuid });
+export const ProductIdInput = IdInput;
 
 export const Product = z.object({
   id: Uuid,

@@ -1,8 +1,12 @@
 import { AppError } from '../errors';
 
+// Half away from zero like PostgreSQL's round(numeric); toFixed(6) first absorbs binary noise (1.275 * 100).
+const roundTo = (n: number, scale: number): number =>
+  (Math.sign(n) * Math.round(Number((Math.abs(n) * scale).toFixed(6)))) / scale || 0;
+
 /** Outputs: money to 2 decimals, quantities to 3 (SPEC wire format). */
-export const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 100) / 100;
-export const round3 = (n: number): number => Math.round((n + Number.EPSILON) * 1000) / 1000;
+export const round2 = (n: number): number => roundTo(n, 100);
+export const round3 = (n: number): number => roundTo(n, 1000);
 
 export const iso = (date: Date): string => date.toISOString();
 export const isoOrNull = (date: Date | null): string | null => (date ? date.toISOString() : null);
@@ -34,4 +38,11 @@ export function previousMonth(month: string): string {
   const index = Number(month.slice(5, 7)) - 1;
   const prev = new Date(Date.UTC(year, index - 1, 1));
   return prev.toISOString().slice(0, 7);
+}
+
+/** Sum of values with at most 6 decimals (numeric from the db), exact before the final rounding. */
+export function sumExact(values: Iterable<number>): number {
+  let micros = 0;
+  for (const value of values) micros += Math.round(value * 1e6);
+  return micros / 1e6;
 }

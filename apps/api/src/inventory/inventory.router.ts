@@ -1,4 +1,6 @@
 import {
+  AlertsInput,
+  AlertsResult,
   Category,
   CategoryCreateInput,
   CategoryListInput,
@@ -13,8 +15,12 @@ import {
   CountsUpsertInput,
   CountsUpsertResult,
   DeletedResult,
+  IdInput,
   LookupInput,
   LookupResult,
+  Loss,
+  LossCreateInput,
+  LossListResult,
   ProductCreateInput,
   ProductIdInput,
   ProductListInput,
@@ -22,13 +28,17 @@ import {
   ProductResult,
   ProductUpdateInput,
   ServiceMonthInput,
+  StatsInput,
+  StatsResult,
 } from '@stockscan/contracts';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { tenantProcedure } from '../trpc';
+import { listAlerts } from './alerts.service';
 import { createCategory, deleteCategory, listCategories, renameCategory } from './categories.service';
 import { countsProgress, countsScreen } from './counts.screen';
 import { clearCounts, copyFromPreviousMonth, upsertCounts } from './counts.service';
 import { lookupCode } from './lookup.service';
+import { createLoss, deleteLoss, listLosses } from './losses.service';
 import {
   archiveProduct,
   createProduct,
@@ -37,6 +47,7 @@ import {
   restoreProduct,
   updateProduct,
 } from './products.service';
+import { monthStats } from './stats.service';
 
 const products = {
   list: tenantProcedure()
@@ -79,7 +90,7 @@ const categories = {
     .output(Category)
     .mutation(({ ctx, input }) => renameCategory(ctx.deps.db, ctx.actor, input)),
   delete: tenantProcedure('manager')
-    .input(ProductIdInput)
+    .input(IdInput)
     .output(DeletedResult)
     .mutation(({ ctx, input }) => deleteCategory(ctx.deps.db, ctx.actor, input.id)),
 } satisfies TRPCRouterRecord;
@@ -107,12 +118,36 @@ const counts = {
     .mutation(({ ctx, input }) => copyFromPreviousMonth(ctx.deps, ctx.actor, input)),
 } satisfies TRPCRouterRecord;
 
+const losses = {
+  list: tenantProcedure()
+    .input(ServiceMonthInput)
+    .output(LossListResult)
+    .query(({ ctx, input }) => listLosses(ctx.deps, ctx.actor, input)),
+  create: tenantProcedure()
+    .input(LossCreateInput)
+    .output(Loss)
+    .mutation(({ ctx, input }) => createLoss(ctx.deps, ctx.actor, input)),
+  delete: tenantProcedure()
+    .input(IdInput)
+    .output(DeletedResult)
+    .mutation(({ ctx, input }) => deleteLoss(ctx.deps, ctx.actor, input.id)),
+} satisfies TRPCRouterRecord;
+
 export const inventoryRouter = {
   products,
   counts,
+  categories,
+  losses,
   lookup: tenantProcedure()
     .input(LookupInput)
     .output(LookupResult)
     .query(({ ctx, input }) => lookupCode(ctx.deps, ctx.actor, input)),
-  categories,
+  stats: tenantProcedure()
+    .input(StatsInput)
+    .output(StatsResult)
+    .query(({ ctx, input }) => monthStats(ctx.deps, ctx.actor, input)),
+  alerts: tenantProcedure()
+    .input(AlertsInput)
+    .output(AlertsResult)
+    .query(({ ctx, input }) => listAlerts(ctx.deps, ctx.actor, input)),
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,198 @@
+import type { LossReason, StatsInput, StatsResult } from '@stockscan/contracts';
+import type { Db } from '@stockscan/db';
+import { monthRange } from '@stockscan/entitlements';
+import { sql } from 'kysely';
+import type { Actor } from '../auth/actor';
+import type { Deps } from '../deps';
+import { openAnalytics } from './analytics-scope';
+import { previousMonth, round2, round3, sumExact } from './format';
+import { lossCost } from './losses.service';
+
+type InventoryDeps = Pick<Deps, 'db' | 'now'>;
+
+const DEFAULT_CHANGES = 50;
+
+/** Stock of a count (aliased by `alias`): whole units plus what is left in the opened container. */
+const stock = (alias: 'c' | 'pc') =>
+  sql<
+    number | null
+  >`(${sql.ref(`${alias}.quantity`)} + coalesce(${sql.ref(`${alias}.remaining_fraction`)}, 0))`;
+
+/**
+ * One row per product of the scope that matters for `month`: counted in it, counted the month before, or
+ * live at the month's end. Values are exact numerics (stock × price); prices are today's.
+ */
+function productRows(db: Db, tenantId: string, serviceId: string | null, month: string, prev: string | null) {
+  const monthEnd = monthRange(month).end;
+  let query = db
+    .selectFrom('products as p')
+    .leftJoin('counts as c', (join) =>
+      join.onRef('c.product_id', '=', 'p.id').on('c.inventory_month', '=', month),
+    )
+    .leftJoin('counts as pc', (join) => {
+      const same = join.onRef('pc.product_id', '=', 'p.id');
+      // null: the previous month is out of the plan's history, join nothing
+      return prev ? same.on('pc.inventory_month', '=', prev) : same.on(sql<boolean>`false`);
+    })
+    .select([
+      'p.id',
+      'p.name',
+      'p.category',
+      'p.unit',
+      stock('c').as('quantity'),
+      stock('pc').as('previous_quantity'),
+      sql<number>`coalesce(${stock('c')} * p.purchase_price, 0)`.as('value_purchase'),
+      sql<number>`coalesce(${stock('c')} * p.selling_price, 0)`.as('value_selling'),
+      sql<number>`coalesce(${stock('pc')} * p.purchase_price, 0)`.as('previous_value_purchase'),
+      sql<number>`coalesce(${stock('pc')} * p.selling_price, 0)`.as('previous_value_selling'),
+      sql<boolean>`(p.created_at < ${monthEnd} and (p.archived_at is null or p.archived_at >= ${monthEnd}))`.as(
+        'live',
+      ),
+    ])
+    .where('p.tenant_id', '=', tenantId)
+    .where((eb) =>
+      eb.or([
+        eb('c.id', 'is not', null),
+        eb('pc.id', 'is not', null),
+        eb.and([
+          eb('p.created_at', '<', monthEnd),
+          eb.or([eb('p.archived_at', 'is', null), eb('p.archived_at', '>=', monthEnd)]),
+        ]),
+      ]),
+    );
+  if (serviceId) query = query.where('p.service_id', '=', serviceId);
+  return query.execute();
+}
+
+function lossesByReason(db: Db, tenantId: string, serviceId: string | null, month: string) {
+  let query = db
+    .selectFrom('loss_events as l')
+    .innerJoin('products as p', 'p.id', 'l.product_id')
+    .select([
+      'l.reason',
+      sql<number>`count(*)::int`.as('events'),
+      sql<number>`sum(l.quantity)`.as('quantity'),
+      sql<number>`coalesce(sum(${lossCost()}), 0)`.as('cost'),
+    ])
+    .where('l.tenant_id', '=', tenantId)
+    .where('l.inventory_month', '=', month)
+    .groupBy('l.reason')
+    .orderBy('l.reason');
+  if (serviceId) query = query.where('l.service_id', '=', serviceId);
+  return query.execute();
+}
+
+type Row = Awaited<ReturnType<typeof productRows>>[number];
+
+const values = (rows: Row[], purchase: (r: Row) => number, selling: (r: Row) => number) => ({
+  stock_value_purchase: round2(sumExact(rows.map(purchase))),
+  stock_value_selling: round2(sumExact(rows.map(selling))),
+});
+
+/**
+ * Stats of a month for a service (or all, PRO): stock value at purchase and selling price, by category,
+ * losses by reason with their cost, change against the previous month, counted vs not counted.
+ */
+export async function monthStats(deps: InventoryDeps, actor: Actor, input: StatsInput): Promise<StatsResult> {
+  const now = deps.now();
+  const scope = await openAnalytics(deps, actor, input.service_id, now);
+  const prev = previousMonth(input.month);
+  const readable = scope.readable(input.month);
+  const prevReadable = scope.readable(prev);
+  const [rows, losses] = readable
+    ? await Promise.all([
+        productRows(deps.db, actor.tenantId, scope.serviceId, input.month, prevReadable ? prev : null),
+        lossesByReason(deps.db, actor.tenantId, scope.serviceId, input.month),
+      ])
+    : [[], []];
+
+  const inMonth = rows.filter((r) => r.quantity !== null || r.live);
+  const counted = inMonth.filter((r) => r.quantity !== null);
+  const current = values(
+    inMonth,
+    (r) => r.value_purchase,
+    (r) => r.value_selling,
+  );
+
+  const categories = new Map<string | null, Row[]>();
+  for (const row of inMonth) categories.set(row.category, [...(categories.get(row.category) ?? []), row]);
+
+  const previous =
+    readable && prevReadable
+      ? {
+          month: prev,
+          ...values(
+            rows,
+            (r) => r.previous_value_purchase,
+            (r) => r.previous_value_selling,
+          ),
+          counted: rows.filter((r) => r.previous_quantity !== null).length,
+        }
+      : null;
+
+  const changes = previous
+    ? rows
+        .filter((r) => r.quantity !== null || r.previous_quantity !== null)
+        .map((r) => ({
+          product_id: r.id,
+          name: r.name,
+          category: r.category,
+          unit: r.unit,
+          quantity: r.quantity === null ? null : round3(r.quantity),
+          previous_quantity: r.previous_quantity === null ? null : round3(r.previous_quantity),
+          quantity_change: round3(sumExact([r.quantity ?? 0, -(r.previous_quantity ?? 0)])),
+          value_purchase: round2(r.value_purchase),
+          value_change: round2(sumExact([r.value_purchase, -r.previous_value_purchase])),
+        }))
+        .sort((a, b) => Math.abs(b.value_change) - Math.abs(a.value_change) || a.name.localeCompare(b.name))
+        .slice(0, input.changes_limit ?? DEFAULT_CHANGES)
+    : [];
+
+  return {
+    month: input.month,
+    service_id: input.service_id,
+    currency_code: scope.plan.currency_code,
+    retention_limited: !readable || !prevReadable,
+    totals: {
+      ...current,
+      products: inMonth.length,
+      counted: counted.length,
+      not_counted: inMonth.length - counted.length,
+      losses_events: losses.reduce((n, l) => n + l.events, 0),
+      losses_quantity: round3(sumExact(losses.map((l) => l.quantity))),
+      losses_cost: round2(sumExact(losses.map((l) => l.cost))),
+    },
+    by_category: [...categories.entries()]
+      .map(([category, group]) => ({
+        category,
+        products: group.length,
+        counted: group.filter((r) => r.quantity !== null).length,
+        ...values(
+          group,
+          (r) => r.value_purchase,
+          (r) => r.value_selling,
+        ),
+      }))
+      .sort(
+        (a, b) =>
+          b.stock_value_purchase - a.stock_value_purchase ||
+          (a.category ?? '').localeCompare(b.category ?? ''),
+      ),
+    losses_by_reason: losses.map((l) => ({
+      reason: l.reason as LossReason,
+      events: l.events,
+      quantity: round3(l.quantity),
+      cost: round2(l.cost),
+    })),
+    previous,
+    change: previous
+      ? {
+          stock_value_purchase: round2(
+            sumExact([current.stock_value_purchase, -previous.stock_value_purchase]),
+          ),
+          stock_value_selling: round2(sumExact([current.stock_value_selling, -previous.stock_value_selling])),
+        }
+      : null,
+    product_changes: changes,
+  };
+}
