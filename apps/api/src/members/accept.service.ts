@@ -18,7 +18,7 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { hitRateLimit, resetRateLimit } from '../ratelimit/rate-limit.service';
 import { isUniqueViolation } from '../tenants/db-errors';
-import { invitationStatus } from './invitations.service';
+import { invitationFacts, invitationStatus } from './invitations.service';
 
 /** The invitee's side: the raw token from the link is the only credential, so every answer is public. */
 
@@ -53,17 +53,9 @@ export async function previewInvitation(
 ): Promise<InvitationPreview> {
   const row = await findByToken(deps.db, token);
   assertUsable(row, deps.now());
-  const facts = await deps.db
-    .selectFrom('tenants')
-    .leftJoin('users', (join) => join.on('users.id', '=', row.created_by))
-    .leftJoin('services', (join) =>
-      join.on('services.id', '=', row.service_id).on('services.tenant_id', '=', row.tenant_id),
-    )
-    .select(['tenants.id', 'tenants.name', 'users.username as inviter', 'services.name as service_name'])
-    .where('tenants.id', '=', row.tenant_id)
-    .executeTakeFirstOrThrow();
+  const facts = await invitationFacts(deps.db, row);
   return {
-    tenant: { id: facts.id, name: facts.name },
+    tenant: { id: facts.tenant_id, name: facts.tenant_name },
     email: row.email,
     role: row.role,
     service: row.service_id && facts.service_name ? { id: row.service_id, name: facts.service_name } : null,

@@ -5,7 +5,7 @@ import type {
   InviteResult,
   Locale,
 } from '@stockscan/contracts';
-import type { Invitation } from '@stockscan/db';
+import type { Db, Invitation } from '@stockscan/db';
 import { DAY_MS } from '@stockscan/entitlements';
 import type { FastifyBaseLogger } from 'fastify';
 import { recordAudit } from '../audit/audit.service';
@@ -64,6 +64,24 @@ export function toInvitationView(
   };
 }
 
+/** What the email and the preview name: the tenant, the inviter and the service of the scope. */
+export function invitationFacts(db: Db, row: Invitation) {
+  return db
+    .selectFrom('tenants')
+    .leftJoin('users', (join) => join.on('users.id', '=', row.created_by))
+    .leftJoin('services', (join) =>
+      join.on('services.id', '=', row.service_id).on('services.tenant_id', '=', row.tenant_id),
+    )
+    .select([
+      'tenants.id as tenant_id',
+      'tenants.name as tenant_name',
+      'users.username as inviter',
+      'services.name as service_name',
+    ])
+    .where('tenants.id', '=', row.tenant_id)
+    .executeTakeFirstOrThrow();
+}
+
 /**
  * Emails the link unless INVITATIONS_SEND_EMAILS=false. A failed or slow send (the mailer gives up after 5 s)
  * never fails the invitation: the owner gets the link to share by hand, and we log a warning.
@@ -80,15 +98,7 @@ async function sendInvitationEmail(
     warn('INVITATIONS_SEND_EMAILS=false');
     return false;
   }
-  const facts = await deps.db
-    .selectFrom('tenants')
-    .leftJoin('users', (join) => join.on('users.id', '=', row.created_by))
-    .leftJoin('services', (join) =>
-      join.on('services.id', '=', row.service_id).on('services.tenant_id', '=', row.tenant_id),
-    )
-    .select(['tenants.name as tenant_name', 'users.username as inviter', 'services.name as service_name'])
-    .where('tenants.id', '=', row.tenant_id)
-    .executeTakeFirstOrThrow();
+  const facts = await invitationFacts(deps.db, row);
   const message = invitationEmail(
     {
       to: row.email,
