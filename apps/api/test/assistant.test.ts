@@ -199,6 +199,23 @@ describe('POST /api/ai/assistant/ — fallback', () => {
     ]);
   });
 
+  it('the summary is in English when the request says Accept-Language: en', async () => {
+    const f = await bar();
+    fake.handle(() => ({ status: 400, json: { error: { message: 'bad request' } } }));
+    const { body } = await ask(f.owner.token, {}, { 'accept-language': 'en-GB,en;q=0.9' });
+
+    expect(body).toMatchObject({ mode: 'fallback' });
+    expect(body.message).toBe(
+      '2026-11 – Bar: 3 of 4 product(s) counted, stock value €45.00 at purchase price. Change since 2026-10: −€140.00.',
+    );
+    expect(body.insights).toContainEqual({
+      title: 'Out of stock',
+      description: '1 product(s) counted at zero: Gin Bombay.',
+      severity: 'danger',
+    });
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('AI_ENABLED=false → fallback without any request to OpenAI and without using the quota', async () => {
     const off = await startTestApp({ testDb: t.testDb, now: NOW, env: { AI_ENABLED: 'false' } });
     const f = await bar();
