@@ -131,7 +131,7 @@ describe('which services the context covers', () => {
 
 describe('context contents', () => {
   it('alerts, losses by reason with cost, biggest changes and data quality of the month', async () => {
-    const f = await createTenantFixture(t.db, t.config, { plan: 'BOUTIQUE', now: NOW });
+    const f = await createTenantFixture(t.db, t.config, { plan: 'PRO', now: NOW });
     await seedBar(t.db, f.tenantId, f.services[0]?.id as string);
     await ask(f.owner.token, { month: '2026-11' });
 
@@ -155,15 +155,15 @@ describe('context contents', () => {
           { reason: 'expired', events: 1, cost: 1.5 },
         ],
         top_products: [
-          { name: 'Vodka Absolut', events: 1, quantity: 2, unit: 'pcs', cost: 30 },
-          { name: 'Citrons', events: 1, quantity: 0.5, unit: 'kg', cost: 1.5 },
+          { name: 'Vodka Absolut', events: 1, unit: 'pcs', cost: 30 },
+          { name: 'Citrons', events: 1, unit: 'kg', cost: 1.5 },
         ],
       },
       biggest_changes: [
         { name: 'Gin Bombay', unit: 'pcs', previous_quantity: 4, quantity: 0, value_change: -80 },
         { name: 'Vodka Absolut', unit: 'pcs', previous_quantity: 6, quantity: 2, value_change: -60 },
       ],
-      // Bar preset: selling price off (not reported), expiry dates on (one counted item without one: Gin is at 0).
+      // Bar preset: selling price off (not reported); expiry dates on, and every item in stock has one.
       data_quality: {
         missing_purchase_price: 1,
         missing_selling_price: 0,
@@ -171,8 +171,18 @@ describe('context contents', () => {
         missing_category: 0,
         counted_without_expiry: 0,
       },
-      plan_features: expect.arrayContaining(['ai_assistant_basic', 'loss_management']),
+      plan_features: expect.arrayContaining(['ai_assistant_basic', 'loss_management', 'alerts_expiry']),
     });
+  });
+
+  it('leaves out what the plan does not include: BOUTIQUE has no expiry alerts', async () => {
+    const f = await createTenantFixture(t.db, t.config, { plan: 'BOUTIQUE', now: NOW });
+    await seedBar(t.db, f.tenantId, f.services[0]?.id as string);
+    await ask(f.owner.token, {});
+
+    const context = sentContext(fake.requests[0]);
+    expect(context).toMatchObject({ expiring_soon: null, low_stock: { count: 1 }, losses: { events: 2 } });
+    expect(context.plan_features).not.toContain('alerts_expiry');
   });
 
   it('an opened container counts its remaining fraction in the stock value', async () => {
@@ -195,7 +205,7 @@ describe('context contents', () => {
       .updateTable('tenants')
       .set({
         entitlement_overrides: JSON.stringify({
-          features: { ai_assistant_basic: true },
+          features: { ai_assistant_basic: true, loss_management: true },
           limits: { ai_requests_month: 5 },
         }),
       })
@@ -219,8 +229,9 @@ describe('context contents', () => {
     expect(sentContext(fake.requests[1])).toMatchObject({
       month: '2026-08',
       retention_limited: true,
-      totals: { products: 5, counted: 0, stock_value_purchase: 0 },
+      totals: { products: 0, counted: 0, stock_value_purchase: 0 },
       losses: { events: 0 },
+      out_of_stock: null,
     });
   });
 
@@ -244,12 +255,12 @@ describe('context contents', () => {
 
     const context = sentContext(fake.requests[0]) as unknown as AssistantContext;
     expect(contextBytes(context)).toBeLessThanOrEqual(MAX_CONTEXT_BYTES);
-    expect(context.out_of_stock.count).toBe(20);
-    expect(context.low_stock.count).toBe(20);
-    expect(context.expiring_soon.count).toBe(20);
-    expect(context.out_of_stock.items.length).toBeLessThanOrEqual(8);
+    expect(context.out_of_stock?.count).toBe(20);
+    expect(context.low_stock?.count).toBe(20);
+    expect(context.expiring_soon?.count).toBe(20);
+    expect(context.out_of_stock?.items.length).toBeLessThanOrEqual(8);
     expect(context.losses).toMatchObject({ events: 40, cost: 200 });
-    expect(context.out_of_stock.items[0]?.name.length).toBeLessThanOrEqual(60);
+    expect(context.out_of_stock?.items[0]?.name.length).toBeLessThanOrEqual(60);
   });
 });
 
@@ -270,8 +281,8 @@ describe('capContext', () => {
     const capped = capContext(big, 4096);
 
     expect(contextBytes(capped)).toBeLessThanOrEqual(4096);
-    expect(capped.out_of_stock.count).toBe(500);
-    expect(capped.out_of_stock.items.length).toBeGreaterThan(10);
-    expect(big.out_of_stock.items).toHaveLength(500);
+    expect(capped.out_of_stock?.count).toBe(500);
+    expect(capped.out_of_stock?.items.length).toBeGreaterThan(10);
+    expect(big.out_of_stock?.items).toHaveLength(500);
   });
 });

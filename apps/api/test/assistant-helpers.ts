@@ -86,6 +86,8 @@ export async function addProduct(
       unit: 'pcs',
       barcode: `300000000${seq}`,
       category: 'Divers',
+      // Live before any month the tests read (the stats count products live at the month's end).
+      created_at: '2026-01-01T00:00:00Z',
       ...values,
     })
     .returning('id')

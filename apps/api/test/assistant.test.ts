@@ -161,7 +161,7 @@ describe('POST /api/ai/assistant/ — fallback', () => {
   );
 
   it('the summary is built from the context: alerts, losses, count progress, data quality, actions', async () => {
-    const f = await bar();
+    const f = await bar('PRO');
     fake.handle(() => ({ status: 500, json: {} }));
     const { body } = await ask(f.owner.token);
 

@@ -98,13 +98,11 @@ export async function askAssistant(
       'Retry-After': String(throttle.retryAfterSeconds),
     });
 
-  const context = await buildAssistantContext(deps.db, {
-    tenantId: actor.tenantId,
+  const context = await buildAssistantContext(deps, actor, {
     services,
     month,
     ent: plan.ent,
     currency: plan.currency_code,
-    now,
   });
 
   let outcome: ModelOutcome = { ok: false, reason: 'ai_disabled', usage: NO_USAGE, attempts: 0 };

@@ -67,6 +67,9 @@ export function fallbackAnswer(
   const qty = (n: number) =>
     new Intl.NumberFormat(fr ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 3 }).format(n);
   const { totals, previous, losses, data_quality: dq } = context;
+  const out = context.out_of_stock;
+  const low = context.low_stock;
+  const expiring = context.expiring_soon;
   const scope = context.services.join(', ');
 
   const sentences: string[] = [];
@@ -105,45 +108,49 @@ export function fallbackAnswer(
     );
 
   const insights: AssistantInsight[] = [];
-  if (context.out_of_stock.count > 0)
+  if (out && out.count > 0) {
+    const names = list(
+      out.items.map((i) => i.name),
+      out.count,
+      locale,
+    );
     insights.push({
       title: fr ? 'Ruptures de stock' : 'Out of stock',
       description: fr
-        ? `${context.out_of_stock.count} produit(s) compté(s) à zéro : ${list(
-            context.out_of_stock.items.map((i) => i.name),
-            context.out_of_stock.count,
-            locale,
-          )}.`
-        : `${context.out_of_stock.count} product(s) counted at zero: ${list(
-            context.out_of_stock.items.map((i) => i.name),
-            context.out_of_stock.count,
-            locale,
-          )}.`,
+        ? `${out.count} produit(s) compté(s) à zéro : ${names}.`
+        : `${out.count} product(s) counted at zero: ${names}.`,
       severity: 'danger',
     });
-  if (context.low_stock.count > 0) {
-    const names = context.low_stock.items.map(
-      (i) => `${i.name} (${qty(i.quantity)}/${qty(i.min_qty)} ${i.unit})`,
+  }
+  if (low && low.count > 0) {
+    const names = list(
+      low.items.map((i) => `${i.name} (${qty(i.quantity)}/${qty(i.min_qty)} ${i.unit})`),
+      low.count,
+      locale,
     );
     insights.push({
       title: fr ? 'Stock bas' : 'Low stock',
       description: fr
-        ? `${context.low_stock.count} produit(s) au niveau du minimum ou en dessous : ${list(names, context.low_stock.count, locale)}.`
-        : `${context.low_stock.count} product(s) at or below their minimum: ${list(names, context.low_stock.count, locale)}.`,
+        ? `${low.count} produit(s) au niveau du minimum ou en dessous : ${names}.`
+        : `${low.count} product(s) at or below their minimum: ${names}.`,
       severity: 'warning',
     });
   }
-  if (context.expiring_soon.count > 0) {
-    const names = context.expiring_soon.items.map((i) => `${i.name} (${i.expiry_date})`);
+  if (expiring && expiring.count > 0) {
+    const names = list(
+      expiring.items.map((i) => `${i.name} (${i.expiry_date})`),
+      expiring.count,
+      locale,
+    );
     insights.push({
       title: fr ? 'Dates limites proches' : 'Expiry dates coming up',
       description: fr
-        ? `${context.expiring_soon.count} produit(s) expirent dans les 30 jours : ${list(names, context.expiring_soon.count, locale)}.`
-        : `${context.expiring_soon.count} product(s) expire within 30 days: ${list(names, context.expiring_soon.count, locale)}.`,
-      severity: context.expiring_soon.items.some((i) => i.days_left < 0) ? 'danger' : 'warning',
+        ? `${expiring.count} produit(s) expirent dans les 30 jours : ${names}.`
+        : `${expiring.count} product(s) expire within 30 days: ${names}.`,
+      severity: expiring.items.some((i) => i.days_left < 0) ? 'danger' : 'warning',
     });
   }
-  if (losses.events > 0) {
+  if (losses && losses.events > 0) {
     const reasons = losses.by_reason.map((r) => `${REASONS[locale][r.reason]} ${money(r.cost)}`).join(', ');
     insights.push({
       title: fr ? 'Pertes du mois' : 'Losses this month',
@@ -185,8 +192,8 @@ export function fallbackAnswer(
 
   const actions: AssistantAction[] = [];
   const add = (key: keyof typeof HREFS) => actions.push({ label: ACTIONS[locale][key], href: HREFS[key] });
-  if (totals.not_counted > 0 || context.out_of_stock.count > 0 || context.low_stock.count > 0) add('count');
-  if (losses.events > 0) add('losses');
+  if (totals.not_counted > 0 || (out?.count ?? 0) > 0 || (low?.count ?? 0) > 0) add('count');
+  if (losses && losses.events > 0) add('losses');
   if (totals.counted > 0) add('exports');
 
   return { message: sentences.join(' '), insights: insights.slice(0, 5), actions };
