@@ -1,0 +1,126 @@
+import type { IsolationCase } from './harness';
+
+/** Services and the tenant itself: B aims at A's ids; A's scoped members aim at A's other service. */
+export const cases: IsolationCase[] = [
+  {
+    kind: 'trpc',
+    path: 'services.list',
+    expect: 'own-tenant-only',
+    call: (fx) => fx.b.owner.trpc.services.list.query(),
+  },
+  {
+    kind: 'trpc',
+    path: 'services.list',
+    expect: 'own-tenant-only',
+    name: 'scoped operator of A sees only its service',
+    call: (fx) => fx.a.operator.trpc.services.list.query(),
+  },
+  {
+    kind: 'rest',
+    path: 'GET /api/auth/services/',
+    expect: 'own-tenant-only',
+    name: 'scoped manager of A',
+    call: (fx) => fx.a.scopedManager.rest('GET', '/api/auth/services/'),
+  },
+  {
+    kind: 'trpc',
+    path: 'services.create',
+    expect: 'own-tenant-only',
+    name: 'B creates in B',
+    call: (fx) => fx.b.owner.trpc.services.create.mutate({ name: 'Beta Terrasse', service_type: 'other' }),
+  },
+  {
+    kind: 'trpc',
+    path: 'services.create',
+    expect: 403,
+    name: 'operator of A',
+    call: (fx) => fx.a.operator.trpc.services.create.mutate({ name: 'Nope', service_type: 'other' }),
+  },
+  {
+    kind: 'rest',
+    path: 'POST /api/auth/services/',
+    expect: 403,
+    name: 'operator of A',
+    call: (fx) => fx.a.operator.rest('POST', '/api/auth/services/', { name: 'Nope', service_type: 'other' }),
+  },
+  {
+    kind: 'trpc',
+    path: 'services.update',
+    expect: 404,
+    name: "B on A's service",
+    call: (fx) => fx.b.owner.trpc.services.update.mutate({ id: fx.a.other.serviceId, name: 'Pwned' }),
+  },
+  {
+    kind: 'trpc',
+    path: 'services.update',
+    expect: 404,
+    name: "A's scoped manager on the other service",
+    call: (fx) => fx.a.scopedManager.trpc.services.update.mutate({ id: fx.a.other.serviceId, name: 'Pwned' }),
+  },
+  {
+    kind: 'trpc',
+    path: 'services.update',
+    expect: 403,
+    name: "A's operator",
+    call: (fx) => fx.a.operator.trpc.services.update.mutate({ id: fx.a.scoped.serviceId, name: 'Pwned' }),
+  },
+  {
+    kind: 'rest',
+    path: 'PATCH /api/auth/services/:id/',
+    expect: 404,
+    name: "B on A's service",
+    call: (fx) => fx.b.owner.rest('PATCH', `/api/auth/services/${fx.a.scoped.serviceId}/`, { name: 'Pwned' }),
+  },
+  {
+    kind: 'rest',
+    path: 'PATCH /api/auth/services/:id/',
+    expect: 404,
+    name: "A's scoped manager on the other service",
+    call: (fx) =>
+      fx.a.scopedManager.rest('PATCH', `/api/auth/services/${fx.a.other.serviceId}/`, {
+        features: { vat: { enabled: false } },
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'services.delete',
+    expect: 404,
+    name: "B on A's service",
+    call: (fx) => fx.b.owner.trpc.services.delete.mutate({ id: fx.a.other.serviceId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'services.delete',
+    expect: 403,
+    name: "A's operator",
+    call: (fx) => fx.a.operator.trpc.services.delete.mutate({ id: fx.a.scoped.serviceId }),
+  },
+  {
+    kind: 'rest',
+    path: 'DELETE /api/auth/services/:id/',
+    expect: 404,
+    name: "B on A's service",
+    call: (fx) => fx.b.owner.rest('DELETE', `/api/auth/services/${fx.a.scoped.serviceId}/`),
+  },
+  {
+    kind: 'rest',
+    path: 'DELETE /api/auth/services/:id/',
+    expect: 404,
+    name: "A's scoped manager on the other service",
+    call: (fx) => fx.a.scopedManager.rest('DELETE', `/api/auth/services/${fx.a.other.serviceId}/`),
+  },
+  {
+    kind: 'trpc',
+    path: 'tenants.update',
+    expect: 'own-tenant-only',
+    name: 'B renames B only',
+    call: (fx) => fx.b.owner.trpc.tenants.update.mutate({ name: 'Beta Renamed', currency_code: 'USD' }),
+  },
+  {
+    kind: 'trpc',
+    path: 'tenants.update',
+    expect: 403,
+    name: "A's operator",
+    call: (fx) => fx.a.operator.trpc.tenants.update.mutate({ name: 'Pwned' }),
+  },
+];
