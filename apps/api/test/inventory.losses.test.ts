@@ -122,14 +122,12 @@ describe('inventory.losses', () => {
     const f = await createTenantFixture(t.db, t.config, { now: NOW, plan: 'ESSENTIEL' });
     const product_id = await seedProduct(f, 0, { name: 'Gin' });
     const error = await failure(
-      t
-        .trpc(f.owner.token)
-        .inventory.losses.create.mutate({
-          service_id: f.services[0]!.id,
-          product_id,
-          quantity: 1,
-          reason: 'breakage',
-        }),
+      t.trpc(f.owner.token).inventory.losses.create.mutate({
+        service_id: f.services[0]!.id,
+        product_id,
+        quantity: 1,
+        reason: 'breakage',
+      }),
     );
     expect(error.data).toMatchObject({
       code: 'FEATURE_NOT_INCLUDED',
@@ -213,14 +211,12 @@ describe('inventory.losses', () => {
       quantity: 1,
       reason: 'breakage',
     });
-    const kitchenLoss = await t
-      .trpc(f.owner.token)
-      .inventory.losses.create.mutate({
-        service_id: kitchen,
-        product_id: butter,
-        quantity: 1,
-        reason: 'expired',
-      });
+    const kitchenLoss = await t.trpc(f.owner.token).inventory.losses.create.mutate({
+      service_id: kitchen,
+      product_id: butter,
+      quantity: 1,
+      reason: 'expired',
+    });
     const operator = await addMemberFixture(t.db, t.config, f.tenantId, 'operator', bar, NOW);
     const owner = t.trpc(f.owner.token).inventory.losses;
     const scoped = t.trpc(operator.token).inventory.losses;

@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium)('public pages in a real browser', () => {
     await screenshots(page, '00-landing');
     await page.goto(`${stack.url}/status`);
     await page.getByTestId('status').waitFor();
-    expect(await page.getByTestId('status').innerText()).toMatch(/opérationnel/);
+    expect(await page.getByTestId('status').textContent()).toMatch(/opérationnel/);
     await screenshots(page, '00-status');
     expect(consoleErrors).toEqual([]);
     await context.close();
