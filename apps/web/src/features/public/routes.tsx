@@ -1,0 +1,8 @@
+import type { FeatureRoutes } from '../../app/route-types';
+
+export const routes: FeatureRoutes = {
+  public: [
+    { path: 'pricing', lazy: () => import('./PricingPage').then((m) => ({ Component: m.PricingPage })) },
+    { path: 'legal', lazy: () => import('./LegalPage').then((m) => ({ Component: m.LegalPage })) },
+  ],
+};
