@@ -115,6 +115,8 @@ describe('POST /api/auth/register/', () => {
       expect.objectContaining({ action: 'auth.register', user_id: body.user.id, object_id: body.tenant.id }),
     ]);
     expect(JSON.stringify(audit)).not.toContain('Sup3rSecret');
+    // Audit time comes from the injected clock, like every other timestamp.
+    expect(audit[0]?.created_at.toISOString()).toBe(NOW.toISOString());
   });
 
   it('a restaurant with Cuisine (kitchen) + Salle (restaurant_dining) gets two services with their presets', async () => {

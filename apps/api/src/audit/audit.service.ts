@@ -9,6 +9,8 @@ export interface AuditEntry {
   object_id: string | null;
   /** Context worth keeping (changed fields, ip…); never secrets. */
   meta?: Record<string, unknown> | null;
+  /** When it happened (pass deps.now()); defaults to the database clock. */
+  at?: Date;
 }
 
 /** Appends one row to audit_log; pass the transaction of the change so both commit or neither. */
@@ -22,6 +24,7 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
       object_type: entry.object_type,
       object_id: entry.object_id,
       meta: entry.meta ? JSON.stringify(entry.meta) : null,
+      ...(entry.at ? { created_at: entry.at } : {}),
     })
     .execute();
 }

@@ -93,6 +93,7 @@ export async function deleteAccount(
     for (const tenantId of alone) await deleteTenantData(tx, tenantId);
     for (const m of memberships.filter((m) => !alone.includes(m.tenant_id)))
       await recordAudit(tx, {
+        at: now,
         tenant_id: m.tenant_id,
         user_id: null,
         action: 'auth.account_deleted',

@@ -83,6 +83,7 @@ export async function confirmPasswordReset(
       .execute();
     await revokeUserTokens(tx, owner, now);
     await recordAudit(tx, {
+      at: now,
       tenant_id: null,
       user_id: owner,
       action: 'auth.password_reset',

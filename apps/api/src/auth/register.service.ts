@@ -110,6 +110,7 @@ export async function registerAccount(
         : null;
       const tokens = verify ? null : await issueTokens(tx, deps, { userId: user.id, tenantId: tenant.id });
       await recordAudit(tx, {
+        at: now,
         tenant_id: tenant.id,
         user_id: user.id,
         action: 'auth.register',

@@ -82,6 +82,7 @@ export async function login(deps: SessionDeps, input: LoginInput, ip: string): P
   const tenantId = await sessionTenant(deps.db, user.id, null);
   const tokens = await issueTokens(deps.db, deps, { userId: user.id, tenantId });
   await recordAudit(deps.db, {
+    at: now,
     tenant_id: tenantId,
     user_id: user.id,
     action: 'auth.login',
@@ -98,9 +99,11 @@ export function refreshSession(deps: SessionDeps, refresh: string): Promise<Toke
 
 /** Revokes the whole family of the refresh token; answers ok even for an unknown token (idempotent). */
 export async function logout(deps: SessionDeps, refresh: string): Promise<AuthOk> {
-  const owner = await revokeFamilyOf(deps.db, refresh, deps.now());
+  const now = deps.now();
+  const owner = await revokeFamilyOf(deps.db, refresh, now);
   if (owner)
     await recordAudit(deps.db, {
+      at: now,
       tenant_id: owner.tenantId,
       user_id: owner.userId,
       action: 'auth.logout',

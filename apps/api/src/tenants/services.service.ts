@@ -122,6 +122,7 @@ export async function createService(
       const [row] = await insertServices(tx, tenant, [input]);
       if (!row) throw new Error('service insert returned no row');
       await recordAudit(tx, {
+        at: now,
         tenant_id: actor.tenantId,
         user_id: actor.userId,
         action: 'service.create',
@@ -156,6 +157,7 @@ export async function updateService(
   patch: ServicePatch,
 ): Promise<ServiceView> {
   requireRole(actor, 'manager');
+  const now = deps.now();
   return deps.db
     .transaction()
     .execute(async (tx) => {
@@ -180,6 +182,7 @@ export async function updateService(
         .returningAll()
         .executeTakeFirstOrThrow();
       await recordAudit(tx, {
+        at: now,
         tenant_id: actor.tenantId,
         user_id: actor.userId,
         action: 'service.update',
@@ -207,6 +210,7 @@ const hasScopedMembers = (members: number) =>
 /** Deletes an empty service (no product, archived included, and no member scoped to it). */
 export async function deleteService(deps: ServiceDeps, actor: Actor, id: string): Promise<ServiceDeleted> {
   requireRole(actor, 'manager');
+  const now = deps.now();
   return deps.db
     .transaction()
     .execute(async (tx) => {
@@ -225,6 +229,7 @@ export async function deleteService(deps: ServiceDeps, actor: Actor, id: string)
       if (members > 0) throw hasScopedMembers(members);
       await tx.deleteFrom('services').where('id', '=', id).where('tenant_id', '=', actor.tenantId).execute();
       await recordAudit(tx, {
+        at: now,
         tenant_id: actor.tenantId,
         user_id: actor.userId,
         action: 'service.delete',

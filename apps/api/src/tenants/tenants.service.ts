@@ -20,11 +20,12 @@ export function toTenantView(
 
 /** Renames the actor's tenant (its slug follows) or changes its currency; owner or manager. */
 export async function updateTenant(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'now'>,
   actor: Actor,
   input: TenantUpdateInput,
 ): Promise<TenantView> {
   requireRole(actor, 'manager');
+  const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
     const current = await tx
       .selectFrom('tenants')
@@ -48,6 +49,7 @@ export async function updateTenant(
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(tx, {
+      at: now,
       tenant_id: actor.tenantId,
       user_id: actor.userId,
       action: 'tenant.update',
