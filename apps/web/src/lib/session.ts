@@ -17,15 +17,26 @@ export function getSession(): Session | null {
   }
 }
 
+function notify(session: Session | null): void {
+  for (const listener of listeners) listener(session);
+}
+
 export function setSession(session: Session | null): void {
   if (session) localStorage.setItem(KEY, JSON.stringify(session));
   else localStorage.removeItem(KEY);
-  for (const listener of listeners) listener(session);
+  notify(session);
 }
 
 export function onSessionChange(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+// Another tab logged in, out, or rotated the tokens: this tab follows.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === KEY || event.key === null) notify(getSession());
+  });
 }
 
 /** Seconds until the access token expires (from its `exp` claim); 0 when unreadable. */
@@ -38,4 +49,73 @@ export function secondsLeft(access: string, now = Date.now()): number {
   } catch {
     return 0;
   }
+}
+
+/** Refresh when the access token has less than this left, so a request never leaves with a dying token. */
+export const REFRESH_MARGIN_SECONDS = 60;
+
+export type RefreshOutcome = { ok: true; session: Session } | { ok: false; invalid: boolean };
+
+export interface RefresherDeps {
+  read: () => Session | null;
+  write: (session: Session | null) => void;
+  /** Exchanges a refresh token for a new pair; `invalid` when the server refused it (TOKEN_INVALID). */
+  exchange: (refresh: string) => Promise<RefreshOutcome>;
+  /** Runs `task` while no other tab runs it (Web Locks); the refresh token is single-use across tabs. */
+  exclusive: <T>(task: () => Promise<T>) => Promise<T>;
+  now?: () => number;
+}
+
+/**
+ * Access tokens for requests: the stored one while it has time left, else one refresh shared by every
+ * concurrent caller (and serialised across tabs, since presenting a rotated refresh token twice revokes the
+ * whole session). `force(stale)` refreshes after the server rejected `stale`.
+ */
+export function createTokenRefresher(deps: RefresherDeps) {
+  const now = deps.now ?? Date.now;
+  let inFlight: Promise<string | null> | null = null;
+
+  const usable = (session: Session, stale: string | null): boolean =>
+    session.access !== stale && secondsLeft(session.access, now()) >= REFRESH_MARGIN_SECONDS;
+
+  function refresh(stale: string | null): Promise<string | null> {
+    inFlight ??= deps
+      .exclusive(async () => {
+        const session = deps.read();
+        if (!session) return null;
+        // Another tab (or an earlier caller) already rotated the pair while we waited.
+        if (usable(session, stale)) return session.access;
+        const outcome = await deps.exchange(session.refresh);
+        if (outcome.ok) {
+          deps.write(outcome.session);
+          return outcome.session.access;
+        }
+        if (outcome.invalid && deps.read()?.refresh === session.refresh) {
+          // The session is over: clearing it sends the signed-in shell to the login page (it follows the session).
+          deps.write(null);
+          return null;
+        }
+        // Server not reached: keep the session, the request decides.
+        return deps.read()?.access ?? null;
+      })
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  }
+
+  return {
+    /** The token to send now (refreshing first when it is about to expire); null when signed out. */
+    async accessToken(): Promise<string | null> {
+      if (inFlight) return inFlight;
+      const session = deps.read();
+      if (!session) return null;
+      if (secondsLeft(session.access, now()) >= REFRESH_MARGIN_SECONDS) return session.access;
+      return refresh(session.access);
+    },
+    /** The server rejected `stale`: get a new pair once (deduplicated with any refresh in progress). */
+    force(stale: string | null): Promise<string | null> {
+      return inFlight ?? refresh(stale);
+    },
+  };
 }

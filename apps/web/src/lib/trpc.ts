@@ -1,23 +1,96 @@
 import type { AppRouter } from '@stockscan/api';
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, retryLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { getLocale } from '../i18n/locale';
-import { getSession } from './session';
+import { createTokenRefresher, getSession, type RefreshOutcome, setSession } from './session';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 export const apiBase = (import.meta.env.VITE_API_BASE_URL ?? '').replace(/\/$/, '');
 
-/** Replaced by the auth feature: returns a fresh access token before the current one expires. */
-let freshAccessToken: () => Promise<string | null> = async () => getSession()?.access ?? null;
+/** Our stable error code (SPEC §5) from any tRPC failure, or NETWORK when the server was not reached. */
+export function errorCode(error: unknown): string {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { code?: string } | undefined;
+    return data?.code ?? 'NETWORK';
+  }
+  return 'NETWORK';
+}
+
+/** Seconds to wait from a 429's Retry-After header (tRPC keeps the HTTP response in `meta`); null if absent. */
+export function retryAfterSeconds(error: unknown): number | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const response = (error.meta as { response?: Response } | undefined)?.response;
+  const value = Number(response?.headers?.get?.('retry-after'));
+  return Number.isFinite(value) && value > 0 ? Math.ceil(value) : null;
+}
+
+// The refresh call goes through its own client: no bearer header, no retry, no dependency on the token it renews.
+let refreshClient: ReturnType<typeof createTRPCClient<AppRouter>> | null = null;
+async function exchangeRefreshToken(refresh: string): Promise<RefreshOutcome> {
+  refreshClient ??= createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${apiBase}/trpc`, headers: () => ({ 'accept-language': getLocale() }) })],
+  });
+  try {
+    const pair = await refreshClient.auth.refresh.mutate({ refresh });
+    return { ok: true, session: { access: pair.access, refresh: pair.refresh } };
+  } catch (error) {
+    const code = errorCode(error);
+    return { ok: false, invalid: code === 'TOKEN_INVALID' || code === 'VALIDATION_ERROR' };
+  }
+}
+
+function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
+  if (typeof navigator !== 'undefined' && navigator.locks) {
+    return navigator.locks.request('stockscan.refresh', task);
+  }
+  return task();
+}
+
+const refresher = createTokenRefresher({
+  read: getSession,
+  write: setSession,
+  exchange: exchangeRefreshToken,
+  exclusive: acrossTabs,
+});
+
+/** Returns a fresh access token: refreshed (once, shared) when the current one has under a minute left. */
+let freshAccessToken: () => Promise<string | null> = () => refresher.accessToken();
 export function setAccessTokenProvider(provider: () => Promise<string | null>): void {
   freshAccessToken = provider;
 }
 
+/** Procedures that answer TOKEN_INVALID about their own input (a link token), not about the access token. */
+const NO_AUTH_RETRY = new Set([
+  'auth.login',
+  'auth.register',
+  'auth.refresh',
+  'auth.logout',
+  'auth.requestPasswordReset',
+  'auth.confirmPasswordReset',
+  'auth.verifyEmail',
+  'members.previewInvitation',
+  'members.acceptInvitation',
+  'members.declineInvitation',
+]);
+
 export function makeTrpcClient() {
   return createTRPCClient<AppRouter>({
     links: [
+      // A token refused by the server (expired in between, clock skew): refresh once and replay the call once.
+      retryLink({
+        retry({ op, error, attempts }) {
+          const code = errorCode(error);
+          if (attempts > 1 || NO_AUTH_RETRY.has(op.path)) return false;
+          if (code !== 'TOKEN_INVALID' && code !== 'NOT_AUTHENTICATED') return false;
+          const session = getSession();
+          if (!session) return false;
+          // Started now so the replay's headers() waits for it.
+          void refresher.force(session.access);
+          return true;
+        },
+      }),
       httpBatchLink({
         url: `${apiBase}/trpc`,
         maxURLLength: 4000,
@@ -31,15 +104,6 @@ export function makeTrpcClient() {
       }),
     ],
   });
-}
-
-/** Our stable error code (SPEC §5) from any tRPC failure, or NETWORK when the server was not reached. */
-export function errorCode(error: unknown): string {
-  if (error instanceof TRPCClientError) {
-    const data = error.data as { code?: string } | undefined;
-    return data?.code ?? 'NETWORK';
-  }
-  return 'NETWORK';
 }
 
 export function makeQueryClient(): QueryClient {
