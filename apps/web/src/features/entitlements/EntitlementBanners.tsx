@@ -32,10 +32,12 @@ export function BannerView({ banner, onHide }: { banner: Banner; onHide?: () => 
     const lost = banner.plan === 'ESSENTIEL';
     return (
       <div className="banner alert alert-error" role="status" data-banner="past_due">
-        <p>{lost ? t('past_due_lost') : t('past_due', { plan: PLAN_NAMES[banner.plan] })}</p>
-        <Link className="button button-primary banner-action" to={billingPath()}>
-          {t('past_due_action')}
-        </Link>
+        <div className="banner-inner">
+          <p>{lost ? t('past_due_lost') : t('past_due', { plan: PLAN_NAMES[banner.plan] })}</p>
+          <Link className="button button-primary banner-action" to={billingPath()}>
+            {t('past_due_action')}
+          </Link>
+        </div>
       </div>
     );
   }
@@ -50,19 +52,21 @@ export function BannerView({ banner, onHide }: { banner: Banner; onHide?: () => 
     };
     return (
       <div className="banner alert alert-warn" role="status" data-banner="over_limit">
-        <p>{banner.upgradeTo ? t(keys.text, vars) : t(`${keys.text}_no_upgrade`, vars)}</p>
-        <div className="banner-actions">
-          {banner.upgradeTo ? (
-            <Link className="button button-primary banner-action" to={billingPath(banner.upgradeTo)}>
-              {t('upgrade_action', { plan: PLAN_NAMES[banner.upgradeTo] })}
+        <div className="banner-inner">
+          <p>{banner.upgradeTo ? t(keys.text, vars) : t(`${keys.text}_no_upgrade`, vars)}</p>
+          <div className="banner-actions">
+            {banner.upgradeTo ? (
+              <Link className="button button-primary banner-action" to={billingPath(banner.upgradeTo)}>
+                {t('upgrade_action', { plan: PLAN_NAMES[banner.upgradeTo] })}
+              </Link>
+            ) : null}
+            <Link
+              className={banner.upgradeTo ? 'banner-link' : 'button button-primary banner-action'}
+              to={keys.to}
+            >
+              {t(keys.fix)}
             </Link>
-          ) : null}
-          <Link
-            className={banner.upgradeTo ? 'banner-link' : 'button button-primary banner-action'}
-            to={keys.to}
-          >
-            {t(keys.fix)}
-          </Link>
+          </div>
         </div>
       </div>
     );
@@ -75,28 +79,30 @@ export function BannerView({ banner, onHide }: { banner: Banner; onHide?: () => 
       role="status"
       data-banner="trial"
     >
-      <p>
-        <strong>
-          {banner.daysLeft <= 1
-            ? t('trial_title_one', { plan })
-            : t('trial_title', { plan, days: banner.daysLeft })}
-        </strong>{' '}
-        {t('trial_text', { limits })}
-      </p>
-      <div className="banner-actions">
-        <Link className="button button-primary banner-action" to={billingPath(banner.plan)}>
-          {t('trial_action')}
-        </Link>
-        {onHide ? (
-          <button
-            type="button"
-            className="button button-ghost"
-            aria-label={t('dismiss_label')}
-            onClick={onHide}
-          >
-            {t('dismiss')}
-          </button>
-        ) : null}
+      <div className="banner-inner">
+        <p>
+          <strong>
+            {banner.daysLeft <= 1
+              ? t('trial_title_one', { plan })
+              : t('trial_title', { plan, days: banner.daysLeft })}
+          </strong>{' '}
+          {t('trial_text', { limits })}
+        </p>
+        <div className="banner-actions">
+          <Link className="button button-primary banner-action" to={billingPath(banner.plan)}>
+            {t('trial_action')}
+          </Link>
+          {onHide ? (
+            <button
+              type="button"
+              className="button button-ghost"
+              aria-label={t('dismiss_label')}
+              onClick={onHide}
+            >
+              {t('dismiss')}
+            </button>
+          ) : null}
+        </div>
       </div>
     </div>
   );
