@@ -6,7 +6,9 @@ import { lossCost } from '../inventory/losses.service';
 /**
  * Compact SQL aggregates the inventory stats do not provide: the month's stock alerts, expiry dates, most
  * costly losses and data-quality counters. Every query filters on the tenant and the services in scope.
- * A null month (outside the plan's history) matches nothing: `= NULL` is never true.
+ * A null month (outside the plan's history) matches nothing: `= NULL` is never true. Counts join on their
+ * product alone (the product is the tenant's): an extra tenant predicate there made the planner pick a
+ * nested seq scan on fresh tables (10 s for 6,000 products instead of 80 ms).
  */
 export interface Period {
   tenantId: string;
@@ -49,8 +51,7 @@ export async function monthCounters(db: Db, p: Period, expiryHorizon: string): P
       (count(*) filter (where ${counted} and ${stock} > 0 and c.expiry_date is null))::int
         as counted_without_expiry
     from products p
-    left join counts c on c.product_id = p.id and c.tenant_id = ${p.tenantId}
-      and c.inventory_month = ${p.month}
+    left join counts c on c.product_id = p.id and c.inventory_month = ${p.month}
     where p.tenant_id = ${p.tenantId} and ${inServices('p.service_id', p.serviceIds)}
       and p.archived_at is null
     group by p.service_id
@@ -74,7 +75,7 @@ export async function stockAlerts(
   const select = (condition: RawBuilder<unknown>, order: RawBuilder<unknown>) => sql<StockItemRow>`
     select p.name, p.unit, ${stock}::float8 as quantity, p.min_qty::float8 as min_qty
     from products p
-    join counts c on c.product_id = p.id and c.tenant_id = ${p.tenantId} and c.inventory_month = ${p.month}
+    join counts c on c.product_id = p.id and c.inventory_month = ${p.month}
     where p.tenant_id = ${p.tenantId} and ${inServices('p.service_id', p.serviceIds)}
       and p.archived_at is null and ${condition}
     order by ${order}, p.name
@@ -107,7 +108,7 @@ export async function expiringItems(
   const { rows } = await sql<ExpiringRow>`
     select p.name, p.unit, ${stock}::float8 as quantity, to_char(c.expiry_date, 'YYYY-MM-DD') as expiry_date
     from products p
-    join counts c on c.product_id = p.id and c.tenant_id = ${p.tenantId} and c.inventory_month = ${p.month}
+    join counts c on c.product_id = p.id and c.inventory_month = ${p.month}
     where p.tenant_id = ${p.tenantId} and ${inServices('p.service_id', p.serviceIds)}
       and p.archived_at is null and ${stock} > 0 and c.expiry_date <= ${expiryHorizon}::date
     order by c.expiry_date, p.name
