@@ -42,12 +42,13 @@ async function assertProductsOfService(
   throw new AppError('NOT_FOUND', undefined, fields);
 }
 
-type WrittenRow = CountRow & { applied: boolean; previous_quantity: number | null };
+type StatementRow = CountRow & { kind: 'written' | 'before' };
 
 /**
  * The whole batch in ONE statement: insert … on conflict do update, where a stored count taken later than
- * the line is kept (a retried old request never overwrites a newer count). Returns the stored row of every
- * product with `applied` and the quantity it replaced.
+ * the line is kept (a retried old request never overwrites a newer count). Returns the rows written and,
+ * looked up one by one through the unique index, every product's row as it was before — no join whose
+ * plan depends on the month's statistics (a new month always starts with none).
  */
 function writeCounts(
   tx: Db,
@@ -59,17 +60,13 @@ function writeCounts(
 ) {
   const column = <K extends keyof PreparedLine>(key: K) => lines.map((line) => line[key]);
   const countedAt = lines.map((line) => line.counted_at.toISOString());
-  return sql<WrittenRow>`
+  return sql<StatementRow>`
     with input as (
       select * from unnest(
         ${column('product_id')}::uuid[], ${column('quantity')}::numeric[], ${column('container_status')}::text[],
         ${column('remaining_fraction')}::numeric[], ${column('expiry_date')}::date[], ${column('lot_number')}::text[],
         ${countedAt}::timestamptz[]
       ) as t(product_id, quantity, container_status, remaining_fraction, expiry_date, lot_number, counted_at)
-    ),
-    previous as (
-      select c.product_id, c.quantity from counts c join input i on i.product_id = c.product_id
-      where c.inventory_month = ${month}
     ),
     written as (
       insert into counts as c (tenant_id, service_id, product_id, inventory_month, quantity, container_status,
@@ -85,12 +82,11 @@ function writeCounts(
       where c.counted_at <= excluded.counted_at
       returning c.*
     )
-    select w.*, true as applied, p.quantity as previous_quantity
-    from written w left join previous p on p.product_id = w.product_id
+    select 'written' as kind, w.* from written w
     union all
-    select c.*, false as applied, c.quantity as previous_quantity
-    from counts c join input i on i.product_id = c.product_id
-    where c.inventory_month = ${month} and not exists (select 1 from written w where w.product_id = c.product_id)
+    select 'before' as kind, b.* from input i cross join lateral (
+      select * from counts c where c.product_id = i.product_id and c.inventory_month = ${month} limit 1
+    ) b
   `.execute(tx);
 }
 
@@ -113,7 +109,9 @@ export async function upsertCounts(
       (id) => `lines.${input.lines.findIndex((line) => line.product_id === id)}.product_id`,
     );
     const { rows } = await writeCounts(tx, actor, service.id, input.month, lines, now);
-    const applied = rows.filter((row) => row.applied);
+    const before = new Map(rows.filter((r) => r.kind === 'before').map((r) => [r.product_id, r]));
+    const written = new Map(rows.filter((r) => r.kind === 'written').map((r) => [r.product_id, r]));
+    const stale = ids.filter((id) => !written.has(id));
     await recordInventoryAudit(
       tx,
       actor,
@@ -124,10 +122,10 @@ export async function upsertCounts(
         meta: {
           month: input.month,
           lines: input.lines.length,
-          applied: applied.length,
-          changes: applied.map((row) => ({
+          applied: written.size,
+          changes: [...written.values()].map((row) => ({
             product_id: row.product_id,
-            from: row.previous_quantity,
+            from: before.get(row.product_id)?.quantity ?? null,
             to: row.quantity,
           })),
         },
@@ -136,9 +134,12 @@ export async function upsertCounts(
     );
     return {
       month: input.month,
-      applied: applied.length,
-      stale_product_ids: rows.filter((row) => !row.applied).map((row) => row.product_id),
-      counts: rows.map(toCount),
+      applied: written.size,
+      stale_product_ids: stale,
+      counts: ids.flatMap((id) => {
+        const row = written.get(id) ?? before.get(id);
+        return row ? [toCount(row)] : [];
+      }),
       warnings,
     };
   });

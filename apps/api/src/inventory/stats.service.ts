@@ -1,4 +1,4 @@
-import type { LossReason, StatsInput, StatsResult } from '@stockscan/contracts';
+import type { LossReason, ProductUnit, StatsInput, StatsResult } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { monthRange } from '@stockscan/entitlements';
 import { sql } from 'kysely';
@@ -12,56 +12,58 @@ type InventoryDeps = Pick<Deps, 'db' | 'now'>;
 
 const DEFAULT_CHANGES = 50;
 
-/** Stock of a count (aliased by `alias`): whole units plus what is left in the opened container. */
-const stock = (alias: 'c' | 'pc') =>
-  sql<
-    number | null
-  >`(${sql.ref(`${alias}.quantity`)} + coalesce(${sql.ref(`${alias}.remaining_fraction`)}, 0))`;
+interface ProductStatsRow {
+  id: string;
+  name: string;
+  category: string | null;
+  unit: ProductUnit;
+  /** Stock counted (whole units + what is left in the opened container); null when not counted. */
+  quantity: number | null;
+  previous_quantity: number | null;
+  value_purchase: number;
+  value_selling: number;
+  previous_value_purchase: number;
+  previous_value_selling: number;
+  /** Existed and was not archived at the month's end. */
+  live: boolean;
+}
 
 /**
  * One row per product of the scope that matters for `month`: counted in it, counted the month before, or
- * live at the month's end. Values are exact numerics (stock × price); prices are today's.
+ * live at the month's end. Values are exact numerics (stock × price); prices are today's. Counts are looked
+ * up per product (lateral, limit 1): see counts.screen.ts on month statistics. `prev` null (out of the
+ * plan's history) matches no count.
  */
-function productRows(db: Db, tenantId: string, serviceId: string | null, month: string, prev: string | null) {
+async function productRows(
+  db: Db,
+  tenantId: string,
+  serviceId: string | null,
+  month: string,
+  prev: string | null,
+): Promise<ProductStatsRow[]> {
   const monthEnd = monthRange(month).end;
-  let query = db
-    .selectFrom('products as p')
-    .leftJoin('counts as c', (join) =>
-      join.onRef('c.product_id', '=', 'p.id').on('c.inventory_month', '=', month),
-    )
-    .leftJoin('counts as pc', (join) => {
-      const same = join.onRef('pc.product_id', '=', 'p.id');
-      // null: the previous month is out of the plan's history, join nothing
-      return prev ? same.on('pc.inventory_month', '=', prev) : same.on(sql<boolean>`false`);
-    })
-    .select([
-      'p.id',
-      'p.name',
-      'p.category',
-      'p.unit',
-      stock('c').as('quantity'),
-      stock('pc').as('previous_quantity'),
-      sql<number>`coalesce(${stock('c')} * p.purchase_price, 0)`.as('value_purchase'),
-      sql<number>`coalesce(${stock('c')} * p.selling_price, 0)`.as('value_selling'),
-      sql<number>`coalesce(${stock('pc')} * p.purchase_price, 0)`.as('previous_value_purchase'),
-      sql<number>`coalesce(${stock('pc')} * p.selling_price, 0)`.as('previous_value_selling'),
-      sql<boolean>`(p.created_at < ${monthEnd} and (p.archived_at is null or p.archived_at >= ${monthEnd}))`.as(
-        'live',
-      ),
-    ])
-    .where('p.tenant_id', '=', tenantId)
-    .where((eb) =>
-      eb.or([
-        eb('c.id', 'is not', null),
-        eb('pc.id', 'is not', null),
-        eb.and([
-          eb('p.created_at', '<', monthEnd),
-          eb.or([eb('p.archived_at', 'is', null), eb('p.archived_at', '>=', monthEnd)]),
-        ]),
-      ]),
-    );
-  if (serviceId) query = query.where('p.service_id', '=', serviceId);
-  return query.execute();
+  const live = sql`(p.created_at < ${monthEnd} and (p.archived_at is null or p.archived_at >= ${monthEnd}))`;
+  const { rows } = await sql<ProductStatsRow>`
+    select p.id, p.name, p.category, p.unit,
+      c.stock as quantity, pc.stock as previous_quantity,
+      coalesce(c.stock * p.purchase_price, 0) as value_purchase,
+      coalesce(c.stock * p.selling_price, 0) as value_selling,
+      coalesce(pc.stock * p.purchase_price, 0) as previous_value_purchase,
+      coalesce(pc.stock * p.selling_price, 0) as previous_value_selling,
+      ${live} as live
+    from products p
+    left join lateral (
+      select quantity + coalesce(remaining_fraction, 0) as stock from counts
+      where product_id = p.id and inventory_month = ${month} limit 1
+    ) c on true
+    left join lateral (
+      select quantity + coalesce(remaining_fraction, 0) as stock from counts
+      where product_id = p.id and inventory_month = ${prev} limit 1
+    ) pc on true
+    where p.tenant_id = ${tenantId} ${serviceId ? sql`and p.service_id = ${serviceId}` : sql``}
+      and (c.stock is not null or pc.stock is not null or ${live})
+  `.execute(db);
+  return rows;
 }
 
 function lossesByReason(db: Db, tenantId: string, serviceId: string | null, month: string) {
@@ -82,7 +84,7 @@ function lossesByReason(db: Db, tenantId: string, serviceId: string | null, mont
   return query.execute();
 }
 
-type Row = Awaited<ReturnType<typeof productRows>>[number];
+type Row = ProductStatsRow;
 
 const values = (rows: Row[], purchase: (r: Row) => number, selling: (r: Row) => number) => ({
   stock_value_purchase: round2(sumExact(rows.map(purchase))),
