@@ -2,7 +2,7 @@
 // `npm start` / `npm test` on a fresh machine that has only Node 20 and npm:
 // bootstrap the pinned pnpm (corepack, else npm), install with the frozen lockfile, then build+serve or validate.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -32,6 +32,7 @@ const pnpmVersion = () => {
 function ensurePnpm() {
   if (pnpmVersion() === pinned) return;
   console.log(`[bootstrap] installing pnpm ${pinned} into .tools/ …`);
+  mkdirSync(toolsBin, { recursive: true });
   const viaCorepack = spawnSync('corepack', ['enable', '--install-directory', toolsBin, 'pnpm'], {
     env,
     cwd: root,
