@@ -97,6 +97,7 @@ describe('accept flow', () => {
       .execute();
     expect(actions.map((a) => a.action).sort()).toEqual(['invitation.accept', 'membership.create']);
 
+    t.clock.advance(60_000);
     const login = await t.request('/api/auth/login/', { json: { username: 'lea', password: PASSWORD } });
     expect(login.status).toBe(200);
     const logged = (await login.json()) as AuthSession;
@@ -369,6 +370,7 @@ describe('decline', () => {
     const f = await createTenantFixture(t.db, t.config, { now: t.clock.now });
     const invitation = await inviteOk(t, f.owner.token, { email: 'no-thanks@example.com', role: 'operator' });
     const token = tokenOf(invitation.invite_link);
+    t.clock.advance(60_000);
 
     const res = await t.request('/api/auth/invitations/decline/', { json: { token } });
 

@@ -223,6 +223,7 @@ export async function acceptInvitation(
       .where('id', '=', invitation.id)
       .execute();
     await recordAudit(tx, {
+      at: now,
       tenant_id: tenantId,
       user_id: userId,
       action: 'invitation.accept',
@@ -231,6 +232,7 @@ export async function acceptInvitation(
       meta: { email: invitation.email, new_user: account.kind === 'new' },
     });
     await recordAudit(tx, {
+      at: now,
       tenant_id: tenantId,
       user_id: userId,
       action: 'membership.create',
@@ -262,6 +264,7 @@ export async function declineInvitation(
     assertUsable(invitation, now);
     await tx.updateTable('invitations').set({ status: 'CANCELED' }).where('id', '=', invitation.id).execute();
     await recordAudit(tx, {
+      at: now,
       tenant_id: invitation.tenant_id,
       user_id: null,
       action: 'invitation.decline',

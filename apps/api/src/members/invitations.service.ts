@@ -170,6 +170,7 @@ export async function invite(
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(tx, {
+      at: now,
       tenant_id: actor.tenantId,
       user_id: actor.userId,
       action: 'invitation.create',
@@ -231,6 +232,7 @@ export async function resendInvitation(
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(tx, {
+      at: now,
       tenant_id: actor.tenantId,
       user_id: actor.userId,
       action: 'invitation.resend',
@@ -248,11 +250,12 @@ export async function resendInvitation(
 
 /** Owner only. The link stops working and the seat is freed; canceling twice answers the same. */
 export async function cancelInvitation(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'now'>,
   actor: Actor,
   id: string,
 ): Promise<InvitationCanceled> {
   requireRole(actor, 'owner');
+  const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
     const current = await tx
       .selectFrom('invitations')
@@ -271,6 +274,7 @@ export async function cancelInvitation(
         .where('tenant_id', '=', actor.tenantId)
         .execute();
       await recordAudit(tx, {
+        at: now,
         tenant_id: actor.tenantId,
         user_id: actor.userId,
         action: 'invitation.cancel',

@@ -105,6 +105,7 @@ export async function updateMembership(
       .where('tenant_id', '=', actor.tenantId)
       .execute();
     await recordAudit(tx, {
+      at: now,
       tenant_id: actor.tenantId,
       user_id: actor.userId,
       action: 'membership.update',
@@ -125,11 +126,12 @@ export async function updateMembership(
  * memberships stay). The last owner cannot be removed.
  */
 export async function removeMembership(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'now'>,
   actor: Actor,
   id: string,
 ): Promise<MembershipRemoved> {
   requireRole(actor, 'owner');
+  const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
     await lockTeam(tx, actor);
     const current = await lockedMembership(tx, actor, id);
@@ -137,6 +139,7 @@ export async function removeMembership(
       await assertAnotherOwner(tx, actor.tenantId, id);
     await tx.deleteFrom('memberships').where('id', '=', id).where('tenant_id', '=', actor.tenantId).execute();
     await recordAudit(tx, {
+      at: now,
       tenant_id: actor.tenantId,
       user_id: actor.userId,
       action: 'membership.delete',
