@@ -1,4 +1,17 @@
-/** Plan-aware UI every feature reuses: entitlements, banners, toasts and error messages. */
+/**
+ * Plan-aware UI every feature reuses.
+ *
+ *   const { canAdd, can, quotaLeft } = useEntitlements();
+ *   <GatedButton verdict={canAdd('max_products')} onClick={add}>Ajouter</GatedButton>   // disabled + reason + upgrade link
+ *   const showError = useErrorToast();
+ *   useMutation({ ...trpc.x.y.mutationOptions(), onError: (e) => showError(e) });      // toast: sentence + one action
+ *   <ErrorMessage error={mutation.error} onRetry={…} />                                 // inline, stays until fixed
+ *   const fields = fieldErrors(mutation.error);                                         // { email: '…' }
+ *   toast.ok('Inventaire enregistré.');
+ *   const refresh = useRefreshEntitlements();                                           // after create/delete/export
+ *
+ * <Toaster /> and <EntitlementBanners /> are mounted once in AppLayout.
+ */
 
 export {
   type DescribedError,
