@@ -314,6 +314,31 @@ describe('limits', () => {
   });
 });
 
+describe('metrics', () => {
+  const aiCount = async (mode: string) => {
+    const text = await (await t.request('/metrics')).text();
+    return Number(text.match(new RegExp(`stockscan_ai_requests_total\\{mode="${mode}"\\} (\\d+)`))?.[1] ?? 0);
+  };
+
+  it('counts answers by mode in stockscan_ai_requests_total', async () => {
+    const paid = await bar('PRO');
+    const free = await bar('ESSENTIEL');
+    const before = {
+      ai: await aiCount('ai'),
+      fallback: await aiCount('fallback'),
+      paywall: await aiCount('paywall'),
+    };
+    await ask(paid.owner.token);
+    fake.handle(() => ({ status: 404, json: {} }));
+    await ask(paid.owner.token);
+    await ask(free.owner.token);
+
+    expect(await aiCount('ai')).toBe(before.ai + 1);
+    expect(await aiCount('fallback')).toBe(before.fallback + 1);
+    expect(await aiCount('paywall')).toBe(before.paywall + 1);
+  });
+});
+
 describe('logs', () => {
   async function loggedApp(ai: Partial<Config['ai']>) {
     const lines: string[] = [];

@@ -80,6 +80,7 @@ export async function askAssistant(
   const feature = checkFeature(plan.ent, 'ai_assistant_basic');
   if (!feature.ok) {
     log.info({ mode: 'paywall', duration_ms: Math.round(performance.now() - started) }, 'assistant answered');
+    deps.metrics.aiRequests.inc({ mode: 'paywall' });
     return {
       enabled: false,
       mode: 'paywall',
@@ -123,9 +124,11 @@ export async function askAssistant(
   }
 
   const answer = outcome.ok ? outcome.answer : fallbackAnswer(context, locale, input.question);
+  const mode = outcome.ok ? 'ai' : 'fallback';
+  deps.metrics.aiRequests.inc({ mode });
   log.info(
     {
-      mode: outcome.ok ? 'ai' : 'fallback',
+      mode,
       ...(outcome.ok ? {} : { fallback_reason: outcome.reason, status: outcome.status }),
       duration_ms: Math.round(performance.now() - started),
       attempts: outcome.attempts,
@@ -137,7 +140,7 @@ export async function askAssistant(
   );
   return {
     enabled: outcome.ok || (outcome.reason !== 'ai_disabled' && outcome.reason !== 'key_rejected'),
-    mode: outcome.ok ? 'ai' : 'fallback',
+    mode,
     ...answer,
     question: input.question,
     request_id: requestId,
