@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { useLocation } from 'react-router';
 import { format, useLocale } from '../../i18n/i18n';
 import { LEGAL, LEGAL_IDENTITY, LEGAL_UPDATED, type LegalSection } from './legal-content';
 import './public.css';
@@ -8,6 +10,11 @@ const filled = IDENTITY_KEYS.filter((key) => LEGAL_IDENTITY[key] !== '');
 export function LegalPage() {
   const { locale } = useLocale();
   const text = LEGAL[locale];
+  const { hash } = useLocation();
+  // The page arrives lazily, after the browser gave up on the anchor: jump to /legal#mentions ourselves.
+  useEffect(() => {
+    if (hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+  }, [hash]);
   const date = new Date(`${LEGAL_UPDATED}T12:00:00Z`).toLocaleDateString(
     locale === 'fr' ? 'fr-FR' : 'en-GB',
     {

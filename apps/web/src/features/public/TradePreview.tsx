@@ -23,7 +23,12 @@ export function TradePreview({ trade }: { trade: Trade }) {
   const { opened } = fixture;
   return (
     <figure className="preview" aria-label={t('preview_label')}>
-      <p className="preview-title">{t('preview_title', { service: fixture.service[locale] })}</p>
+      <p className="preview-title">
+        {t('preview_title', { service: fixture.service[locale] })}
+        {fixture.otherServices.length > 0 ? (
+          <small> · {fixture.otherServices.map((s) => s[locale]).join(' · ')}</small>
+        ) : null}
+      </p>
       <ul className="preview-rows">
         {fixture.products.map((product, i) => {
           const isOpened = opened !== null && i === 3;

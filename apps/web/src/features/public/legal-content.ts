@@ -115,7 +115,7 @@ export const LEGAL: Record<Locale, LegalText> = {
         id: 'vie-privee',
         title: 'Données personnelles',
         paragraphs: [
-          'Nous traitons votre nom d’utilisateur, votre adresse e-mail et les données de votre établissement pour fournir le service (exécution du contrat). Vous disposez d’un droit d’accès, de rectification, d’effacement, de portabilité et d’opposition, que vous exercez auprès du contact ci-dessus ; vous pouvez aussi saisir la CNIL.',
+          'Nous traitons votre nom d’utilisateur, votre adresse e-mail et les données de votre établissement pour fournir le service (exécution du contrat). Vous disposez d’un droit d’accès, de rectification, d’effacement, de portabilité et d’opposition, que vous exercez auprès de l’éditeur ; vous pouvez aussi saisir la CNIL.',
         ],
       },
       {
@@ -214,7 +214,7 @@ export const LEGAL: Record<Locale, LegalText> = {
         id: 'vie-privee',
         title: 'Personal data',
         paragraphs: [
-          'We process your username, your email address and your business’s data to provide the service (performance of the contract). You have the right to access, rectify, erase and port your data and to object, through the contact above; you may also complain to the CNIL.',
+          'We process your username, your email address and your business’s data to provide the service (performance of the contract). You have the right to access, rectify, erase and port your data and to object, through the publisher; you may also complain to the CNIL.',
         ],
       },
       {
