@@ -7,12 +7,12 @@ import type {
 } from '@stockscan/contracts';
 import type { Count as CountRow, Db } from '@stockscan/db';
 import { sql } from 'kysely';
+import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { isMonthReadable } from '../entitlements/retention';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
-import { recordInventoryAudit } from './audit';
 import { type PreparedLine, prepareLines, toCount } from './count-rules';
 import { previousMonth } from './format';
 import { loadService } from './scope';
@@ -112,26 +112,24 @@ export async function upsertCounts(
     const before = new Map(rows.filter((r) => r.kind === 'before').map((r) => [r.product_id, r]));
     const written = new Map(rows.filter((r) => r.kind === 'written').map((r) => [r.product_id, r]));
     const stale = ids.filter((id) => !written.has(id));
-    await recordInventoryAudit(
-      tx,
-      actor,
-      {
-        action: 'counts.upsert',
-        object_type: 'service',
-        object_id: service.id,
-        meta: {
-          month: input.month,
-          lines: input.lines.length,
-          applied: written.size,
-          changes: [...written.values()].map((row) => ({
-            product_id: row.product_id,
-            from: before.get(row.product_id)?.quantity ?? null,
-            to: row.quantity,
-          })),
-        },
+    await recordAudit(tx, {
+      tenant_id: actor.tenantId,
+      user_id: actor.userId,
+      action: 'counts.upsert',
+      object_type: 'service',
+      object_id: service.id,
+      meta: {
+        month: input.month,
+        lines: input.lines.length,
+        applied: written.size,
+        changes: [...written.values()].map((row) => ({
+          product_id: row.product_id,
+          from: before.get(row.product_id)?.quantity ?? null,
+          to: row.quantity,
+        })),
       },
-      now,
-    );
+      at: now,
+    });
     return {
       month: input.month,
       applied: written.size,
@@ -163,20 +161,18 @@ export async function clearCounts(
       .returning(['product_id', 'quantity'])
       .execute();
     if (deleted.length > 0)
-      await recordInventoryAudit(
-        tx,
-        actor,
-        {
-          action: 'counts.clear',
-          object_type: 'service',
-          object_id: service.id,
-          meta: {
-            month: input.month,
-            cleared: deleted.map((row) => ({ product_id: row.product_id, from: row.quantity })),
-          },
+      await recordAudit(tx, {
+        tenant_id: actor.tenantId,
+        user_id: actor.userId,
+        action: 'counts.clear',
+        object_type: 'service',
+        object_id: service.id,
+        meta: {
+          month: input.month,
+          cleared: deleted.map((row) => ({ product_id: row.product_id, from: row.quantity })),
         },
-        now,
-      );
+        at: now,
+      });
     return { cleared: deleted.length };
   });
 }
@@ -219,17 +215,15 @@ export async function copyFromPreviousMonth(
       select (select count(*)::int from source) as source, (select count(*)::int from copied) as copied
     `.execute(tx);
     const { source, copied } = rows[0] ?? { source: 0, copied: 0 };
-    await recordInventoryAudit(
-      tx,
-      actor,
-      {
-        action: 'counts.copy_previous_month',
-        object_type: 'service',
-        object_id: service.id,
-        meta: { month: input.month, from_month: from, copied },
-      },
-      now,
-    );
+    await recordAudit(tx, {
+      tenant_id: actor.tenantId,
+      user_id: actor.userId,
+      action: 'counts.copy_previous_month',
+      object_type: 'service',
+      object_id: service.id,
+      meta: { month: input.month, from_month: from, copied },
+      at: now,
+    });
     return {
       month: input.month,
       from_month: from,
