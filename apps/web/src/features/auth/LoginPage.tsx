@@ -1,0 +1,211 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useT } from '../../i18n/i18n';
+import { setSession } from '../../lib/session';
+import { errorCode, retryAfterSeconds, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { fieldErrors } from '../entitlements/describe-error';
+import { ErrorMessage } from '../entitlements/ErrorMessage';
+import { toast } from '../entitlements/toast-store';
+import { Field, PasswordField } from './Field';
+import { safeNext, useCountdown, useSignedIn } from './form-helpers';
+import { loginMessages } from './login-messages';
+import { authCommon } from './messages';
+import { applyPendingModules } from './pending-modules';
+import './auth.css';
+
+type Fields = Partial<Record<'identifier' | 'password', string>>;
+
+/** /login — username or email + password; `?next=` brings the user back where the session ran out. */
+export function LoginPage() {
+  const t = useT(loginMessages);
+  const tc = useT(authCommon);
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const signedIn = useSignedIn();
+
+  const [identifier, setIdentifier] = useState('');
+  const [password, setPassword] = useState('');
+  const [fields, setFields] = useState<Fields>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
+  const waitSeconds = useCountdown(blockedUntil);
+
+  const login = useMutation(
+    trpc.auth.login.mutationOptions({
+      onSuccess: async (session) => {
+        queryClient.clear();
+        setSession({ access: session.access, refresh: session.refresh });
+        const applied = await applyPendingModules(session.tenant?.id, (input) =>
+          client.services.update.mutate(input),
+        );
+        if (!applied) toast.warn(t('modules_pending'));
+        await navigate(next, { replace: true });
+      },
+      onError: (error) => {
+        setFailure(error);
+        const server = fieldErrors(error);
+        setFields({ identifier: server.username ?? server.email, password: server.password });
+        if (errorCode(error) === 'RATE_LIMITED') {
+          setBlockedUntil(Date.now() + (retryAfterSeconds(error) ?? 60) * 1000);
+        }
+      },
+    }),
+  );
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const missing: Fields = {
+      identifier: identifier.trim() ? undefined : t('identifier_required'),
+      password: password ? undefined : t('password_required'),
+    };
+    setFields(missing);
+    if (missing.identifier || missing.password) return;
+    setFailure(null);
+    login.mutate({ username: identifier.trim(), password });
+  }
+
+  // Typing again is fixing: the "wrong password" sentence goes; network and rate-limit notices stay.
+  function edited() {
+    if (errorCode(failure) === 'INVALID_CREDENTIALS' || errorCode(failure) === 'VALIDATION_ERROR') {
+      setFailure(null);
+    }
+  }
+
+  const code = failure ? errorCode(failure) : null;
+  const blocked = code === 'RATE_LIMITED' && waitSeconds > 0;
+
+  return (
+    <section className="auth-page">
+      <div className="auth-card">
+        <h1>{t('title')}</h1>
+        <p className="muted">{t('lead')}</p>
+
+        {signedIn ? (
+          <div className="alert alert-ok auth-notice">
+            <p>{t('already_signed_in')}</p>
+            <Link className="button button-primary" to={next}>
+              {tc('to_app')}
+            </Link>
+          </div>
+        ) : null}
+
+        {code ? (
+          <LoginFailure
+            code={code}
+            error={failure}
+            waitSeconds={waitSeconds}
+            onRetry={() => submit()}
+            onDismiss={() => setFailure(null)}
+          />
+        ) : null}
+
+        <form onSubmit={submit} noValidate>
+          <Field
+            label={t('identifier')}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            value={identifier}
+            error={fields.identifier}
+            onChange={(event) => {
+              setIdentifier(event.target.value);
+              setFields((f) => ({ ...f, identifier: undefined }));
+              edited();
+            }}
+          />
+          <PasswordField
+            label={t('password')}
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            error={fields.password}
+            onChange={(event) => {
+              setPassword(event.target.value);
+              setFields((f) => ({ ...f, password: undefined }));
+              edited();
+            }}
+          />
+          <p className="auth-forgot">
+            <Link to="/forgot-password">{tc('forgot_link')}</Link>
+          </p>
+          <button
+            type="submit"
+            className="button button-primary auth-submit"
+            disabled={login.isPending || blocked}
+          >
+            {login.isPending ? t('submitting') : t('submit')}
+          </button>
+        </form>
+
+        <p className="auth-switch">
+          {t('no_account')} <Link to="/register">{t('register')}</Link>
+        </p>
+      </div>
+    </section>
+  );
+}
+
+/** The failure told in words, with the one action that fits it (never "resend the email" on a network error). */
+function LoginFailure({
+  code,
+  error,
+  waitSeconds,
+  onRetry,
+  onDismiss,
+}: {
+  code: string;
+  error: unknown;
+  waitSeconds: number;
+  onRetry: () => void;
+  onDismiss: () => void;
+}) {
+  const t = useT(loginMessages);
+  const tc = useT(authCommon);
+  const dismiss = (
+    <button type="button" className="button" onClick={onDismiss}>
+      {tc('dismiss')}
+    </button>
+  );
+  switch (code) {
+    case 'INVALID_CREDENTIALS':
+      return (
+        <div className="alert alert-error auth-alert" role="alert">
+          <p>{t('invalid_credentials')}</p>
+          <div className="auth-alert-actions">
+            <Link className="button button-ghost" to="/forgot-password">
+              {tc('forgot_link')}
+            </Link>
+            {dismiss}
+          </div>
+        </div>
+      );
+    case 'RATE_LIMITED':
+      return (
+        <div
+          className={waitSeconds > 0 ? 'alert alert-warn auth-alert' : 'alert alert-ok auth-alert'}
+          role="status"
+        >
+          <p>{waitSeconds > 0 ? tc('rate_limited_wait', { s: waitSeconds }) : tc('rate_limited_over')}</p>
+          <div className="auth-alert-actions">{dismiss}</div>
+        </div>
+      );
+    case 'EMAIL_NOT_VERIFIED':
+      return (
+        <div className="alert alert-warn auth-alert" role="alert">
+          <p>{t('email_not_verified')}</p>
+          <div className="auth-alert-actions">{dismiss}</div>
+        </div>
+      );
+    case 'VALIDATION_ERROR':
+      return null;
+    default:
+      return <ErrorMessage error={error} onRetry={onRetry} onDismiss={onDismiss} />;
+  }
+}
