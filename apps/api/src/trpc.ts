@@ -99,6 +99,8 @@ const t = initTRPC.context<Context>().create({
       message: mapped.body.detail,
       data: {
         code: mapped.body.code,
+        // tRPC reads `httpStatus` to set the response status (503, 410… which JSON-RPC codes cannot tell apart).
+        httpStatus: mapped.status,
         http_status: mapped.status,
         ...(fields ? { fields } : {}),
         ...extra,

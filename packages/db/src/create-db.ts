@@ -49,8 +49,12 @@ export async function createDb(config: DbConfig): Promise<{ db: Db; engine: 'pos
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
     });
-    // A dropped server connection must not crash the process; the next query reconnects.
+    // A dropped server connection must not crash the process: idle clients report on the pool, checked-out
+    // ones on themselves; their next query fails (→ 503 DB_UNAVAILABLE) and the pool discards them.
     pool.on('error', () => {});
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) }),
       engine: 'postgres',
