@@ -50,7 +50,7 @@ describe.runIf(template.engine === 'postgres')('PostgreSQL goes away during load
   it('fails fast with 503 DB_UNAVAILABLE, recovers without a restart, and loses no acknowledged count', async () => {
     const bar = await registerBar(url);
     const trpc = trpcAt(url, bar.access);
-    const products = [];
+    const products: string[] = [];
     for (let i = 0; i < 20; i++) {
       const { product } = await trpc.inventory.products.create.mutate({
         service_id: bar.serviceId,
