@@ -130,6 +130,11 @@ describe('login', () => {
       code: 'RATE_LIMITED',
       http_status: 429,
     });
+    const rawTrpc = await t.request('/trpc/auth.login', {
+      json: { username: user.username, password: PASSWORD },
+    });
+    expect(rawTrpc.status).toBe(429);
+    expect(rawTrpc.headers.get('retry-after')).toBe(String(15 * 60));
 
     // Another identifier from the same IP is not affected.
     const neighbour = await registerUser();
@@ -140,7 +145,7 @@ describe('login', () => {
       .select(['hits', 'window_start'])
       .where('key', '=', `login:127.0.0.1:${user.username.toLowerCase()}`)
       .executeTakeFirstOrThrow();
-    expect(row.hits).toBe(12);
+    expect(row.hits).toBe(13);
 
     // 10 minutes later the window still holds; Retry-After counts down.
     t.clock.advance(10 * 60_000);
