@@ -11,6 +11,7 @@ export function getLocale(): Locale {
 }
 
 export function storeLocale(locale: Locale): void {
-  localStorage.setItem(KEY, locale);
+  // The demo deployment writes nothing anywhere (SPEC §2): the choice lasts for the page only.
+  if (!__DEMO_MODE__) localStorage.setItem(KEY, locale);
   document.documentElement.lang = locale;
 }
