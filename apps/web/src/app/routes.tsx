@@ -11,6 +11,8 @@ const features: FeatureRoutes[] = Object.values(
 const routes: RouteObject[] = [
   {
     element: <PublicLayout />,
+    // Lazy pages load after the first paint: render nothing meanwhile (and no router warning).
+    hydrateFallbackElement: <div aria-busy="true" />,
     children: [
       { index: true, lazy: () => import('../pages/Landing').then((m) => ({ Component: m.Landing })) },
       { path: 'status', lazy: () => import('../pages/Status').then((m) => ({ Component: m.Status })) },
@@ -21,6 +23,7 @@ const routes: RouteObject[] = [
   {
     path: 'app',
     element: <AppLayout />,
+    hydrateFallbackElement: <div aria-busy="true" />,
     children: [
       { index: true, lazy: () => import('../pages/Home').then((m) => ({ Component: m.Home })) },
       ...features.flatMap((f) => f.app ?? []),
