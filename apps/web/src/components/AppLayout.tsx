@@ -1,12 +1,16 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { useLogout } from '../features/auth/session-actions';
 import { Toaster } from '../features/entitlements/Toaster';
 import { common } from '../i18n/common';
 import { useT } from '../i18n/i18n';
-import { getSession, setSession } from '../lib/session';
+import { getSession, onSessionChange } from '../lib/session';
 import { LocaleSwitch } from './LocaleSwitch';
 import { Logo } from './Logo';
 
+const TenantSwitcher = lazy(() =>
+  import('../features/auth/TenantSwitcher').then((m) => ({ default: m.TenantSwitcher })),
+);
 // Lazy: the plan logic stays out of the landing page's initial JS; the banner needs a request anyway.
 const EntitlementBanners = lazy(() =>
   import('../features/entitlements/EntitlementBanners').then((m) => ({ default: m.EntitlementBanners })),
@@ -27,9 +31,12 @@ export function AppLayout() {
   const t = useT(common);
   const location = useLocation();
   const [open, setOpen] = useState(false);
+  const logout = useLogout();
+  // Follows the session: a refused refresh or a logout in another tab lands on the login page.
+  const signedIn = useSyncExternalStore(onSessionChange, () => getSession() !== null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone menu on every navigation
   useEffect(() => setOpen(false), [location.pathname]);
-  if (!getSession()) {
+  if (!signedIn) {
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   }
   return (
@@ -56,8 +63,11 @@ export function AppLayout() {
               {t(key)}
             </NavLink>
           ))}
+          <Suspense fallback={null}>
+            <TenantSwitcher />
+          </Suspense>
           <LocaleSwitch />
-          <button type="button" className="link-button" onClick={() => setSession(null)}>
+          <button type="button" className="link-button" onClick={logout}>
             {t('nav_logout')}
           </button>
         </nav>

@@ -2,8 +2,9 @@ import type { ServiceType, TenantDomain } from '@stockscan/contracts';
 import { useT } from '../../i18n/i18n';
 import { enabledCount, ModuleToggles } from '../settings/ModuleToggles';
 import { serviceTypeMessages } from '../settings/modules-messages';
+import { SERVICE_TYPES } from '../settings/service-types';
 import { Field } from './Field';
-import { draftFeatures, newDraft, SERVICE_TYPES, type ServiceDraft } from './onboarding';
+import { draftFeatures, newDraft, type ServiceDraft } from './onboarding';
 import { registerMessages } from './register-messages';
 
 /** Step 2: the suggested services, editable, each with its live "modules recommandés" panel. */

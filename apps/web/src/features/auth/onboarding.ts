@@ -27,18 +27,6 @@ export const BUSINESS_TYPES: readonly BusinessType[] = [
   'other',
 ];
 
-export const SERVICE_TYPES: readonly ServiceType[] = [
-  'grocery_food',
-  'bulk_food',
-  'bar',
-  'kitchen',
-  'bakery',
-  'restaurant_dining',
-  'retail_general',
-  'pharmacy_parapharmacy',
-  'other',
-];
-
 /** A new tenant starts on the trial (SPEC §2 default: PRO, "Multi"), which allows this many services. */
 export const TRIAL_MAX_SERVICES = PLAN_LIMITS.PRO.max_services ?? 5;
 

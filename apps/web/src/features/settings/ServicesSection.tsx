@@ -1,0 +1,46 @@
+import { useQuery } from '@tanstack/react-query';
+import { useT } from '../../i18n/i18n';
+import { useTRPC } from '../../lib/trpc';
+import { ErrorMessage } from '../entitlements/ErrorMessage';
+import { useEntitlements } from '../entitlements/useEntitlements';
+import { AddServiceForm } from './AddServiceForm';
+import { ServiceCard } from './ServiceCard';
+import { settingsMessages } from './settings-messages';
+
+/** The tenant's services with what the plan allows; managing them needs the owner or manager role. */
+export function ServicesSection({ canManage }: { canManage: boolean }) {
+  const t = useT(settingsMessages);
+  const trpc = useTRPC();
+  const services = useQuery(trpc.services.list.queryOptions());
+  const { data: entitlements } = useEntitlements();
+
+  if (services.isPending) return <p className="muted">{t('loading')}</p>;
+  if (services.isError)
+    return <ErrorMessage error={services.error} onRetry={() => void services.refetch()} />;
+
+  const max = entitlements?.limits.max_services;
+  const count = services.data.length;
+  return (
+    <>
+      <p className="muted">{t('services_lead')}</p>
+      {entitlements ? (
+        <p className="usage">
+          {max === null || max === undefined
+            ? t('services_usage_unlimited', { n: count })
+            : t('services_usage', { n: count, max })}
+        </p>
+      ) : null}
+      {!canManage ? <p className="alert alert-warn">{t('services_readonly')}</p> : null}
+      {count === 0 ? (
+        <p className="empty">{t('services_empty')}</p>
+      ) : (
+        <ul className="service-cards">
+          {services.data.map((service) => (
+            <ServiceCard key={service.id} service={service} canManage={canManage} canDelete={count > 1} />
+          ))}
+        </ul>
+      )}
+      {canManage ? <AddServiceForm /> : null}
+    </>
+  );
+}
