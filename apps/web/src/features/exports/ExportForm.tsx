@@ -1,0 +1,206 @@
+import type { ExportFormat, ExportMode, ExportRequestInput, Month, ServiceView } from '@stockscan/contracts';
+import type { Verdict } from '@stockscan/entitlements';
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { useLocale, useT } from '../../i18n/i18n';
+import { GatedButton } from '../entitlements/GatedButton';
+import { useEntitlements } from '../entitlements/useEntitlements';
+import { monthLabel } from '../inventory/scope/format';
+import { ChoiceGroup } from './ChoiceGroup';
+import { DownloadStatus } from './DownloadStatus';
+import { EmailExport } from './EmailExport';
+import { exportMessages } from './messages';
+import { monthChoices, oldestReadableMonth } from './months';
+import { QuotaSummary } from './QuotaSummary';
+import { isBusy, useExportDownload } from './useExportDownload';
+
+type PeriodKind = 'month' | 'range';
+
+const FEATURE_OF = { xlsx: 'exports_xlsx', csv: 'exports_basic' } as const;
+const QUOTA_OF = { xlsx: 'export_xlsx', csv: 'export_csv' } as const;
+
+function firstRefusal(...verdicts: Verdict[]): Verdict {
+  return verdicts.find((v) => !v.ok) ?? { ok: true };
+}
+
+/** Service, period, format and containers, then the download (and for PRO the email). */
+export function ExportForm({ services, userEmail }: { services: ServiceView[]; userEmail: string }) {
+  const t = useT(exportMessages);
+  const { locale } = useLocale();
+  const ent = useEntitlements();
+  const download = useExportDownload();
+  const ids = { service: useId(), month: useId(), from: useId(), to: useId(), rangeError: useId() };
+
+  const months = useMemo(() => monthChoices(oldestReadableMonth(ent.data)), [ent.data]);
+  const latest = months[0] as Month;
+  const [service, setService] = useState<string>('all');
+  const [periodKind, setPeriodKind] = useState<PeriodKind>('month');
+  const [monthState, setMonth] = useState<Month>(latest);
+  const [fromState, setFrom] = useState<Month>(months[1] ?? latest);
+  const [toState, setTo] = useState<Month>(latest);
+  // The list shrinks once the plan is known (Solo keeps 14 days): a month no longer offered falls back.
+  const oldest = months[months.length - 1] ?? latest;
+  const month = months.includes(monthState) ? monthState : latest;
+  const from = months.includes(fromState) ? fromState : oldest;
+  const to = months.includes(toState) ? toState : latest;
+  const [format, setFormat] = useState<ExportFormat>('xlsx');
+  const [mode, setMode] = useState<ExportMode>('all');
+
+  const chosen = service === 'all' ? services : services.filter((s) => s.id === service);
+  const tracksOpened = chosen.some((s) => s.features.open_container_tracking?.enabled);
+  const rangeWrong = periodKind === 'range' && from > to;
+  const historyDays = ent.data?.limits.history_days ?? null;
+
+  const request: ExportRequestInput = {
+    service,
+    format,
+    mode: tracksOpened ? mode : 'all',
+    ...(periodKind === 'month' ? { month } : { from, to }),
+  };
+  const quotas = { xlsx: ent.quotaLeft(QUOTA_OF.xlsx), csv: ent.quotaLeft(QUOTA_OF.csv) };
+  const verdict = firstRefusal(ent.can(FEATURE_OF[format]), quotas[format].verdict);
+  const busy = isBusy(download.phase);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (rangeWrong || busy || !verdict.ok) return;
+    void download.start(request);
+  }
+
+  const monthOptions = months.map((m) => (
+    <option key={m} value={m}>
+      {monthLabel(locale, m)}
+    </option>
+  ));
+
+  return (
+    <div className="export-layout">
+      <QuotaSummary quotas={quotas} />
+      <form className="card export-form" onSubmit={submit} aria-labelledby="export-form-title" noValidate>
+        <h2 id="export-form-title">{t('form_title')}</h2>
+        {services.length > 1 ? (
+          <>
+            <label htmlFor={ids.service}>{t('service')}</label>
+            <select id={ids.service} value={service} onChange={(e) => setService(e.target.value)}>
+              <option value="all">{t('all_services')}</option>
+              {services.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          <p className="export-single">
+            <span className="muted">{t('service')} :</span> <strong>{services[0]?.name}</strong>
+          </p>
+        )}
+
+        <ChoiceGroup
+          legend={t('period')}
+          name="period"
+          value={periodKind}
+          onChange={setPeriodKind}
+          compact
+          options={[
+            { value: 'month', label: t('period_month') },
+            { value: 'range', label: t('period_range') },
+          ]}
+        />
+        {periodKind === 'month' ? (
+          <div className="export-months">
+            <div>
+              <label htmlFor={ids.month}>{t('month')}</label>
+              <select id={ids.month} value={month} onChange={(e) => setMonth(e.target.value as Month)}>
+                {monthOptions}
+              </select>
+            </div>
+          </div>
+        ) : (
+          <div className="export-months">
+            <div>
+              <label htmlFor={ids.from}>{t('from')}</label>
+              <select id={ids.from} value={from} onChange={(e) => setFrom(e.target.value as Month)}>
+                {monthOptions}
+              </select>
+            </div>
+            <div>
+              <label htmlFor={ids.to}>{t('to')}</label>
+              <select
+                id={ids.to}
+                value={to}
+                aria-invalid={rangeWrong ? true : undefined}
+                aria-describedby={rangeWrong ? ids.rangeError : undefined}
+                onChange={(e) => setTo(e.target.value as Month)}
+              >
+                {monthOptions}
+              </select>
+            </div>
+          </div>
+        )}
+        {rangeWrong ? (
+          <p id={ids.rangeError} className="field-error" role="alert">
+            {t('range_order')}
+          </p>
+        ) : null}
+        {historyDays !== null ? (
+          <p className="muted export-note">{t('history_hint', { days: historyDays })}</p>
+        ) : null}
+
+        <ChoiceGroup
+          legend={t('format')}
+          name="format"
+          value={format}
+          onChange={setFormat}
+          options={[
+            {
+              value: 'xlsx',
+              label: t('format_xlsx'),
+              hint: ent.can('reports_advanced').ok
+                ? `${t('format_xlsx_hint')} ${t('format_xlsx_summary')}`
+                : t('format_xlsx_hint'),
+            },
+            { value: 'csv', label: t('format_csv'), hint: t('format_csv_hint') },
+          ]}
+        />
+
+        {tracksOpened ? (
+          <ChoiceGroup
+            legend={t('mode')}
+            name="mode"
+            value={mode}
+            onChange={setMode}
+            options={[
+              { value: 'all', label: t('mode_all'), hint: t('mode_all_hint') },
+              { value: 'sealed', label: t('mode_sealed'), hint: t('mode_sealed_hint') },
+              { value: 'opened', label: t('mode_opened'), hint: t('mode_opened_hint') },
+            ]}
+          />
+        ) : null}
+
+        <div className="export-actions">
+          <GatedButton
+            verdict={verdict}
+            type="submit"
+            busy={busy || rangeWrong}
+            className="button button-primary button-large"
+          >
+            {format === 'xlsx' ? t('download_xlsx') : t('download_csv')}
+          </GatedButton>
+        </div>
+        <DownloadStatus
+          phase={download.phase}
+          onCancel={download.cancel}
+          onRetry={download.retry}
+          onDismiss={download.dismiss}
+        />
+      </form>
+      <EmailExport
+        request={request}
+        feature={ent.can('exports_email')}
+        quota={verdict}
+        defaultEmail={userEmail}
+        blocked={rangeWrong}
+      />
+    </div>
+  );
+}
