@@ -8,6 +8,7 @@ if (!/^https?:\/\//.test(base)) {
   process.exit(2);
 }
 const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const username = `smoke_${stamp}`;
 const password = `Smoke-${stamp}-pass`;
 const results = [];
 const state = {};
@@ -57,7 +58,7 @@ await check('GET /health', async () => {
 await check('POST /api/auth/register/', async () => {
   const r = await call('POST', '/api/auth/register/', {
     json: {
-      username: `smoke_${stamp}`,
+      username,
       password,
       password_confirm: password,
       email: `smoke+${stamp}@example.com`,
@@ -71,19 +72,27 @@ await check('POST /api/auth/register/', async () => {
   if (r.status !== 201) return expectStatus(r, 201);
   const gone = missing(r.body, ['access', 'refresh', 'user', 'tenant', 'services']);
   if (gone.length) return `missing ${gone.join(', ')}`;
-  Object.assign(state, { access: r.body.access, refresh: r.body.refresh, serviceId: r.body.services[0]?.id });
+  if (r.body.user.username !== username) return `user.username is ${r.body.user.username}`;
+  if (!r.body.services[0]?.id) return 'no service created';
+  Object.assign(state, { access: r.body.access, refresh: r.body.refresh, serviceId: r.body.services[0].id });
   return '';
 });
 
+// Everything below acts as the throwaway account: without it there is nothing to check (SKIP, not FAIL).
 const needsLogin = (fn) => async () => (state.access ? fn() : 'SKIP register failed');
 
-await check('POST /api/auth/login/', async () => {
-  const r = await call('POST', '/api/auth/login/', { json: { username: `smoke_${stamp}`, password } });
-  if (r.status !== 200) return expectStatus(r, 200);
-  state.access = r.body.access;
-  state.refresh = r.body.refresh;
-  return missing(r.body, ['access', 'refresh', 'tenant']).join(', ');
-});
+await check(
+  'POST /api/auth/login/',
+  needsLogin(async () => {
+    const r = await call('POST', '/api/auth/login/', { json: { username, password } });
+    if (r.status !== 200) return expectStatus(r, 200);
+    state.access = r.body.access;
+    state.refresh = r.body.refresh;
+    return missing(r.body, ['access', 'refresh', 'tenant'])
+      .map((k) => `missing ${k}`)
+      .join(', ');
+  }),
+);
 
 await check(
   'POST /api/auth/refresh/',
@@ -99,7 +108,12 @@ await check(
 
 await check(
   'GET /api/auth/me/',
-  needsLogin(async () => expectStatus(await call('GET', '/api/auth/me/', { token: state.access }), 200)),
+  needsLogin(async () => {
+    const r = await call('GET', '/api/auth/me/', { token: state.access });
+    if (r.status !== 200) return expectStatus(r, 200);
+    if (r.body.user?.username !== username) return `user.username is ${r.body.user?.username}`;
+    return r.body.role === 'owner' ? '' : `role is ${r.body.role} (expected owner)`;
+  }),
 );
 
 await check(
@@ -119,7 +133,9 @@ await check(
   'GET /api/auth/services/',
   needsLogin(async () => {
     const r = await call('GET', '/api/auth/services/', { token: state.access });
-    return expectStatus(r, 200);
+    if (r.status !== 200) return expectStatus(r, 200);
+    const listed = Array.isArray(r.body) && r.body.some((s) => s.id === state.serviceId);
+    return listed ? '' : 'the registered service is not listed';
   }),
 );
 
@@ -131,7 +147,9 @@ await check(
       json: { email: `manager+${stamp}@example.com`, role: 'manager' },
     });
     if (r.status !== 201) return expectStatus(r, 201);
-    return missing(r.body, ['id', 'invite_link', 'email_sent', 'expires_at']).join(', ');
+    return missing(r.body, ['id', 'invite_link', 'email_sent', 'expires_at'])
+      .map((k) => `missing ${k}`)
+      .join(', ');
   }),
 );
 
@@ -196,7 +214,9 @@ await check(
       json: { question: 'Que dois-je faire ?' },
     });
     if (r.status !== 200) return expectStatus(r, 200);
-    return missing(r.body, ['enabled', 'mode', 'message', 'insights', 'actions', 'request_id']).join(', ');
+    return missing(r.body, ['enabled', 'mode', 'message', 'insights', 'actions', 'request_id'])
+      .map((k) => `missing ${k}`)
+      .join(', ');
   }),
 );
 
