@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react
 import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useLogout } from '../features/auth/session-actions';
 import { Toaster } from '../features/entitlements/Toaster';
+import { useCurrentRole } from '../features/team/useRole';
 import { common } from '../i18n/common';
 import { useT } from '../i18n/i18n';
 import { getSession, onSessionChange } from '../lib/session';
@@ -26,6 +27,9 @@ const NAV = [
   ['/app/settings', 'nav_settings'],
 ] as const;
 
+/** Entries only the owner can use: the others do not see them (the pages explain it if opened by link). */
+const OWNER_ONLY = new Set<string>(['/app/team']);
+
 /** The signed-in shell: top bar on desktop, bottom tab bar + menu on a phone. */
 export function AppLayout() {
   const t = useT(common);
@@ -36,6 +40,8 @@ export function AppLayout() {
   const signedIn = useSyncExternalStore(onSessionChange, () => getSession() !== null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone menu on every navigation
   useEffect(() => setOpen(false), [location.pathname]);
+  const { role } = useCurrentRole(signedIn);
+  const nav = NAV.filter(([to]) => role === 'owner' || !OWNER_ONLY.has(to));
   if (!signedIn) {
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   }
@@ -58,7 +64,7 @@ export function AppLayout() {
           {open ? t('nav_close') : t('nav_menu')}
         </button>
         <nav id="app-nav" className={open ? 'nav nav-open' : 'nav'}>
-          {NAV.map(([to, key]) => (
+          {nav.map(([to, key]) => (
             <NavLink key={to} to={to} end={to === '/app'}>
               {t(key)}
             </NavLink>
@@ -81,7 +87,7 @@ export function AppLayout() {
         <Outlet />
       </main>
       <nav className="tabbar" aria-label={t('nav_menu')}>
-        {NAV.slice(0, 4).map(([to, key]) => (
+        {nav.slice(0, 4).map(([to, key]) => (
           <NavLink key={to} to={to} end={to === '/app'}>
             {t(key)}
           </NavLink>

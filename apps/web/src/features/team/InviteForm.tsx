@@ -1,0 +1,158 @@
+import type { InvitationView, InviteResult, Role } from '@stockscan/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { Link } from 'react-router';
+import { useT } from '../../i18n/i18n';
+import { errorCode, useTRPC } from '../../lib/trpc';
+import { fieldErrors } from '../entitlements/describe-error';
+import { ErrorMessage } from '../entitlements/ErrorMessage';
+import { GatedButton } from '../entitlements/GatedButton';
+import { billingPath } from '../entitlements/links';
+import { useEntitlements } from '../entitlements/useEntitlements';
+import { teamMessages } from './messages';
+import { RoleChoice } from './RoleChoice';
+import { type ServiceOption, ServiceSelect } from './ServiceSelect';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Email, role and (on plans with roles per service) the one service the person will see. */
+export function InviteForm({
+  services,
+  invitations,
+  onInvited,
+  onResend,
+}: {
+  services: readonly ServiceOption[];
+  invitations: readonly InvitationView[];
+  onInvited: (result: InviteResult) => void;
+  /** INVITE_ALREADY_SENT: renew the pending invitation instead. */
+  onResend: (invitation: InvitationView) => void;
+}) {
+  const t = useT(teamMessages);
+  const trpc = useTRPC();
+  const { can, canAdd } = useEntitlements();
+  const emailId = useId();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('operator');
+  const [serviceId, setServiceId] = useState('');
+  const [emailError, setEmailError] = useState<string | null>(null);
+  const scoped = can('roles_per_service').ok;
+
+  const invite = useMutation(
+    trpc.members.invite.mutationOptions({
+      onSuccess: (result) => {
+        setEmail('');
+        onInvited(result);
+      },
+      onError: (error) => {
+        const fields = fieldErrors(error);
+        if (fields.email) setEmailError(fields.email);
+      },
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const value = email.trim();
+    const problem = !value ? t('email_required') : EMAIL.test(value) ? null : t('email_invalid');
+    setEmailError(problem);
+    if (problem) return;
+    invite.mutate({
+      email: value,
+      role,
+      ...(scoped && role !== 'owner' ? { service_id: serviceId || null } : {}),
+    });
+  }
+
+  const code = invite.error ? errorCode(invite.error) : null;
+  const sentEmail = invite.variables?.email ?? '';
+  const pending =
+    code === 'INVITE_ALREADY_SENT'
+      ? invitations.find((i) => i.email.toLowerCase() === sentEmail.toLowerCase())
+      : undefined;
+
+  return (
+    <form className="card team-card" onSubmit={submit} noValidate aria-labelledby="invite-title">
+      <h2 id="invite-title">{t('invite_title')}</h2>
+      <div className={emailError ? 'field field-invalid' : 'field'}>
+        <label htmlFor={emailId}>{t('invite_email')}</label>
+        <input
+          id={emailId}
+          type="email"
+          name="email"
+          inputMode="email"
+          autoComplete="off"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          value={email}
+          aria-invalid={emailError ? true : undefined}
+          aria-describedby={`${emailId}-hint${emailError ? ` ${emailId}-error` : ''}`}
+          onChange={(event) => {
+            setEmail(event.target.value);
+            setEmailError(null);
+            if (invite.error) invite.reset();
+          }}
+        />
+        <p id={`${emailId}-hint`} className="field-hint">
+          {t('invite_email_hint')}
+        </p>
+        {emailError ? (
+          <p id={`${emailId}-error`} className="field-error">
+            {emailError}
+          </p>
+        ) : null}
+      </div>
+
+      <RoleChoice name="invite-role" legend={t('invite_role')} value={role} onChange={setRole} />
+
+      {role === 'owner' ? null : scoped ? (
+        <ServiceSelect
+          label={t('invite_service')}
+          hint={t('invite_service_hint')}
+          services={services}
+          value={serviceId}
+          onChange={setServiceId}
+        />
+      ) : services.length > 1 ? (
+        <p className="field-hint team-scope-locked">
+          {t('invite_scope_locked')} <Link to={billingPath('BOUTIQUE')}>{t('upgrade_link')}</Link>
+        </p>
+      ) : null}
+
+      {code === 'ALREADY_MEMBER_OR_INVITED' ? (
+        <div className="alert alert-warn" role="alert">
+          <p>{t('already_member', { email: sentEmail })}</p>
+        </div>
+      ) : code === 'INVITE_ALREADY_SENT' ? (
+        <div className="alert alert-warn" role="alert">
+          <p>{t('already_invited', { email: sentEmail })}</p>
+          {pending ? (
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => {
+                invite.reset();
+                onResend(pending);
+              }}
+            >
+              {t('already_invited_action')}
+            </button>
+          ) : null}
+        </div>
+      ) : code && code !== 'VALIDATION_ERROR' ? (
+        <ErrorMessage
+          error={invite.error}
+          onRetry={() => invite.variables && invite.mutate(invite.variables)}
+          onDismiss={invite.reset}
+        />
+      ) : null}
+
+      <div className="team-submit">
+        <GatedButton type="submit" verdict={canAdd('max_users')} busy={invite.isPending}>
+          {invite.isPending ? t('invite_sending') : t('invite_submit')}
+        </GatedButton>
+      </div>
+    </form>
+  );
+}

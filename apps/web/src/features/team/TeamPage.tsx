@@ -1,0 +1,191 @@
+import type { InvitationView, InviteResult, Role } from '@stockscan/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useLocale, useT } from '../../i18n/i18n';
+import { setSession } from '../../lib/session';
+import { useTRPC } from '../../lib/trpc';
+import { ErrorMessage } from '../entitlements/ErrorMessage';
+import { useEntitlements, useRefreshEntitlements } from '../entitlements/useEntitlements';
+import { useErrorToast } from '../entitlements/useErrorToast';
+import { ActivityFeed } from './ActivityFeed';
+import type { ActivityContext } from './activity';
+import { InvitationsList, type KnownLink } from './InvitationsList';
+import { InviteForm } from './InviteForm';
+import { InviteOutcome } from './InviteOutcome';
+import { MembersList } from './MembersList';
+import { teamMessages } from './messages';
+import './team.css';
+
+/** /app/team — owner only: who is in, pending invitations, access changes, recent activity. */
+export function TeamPage() {
+  const t = useT(teamMessages);
+  const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  if (me.isPending) {
+    return (
+      <section className="page team-page">
+        <h1>{t('title')}</h1>
+        <p role="status">{t('loading')}</p>
+      </section>
+    );
+  }
+  if (me.error) {
+    return (
+      <section className="page team-page">
+        <h1>{t('title')}</h1>
+        <ErrorMessage error={me.error} onRetry={() => void me.refetch()} />
+      </section>
+    );
+  }
+  if (me.data.role !== 'owner') return <NotOwner role={me.data.role} />;
+  return <TeamManager userId={me.data.user.id} tenant={me.data.tenant?.name ?? t('this_establishment')} />;
+}
+
+function NotOwner({ role }: { role: Role | null }) {
+  const t = useT(teamMessages);
+  return (
+    <section className="page narrow team-page">
+      <h1>{t('title')}</h1>
+      <div className="card">
+        <h2>{t('not_owner_title')}</h2>
+        <p>{t('not_owner_text')}</p>
+        {role ? <p className="muted">{t('not_owner_role', { role: t(`role_${role}`) })}</p> : null}
+        <Link className="button button-primary" to="/app">
+          {t('back_home')}
+        </Link>
+      </div>
+    </section>
+  );
+}
+
+function TeamManager({ userId, tenant }: { userId: string; tenant: string }) {
+  const t = useT(teamMessages);
+  const { locale } = useLocale();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const showError = useErrorToast();
+  const refreshEntitlements = useRefreshEntitlements();
+  const entitlements = useEntitlements();
+  const summary = useQuery(trpc.members.summary.queryOptions());
+  const services = useQuery({ ...trpc.services.list.queryOptions(), staleTime: 5 * 60_000 });
+  const [links, setLinks] = useState<Record<string, KnownLink>>({});
+  const [lastInvite, setLastInvite] = useState<InviteResult | null>(null);
+  const now = new Date();
+
+  const refresh = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: trpc.members.summary.queryKey() });
+    void refreshEntitlements();
+  }, [queryClient, trpc, refreshEntitlements]);
+
+  const resend = useMutation(
+    trpc.members.resendInvitation.mutationOptions({
+      onSuccess: (result) => {
+        setLinks((known) => ({ ...known, [result.id]: { result, resent: true } }));
+        refresh();
+      },
+      onError: (error, variables) => showError(error, { retry: () => resend.mutate(variables) }),
+    }),
+  );
+
+  const serviceOptions = useMemo(
+    () => (services.data ?? []).map((s) => ({ id: s.id, name: s.name })),
+    [services.data],
+  );
+  const serviceNames = useMemo(() => new Map(serviceOptions.map((s) => [s.id, s.name])), [serviceOptions]);
+  const activityContext = useMemo<ActivityContext>(
+    () => ({
+      memberNames: new Map((summary.data?.members ?? []).map((m) => [m.user.id, m.user.username])),
+      serviceNames,
+      roleLabel: (role) => t(`role_${role}`),
+      monthLabel: (month) =>
+        new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'UTC',
+        }).format(new Date(`${month}-01T00:00:00Z`)),
+    }),
+    [summary.data, serviceNames, t, locale],
+  );
+
+  function invited(result: InviteResult) {
+    setLastInvite(result);
+    setLinks((known) => ({ ...known, [result.id]: { result, resent: false } }));
+    refresh();
+  }
+
+  function resendInvitation(invitation: InvitationView) {
+    resend.mutate({ id: invitation.id });
+  }
+
+  function removedSelf() {
+    setSession(null);
+    queryClient.clear();
+    void navigate('/login', { replace: true });
+  }
+
+  const data = entitlements.data;
+  const usage = data
+    ? data.limits.max_users === null || data.limits.max_users === undefined
+      ? t('usage_unlimited', { n: data.usage.users_count })
+      : t('usage', { n: data.usage.users_count, max: data.limits.max_users })
+    : null;
+
+  return (
+    <section className="page team-page">
+      <h1>{t('title')}</h1>
+      <p className="lead team-lead">{t('lead')}</p>
+      {usage ? <p className="team-usage">{usage}</p> : null}
+
+      <div className="team-grid">
+        <div className="team-col">
+          <InviteForm
+            services={serviceOptions}
+            invitations={summary.data?.invitations ?? []}
+            onInvited={invited}
+            onResend={resendInvitation}
+          />
+          {lastInvite ? (
+            <InviteOutcome result={lastInvite} tenant={tenant} onClose={() => setLastInvite(null)} />
+          ) : null}
+        </div>
+        <div className="team-col">
+          {summary.isPending ? (
+            <p role="status" className="team-loading">
+              {t('loading')}
+            </p>
+          ) : summary.error ? (
+            <ErrorMessage error={summary.error} onRetry={() => void summary.refetch()} />
+          ) : (
+            <>
+              <InvitationsList
+                invitations={summary.data.invitations}
+                serviceNames={serviceNames}
+                links={links}
+                tenant={tenant}
+                resendingId={resend.isPending ? (resend.variables?.id ?? null) : null}
+                onResend={resendInvitation}
+                onChanged={refresh}
+                now={now}
+              />
+              <MembersList
+                members={summary.data.members}
+                services={serviceOptions}
+                scoped={entitlements.can('roles_per_service').ok}
+                userId={userId}
+                tenant={tenant}
+                now={now}
+                onChanged={refresh}
+                onRemovedSelf={removedSelf}
+              />
+            </>
+          )}
+        </div>
+      </div>
+      {summary.data ? (
+        <ActivityFeed entries={summary.data.recent_activity} context={activityContext} />
+      ) : null}
+    </section>
+  );
+}
