@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../src/testing/test-server';
 import { stripeWorld } from './billing-fake-stripe';
@@ -37,7 +37,7 @@ type Override = (req: { method: string; url: string }) => { status: number; json
  * A deployment with one route gone wrong: a tiny Fastify server in front of the real one that forwards every
  * request unchanged, except where `override` answers instead.
  */
-async function brokenDeployment(override: Override): Promise<FastifyInstance & { url: string }> {
+async function brokenDeployment(override: Override): Promise<{ url: string }> {
   const proxy = Fastify({ logger: false });
   proxy.removeAllContentTypeParsers();
   proxy.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -61,7 +61,7 @@ async function brokenDeployment(override: Override): Promise<FastifyInstance & {
   const address = proxy.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   afterAll(() => proxy.close());
-  return Object.assign(proxy, { url });
+  return { url };
 }
 
 describe('scripts/smoke.sh', () => {
