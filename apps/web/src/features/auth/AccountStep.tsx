@@ -67,7 +67,7 @@ export function AccountStep({
         autoComplete="new-password"
         value={account.password}
         error={errors.password}
-        hint={hints.password}
+        hint={hints.password ?? t('password_hint')}
         onChange={(event) => onChange({ password: event.target.value })}
       />
       <PasswordField

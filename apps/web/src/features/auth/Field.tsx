@@ -13,9 +13,12 @@ export function Field({
   ...input
 }: InputProps & { label: string; error?: string | null | undefined; hint?: ReactNode; after?: ReactNode }) {
   const id = useId();
+  // A hint that says what the error says (the password rule) would be read twice.
+  const shownHint = hint === error ? null : hint;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [error ? errorId : null, shownHint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -23,9 +26,9 @@ export function Field({
         <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
         {after}
       </div>
-      {hint ? (
+      {shownHint ? (
         <p id={hintId} className="field-hint">
-          {hint}
+          {shownHint}
         </p>
       ) : null}
       {error ? (

@@ -8,7 +8,7 @@ import { fieldErrors } from '../entitlements/describe-error';
 import { ErrorMessage } from '../entitlements/ErrorMessage';
 import { toast } from '../entitlements/toast-store';
 import { Field, PasswordField } from './Field';
-import { safeNext, useCountdown, useSignedIn } from './form-helpers';
+import { focusFirstInvalid, safeNext, useCountdown, useSignedIn } from './form-helpers';
 import { loginMessages } from './login-messages';
 import { authCommon } from './messages';
 import { applyPendingModules } from './pending-modules';
@@ -64,7 +64,10 @@ export function LoginPage() {
       password: password ? undefined : t('password_required'),
     };
     setFields(missing);
-    if (missing.identifier || missing.password) return;
+    if (missing.identifier || missing.password) {
+      focusFirstInvalid(event?.currentTarget);
+      return;
+    }
     setFailure(null);
     login.mutate({ username: identifier.trim(), password });
   }
@@ -169,20 +172,20 @@ function LoginFailure({
   const t = useT(loginMessages);
   const tc = useT(authCommon);
   const dismiss = (
-    <button type="button" className="button" onClick={onDismiss}>
-      {tc('dismiss')}
+    <button type="button" className="alert-close" aria-label={tc('dismiss_label')} onClick={onDismiss}>
+      <span aria-hidden="true">×</span>
     </button>
   );
   switch (code) {
     case 'INVALID_CREDENTIALS':
       return (
         <div className="alert alert-error auth-alert" role="alert">
+          {dismiss}
           <p>{t('invalid_credentials')}</p>
           <div className="auth-alert-actions">
             <Link className="button button-ghost" to="/forgot-password">
               {tc('forgot_link')}
             </Link>
-            {dismiss}
           </div>
         </div>
       );
@@ -192,15 +195,15 @@ function LoginFailure({
           className={waitSeconds > 0 ? 'alert alert-warn auth-alert' : 'alert alert-ok auth-alert'}
           role="status"
         >
+          {dismiss}
           <p>{waitSeconds > 0 ? tc('rate_limited_wait', { s: waitSeconds }) : tc('rate_limited_over')}</p>
-          <div className="auth-alert-actions">{dismiss}</div>
         </div>
       );
     case 'EMAIL_NOT_VERIFIED':
       return (
         <div className="alert alert-warn auth-alert" role="alert">
+          {dismiss}
           <p>{t('email_not_verified')}</p>
-          <div className="auth-alert-actions">{dismiss}</div>
         </div>
       );
     case 'VALIDATION_ERROR':

@@ -16,7 +16,7 @@ import { billingPath } from '../entitlements/links';
 import { toast } from '../entitlements/toast-store';
 import { type AccountField, AccountStep } from './AccountStep';
 import { BusinessStep } from './BusinessStep';
-import { issuesByField } from './form-helpers';
+import { focusFirstInvalid, issuesByField } from './form-helpers';
 import { authCommon } from './messages';
 import {
   type AccountDraft,
@@ -183,15 +183,21 @@ export function RegisterPage() {
       },
       onError: (error) => {
         const code = errorCode(error);
-        if (code === 'VALIDATION_ERROR' && showFieldErrors(fieldErrors(error))) return;
+        const card = document.querySelector('.register-card');
+        if (code === 'VALIDATION_ERROR' && showFieldErrors(fieldErrors(error))) {
+          focusFirstInvalid(card);
+          return;
+        }
         if (code === 'USERNAME_TAKEN') {
           setAccountErrors({ username: error.message });
           setHints({ username: <Link to="/login">{t('username_taken_login')}</Link> });
+          focusFirstInvalid(card);
           return;
         }
         if (code === 'EMAIL_TAKEN') {
           setAccountErrors({ email: error.message });
           setHints({ email: <Link to="/forgot-password">{t('email_taken_action')}</Link> });
+          focusFirstInvalid(card);
           return;
         }
         const limit = Number((error.data as { limit?: unknown } | undefined)?.limit);
@@ -209,6 +215,7 @@ export function RegisterPage() {
   function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
+    const form = event.currentTarget;
     if (step === 1) {
       if (!business) {
         setBusinessError(true);
@@ -224,6 +231,7 @@ export function RegisterPage() {
     }
     if (step === 2) {
       if (checkServices()) goTo(3);
+      else focusFirstInvalid(form);
       return;
     }
     if (!business) return;
@@ -234,7 +242,10 @@ export function RegisterPage() {
     if (account.password !== account.password_confirm) fields.password_confirm ??= tc('password_mismatch');
     if (!account.accept_terms) fields.accept_terms ??= t('terms_required');
     setHints({});
-    if (showFieldErrors(fields) || !parsed.success) return;
+    if (showFieldErrors(fields) || !parsed.success) {
+      focusFirstInvalid(form);
+      return;
+    }
     register.mutate(parsed.data);
   }
 

@@ -38,3 +38,11 @@ export function useCountdown(until: number | null): number {
 export function useSignedIn(): boolean {
   return useSyncExternalStore(onSessionChange, () => getSession() !== null);
 }
+
+/** After a refused submit, the first field in error gets the focus (and is scrolled to) once rendered. */
+export function focusFirstInvalid(form: Element | null | undefined): void {
+  requestAnimationFrame(() => {
+    const target = (form ?? document).querySelector<HTMLElement>('[aria-invalid="true"]');
+    target?.focus();
+  });
+}

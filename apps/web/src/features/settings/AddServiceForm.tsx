@@ -13,7 +13,7 @@ import { SERVICE_TYPES } from './service-types';
 import { settingsMessages } from './settings-messages';
 
 /** A new service starts with the preset of its type; the plan's service limit is checked before sending. */
-export function AddServiceForm() {
+export function AddServiceForm({ defaultType }: { defaultType: ServiceType }) {
   const t = useT(settingsMessages);
   const types = useT(serviceTypeMessages);
   const trpc = useTRPC();
@@ -22,7 +22,7 @@ export function AddServiceForm() {
   const refreshEntitlements = useRefreshEntitlements();
   const typeId = useId();
   const [name, setName] = useState('');
-  const [serviceType, setServiceType] = useState<ServiceType>('other');
+  const [serviceType, setServiceType] = useState<ServiceType>(defaultType);
   const [nameError, setNameError] = useState<string | null>(null);
 
   const create = useMutation(

@@ -64,7 +64,10 @@ export function ModuleToggles({
                 <span className="module-text">
                   <span className="module-name">
                     {t(`label_${key}` as ModuleMessageKey)}
-                    {state.recommended ? <span className="module-badge">{t('recommended')}</span> : null}
+                    {/* Only worth saying when it is off: every module on is there because it fits the trade. */}
+                    {state.recommended && !state.enabled ? (
+                      <span className="module-badge">{t('recommended')}</span>
+                    ) : null}
                   </span>
                   <span className="module-why">{t(whyKey(key, serviceType))}</span>
                 </span>

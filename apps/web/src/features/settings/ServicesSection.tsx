@@ -1,5 +1,6 @@
+import { countOf, PLAN_NAMES } from '@stockscan/entitlements';
 import { useQuery } from '@tanstack/react-query';
-import { useT } from '../../i18n/i18n';
+import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
 import { ErrorMessage } from '../entitlements/ErrorMessage';
 import { useEntitlements } from '../entitlements/useEntitlements';
@@ -10,6 +11,7 @@ import { settingsMessages } from './settings-messages';
 /** The tenant's services with what the plan allows; managing them needs the owner or manager role. */
 export function ServicesSection({ canManage }: { canManage: boolean }) {
   const t = useT(settingsMessages);
+  const { locale } = useLocale();
   const trpc = useTRPC();
   const services = useQuery(trpc.services.list.queryOptions());
   const { data: entitlements } = useEntitlements();
@@ -19,6 +21,7 @@ export function ServicesSection({ canManage }: { canManage: boolean }) {
     return <ErrorMessage error={services.error} onRetry={() => void services.refetch()} />;
 
   const max = entitlements?.limits.max_services;
+  const plan = entitlements ? PLAN_NAMES[entitlements.plan_effective] : '';
   const count = services.data.length;
   return (
     <>
@@ -26,8 +29,8 @@ export function ServicesSection({ canManage }: { canManage: boolean }) {
       {entitlements ? (
         <p className="usage">
           {max === null || max === undefined
-            ? t('services_usage_unlimited', { n: count })
-            : t('services_usage', { n: count, max })}
+            ? t('services_usage_unlimited', { count: countOf('max_services', count)[locale], plan })
+            : t('services_usage', { count: countOf('max_services', count)[locale], max, plan })}
         </p>
       ) : null}
       {!canManage ? <p className="alert alert-warn">{t('services_readonly')}</p> : null}
@@ -40,7 +43,7 @@ export function ServicesSection({ canManage }: { canManage: boolean }) {
           ))}
         </ul>
       )}
-      {canManage ? <AddServiceForm /> : null}
+      {canManage ? <AddServiceForm defaultType={services.data[0]?.service_type ?? 'other'} /> : null}
     </>
   );
 }
