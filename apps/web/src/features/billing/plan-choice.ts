@@ -1,0 +1,51 @@
+import type { BillingCycle, BillingStatus, PaidPlanCode } from '@stockscan/contracts';
+import { normalizePlanCode } from '@stockscan/entitlements';
+
+export interface PlanChoice {
+  /** A paid plan named in the URL (codes or aliases, any case); null for none, Solo or garbage. */
+  plan: PaidPlanCode | null;
+  cycle: BillingCycle;
+}
+
+/** `?plan=PRO&cycle=YEARLY` from the pricing page, the banners or an error's upgrade link. */
+export function parsePlanChoice(params: URLSearchParams): PlanChoice {
+  const plan = normalizePlanCode(params.get('plan'));
+  const cycle = params.get('cycle')?.trim().toUpperCase();
+  return {
+    plan: plan === 'BOUTIQUE' || plan === 'PRO' ? plan : null,
+    cycle: cycle === 'YEARLY' ? 'YEARLY' : 'MONTHLY',
+  };
+}
+
+type StatusFacts = Pick<BillingStatus, 'subscription_status'>;
+
+/** A Stripe subscription runs: a second checkout would bill twice, so plan changes go through the portal. */
+export function hasLiveSubscription(status: StatusFacts): boolean {
+  return (
+    status.subscription_status === 'ACTIVE' ||
+    status.subscription_status === 'TRIALING' ||
+    status.subscription_status === 'PAST_DUE'
+  );
+}
+
+/** The plan paid for is in force (what the success page waits for after Checkout). */
+export function paymentConfirmed(
+  status: Pick<BillingStatus, 'plan_source' | 'subscription_status'>,
+): boolean {
+  return (
+    status.plan_source === 'PAID' &&
+    (status.subscription_status === 'ACTIVE' || status.subscription_status === 'TRIALING')
+  );
+}
+
+/** How checkout buttons behave: pay, go through the portal, or explain why not. */
+export type CheckoutMode = 'checkout' | 'portal' | 'soon' | 'unavailable';
+
+export function checkoutMode(
+  status: Pick<BillingStatus, 'subscription_status' | 'checkout_enabled'>,
+  stripeEnabledInBuild: boolean,
+): CheckoutMode {
+  if (!stripeEnabledInBuild) return 'soon';
+  if (hasLiveSubscription(status)) return 'portal';
+  return status.checkout_enabled ? 'checkout' : 'unavailable';
+}

@@ -1,0 +1,20 @@
+import type { FeatureRoutes } from '../../app/route-types';
+
+export const routes: FeatureRoutes = {
+  app: [
+    {
+      path: 'settings/billing',
+      lazy: () => import('./BillingPage').then((m) => ({ Component: m.BillingPage })),
+    },
+  ],
+  public: [
+    {
+      path: 'billing/success',
+      lazy: () => import('./BillingSuccessPage').then((m) => ({ Component: m.BillingSuccessPage })),
+    },
+    {
+      path: 'billing/cancel',
+      lazy: () => import('./BillingCancelPage').then((m) => ({ Component: m.BillingCancelPage })),
+    },
+  ],
+};
