@@ -69,7 +69,10 @@ export function MonthStepper({ month, onChange }: { month: Month; onChange: (mon
         <span aria-hidden="true">‹</span>
       </button>
       <output className="month-label" aria-live="polite">
-        {monthLabel(locale, month)}
+        <span className="month-long">{monthLabel(locale, month)}</span>
+        <span className="month-short" aria-hidden="true">
+          {monthLabel(locale, month, 'short')}
+        </span>
       </output>
       <button
         type="button"

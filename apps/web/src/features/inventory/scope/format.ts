@@ -52,10 +52,10 @@ export function isMonth(value: string | null): value is Month {
   return value !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 }
 
-export function monthLabel(locale: Locale, month: Month): string {
+export function monthLabel(locale: Locale, month: Month, style: 'long' | 'short' = 'long'): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const label = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    month: 'long',
+    month: style,
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(y, m - 1, 1)));

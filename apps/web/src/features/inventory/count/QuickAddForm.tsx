@@ -1,0 +1,191 @@
+import type { AppRouter } from '@stockscan/api';
+import type { ProductUnit } from '@stockscan/contracts';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import { type FormEvent, useId, useState } from 'react';
+import { useLocalized, useT } from '../../../i18n/i18n';
+import { useTRPC } from '../../../lib/trpc';
+import { fieldErrors } from '../../entitlements/describe-error';
+import { ErrorMessage } from '../../entitlements/ErrorMessage';
+import { GatedButton } from '../../entitlements/GatedButton';
+import { toast } from '../../entitlements/toast-store';
+import { useEntitlements, useRefreshEntitlements } from '../../entitlements/useEntitlements';
+import { m } from '../messages';
+import { parseDecimal } from '../scope/format';
+import { featureOn, priceOn, type Service, unitsFor } from '../scope/service-features';
+import { unitLongKey, unitMessages } from '../scope/units';
+
+type Product = inferRouterOutputs<AppRouter>['inventory']['products']['create']['product'];
+
+export interface QuickAddPrefill {
+  name?: string;
+  category?: string | null;
+  unit?: ProductUnit;
+  purchase_price?: number | null;
+  code?: string;
+}
+
+/** The least a product needs to be counted now; the rest waits for the products page. */
+export function QuickAddForm({
+  service,
+  currency,
+  prefill,
+  onCreated,
+  onCancel,
+}: {
+  service: Service;
+  currency: string;
+  prefill: QuickAddPrefill;
+  onCreated: (product: Product) => void;
+  onCancel: () => void;
+}) {
+  const t = useT(m);
+  const u = useT(unitMessages);
+  const localized = useLocalized();
+  const ids = useId();
+  const trpc = useTRPC();
+  const { canAdd } = useEntitlements();
+  const refreshEntitlements = useRefreshEntitlements();
+  const units = unitsFor(service.counting_mode);
+  const codeAsBarcode = featureOn(service, 'barcode') || !featureOn(service, 'sku');
+  const [name, setName] = useState(prefill.name ?? '');
+  const [category, setCategory] = useState(prefill.category ?? '');
+  const [unit, setUnit] = useState<ProductUnit>(
+    prefill.unit && units.includes(prefill.unit) ? prefill.unit : (units[0] ?? 'pcs'),
+  );
+  const [price, setPrice] = useState(prefill.purchase_price != null ? String(prefill.purchase_price) : '');
+  const [code, setCode] = useState(prefill.code ?? '');
+  const [touched, setTouched] = useState(false);
+  const categories = useQuery(trpc.inventory.categories.list.queryOptions({ service_id: service.id }));
+  const create = useMutation(
+    trpc.inventory.products.create.mutationOptions({
+      onSuccess: ({ product, warnings }) => {
+        void refreshEntitlements();
+        toast.ok(t('quick_added', { name: product.name, service: service.name }));
+        for (const w of warnings) toast.warn(localized(w.message));
+        onCreated(product);
+      },
+    }),
+  );
+  const fields = fieldErrors(create.error);
+  const nameMissing = touched && name.trim() === '';
+  const priceInvalid = price.trim() !== '' && parseDecimal(price, 2) === null;
+  const codeError =
+    fields.barcode || fields.internal_sku
+      ? create.error?.message || (fields.barcode ?? fields.internal_sku)
+      : undefined;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (name.trim() === '' || priceInvalid) return;
+    const trimmedCode = code.trim() || null;
+    create.mutate({
+      service_id: service.id,
+      name: name.trim(),
+      category: category.trim() || null,
+      unit,
+      ...(priceOn(service, 'purchase') ? { purchase_price: parseDecimal(price, 2) } : {}),
+      ...(codeAsBarcode ? { barcode: trimmedCode } : { internal_sku: trimmedCode }),
+    });
+  }
+
+  return (
+    <form className="quick-add card" onSubmit={submit} noValidate aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>{t('quick_title')}</h2>
+      <label htmlFor={`${ids}-name`}>{t('quick_name')}</label>
+      <input
+        id={`${ids}-name`}
+        value={name}
+        required
+        maxLength={200}
+        autoComplete="off"
+        placeholder={t('quick_name_placeholder')}
+        aria-invalid={nameMissing || Boolean(fields.name) || undefined}
+        aria-describedby={nameMissing || fields.name ? `${ids}-name-err` : undefined}
+        onChange={(e) => setName(e.target.value)}
+      />
+      {nameMissing || fields.name ? (
+        <p className="field-error" id={`${ids}-name-err`}>
+          {nameMissing ? t('name_required') : fields.name}
+        </p>
+      ) : null}
+
+      <label htmlFor={`${ids}-cat`}>{t('quick_category')}</label>
+      <input
+        id={`${ids}-cat`}
+        value={category}
+        maxLength={100}
+        autoComplete="off"
+        list={`${ids}-cats`}
+        onChange={(e) => setCategory(e.target.value)}
+      />
+      <datalist id={`${ids}-cats`}>
+        {(categories.data?.items ?? []).map((c) => (
+          <option key={c.id} value={c.name} />
+        ))}
+      </datalist>
+
+      {units.length > 1 ? (
+        <>
+          <label htmlFor={`${ids}-unit`}>{t('quick_unit')}</label>
+          <select id={`${ids}-unit`} value={unit} onChange={(e) => setUnit(e.target.value as ProductUnit)}>
+            {units.map((value) => (
+              <option key={value} value={value}>
+                {u(unitLongKey(value))}
+              </option>
+            ))}
+          </select>
+        </>
+      ) : null}
+
+      {priceOn(service, 'purchase') ? (
+        <>
+          <label htmlFor={`${ids}-price`}>{t('quick_purchase', { currency })}</label>
+          <input
+            id={`${ids}-price`}
+            inputMode="decimal"
+            autoComplete="off"
+            value={price}
+            aria-invalid={priceInvalid || undefined}
+            aria-describedby={priceInvalid ? `${ids}-price-err` : undefined}
+            onChange={(e) => setPrice(e.target.value)}
+          />
+          {priceInvalid ? (
+            <p className="field-error" id={`${ids}-price-err`}>
+              {t('price_invalid')}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+
+      <label htmlFor={`${ids}-code`}>{codeAsBarcode ? t('quick_barcode') : t('quick_sku')}</label>
+      <input
+        id={`${ids}-code`}
+        value={code}
+        maxLength={64}
+        autoComplete="off"
+        aria-invalid={Boolean(codeError) || undefined}
+        aria-describedby={codeError ? `${ids}-code-err` : undefined}
+        onChange={(e) => setCode(e.target.value)}
+      />
+      {codeError ? (
+        <p className="field-error" id={`${ids}-code-err`}>
+          {codeError}
+        </p>
+      ) : null}
+
+      {create.error && !codeError && !fields.name ? (
+        <ErrorMessage error={create.error} onDismiss={() => create.reset()} />
+      ) : null}
+      <div className="form-actions">
+        <GatedButton verdict={canAdd('max_products')} type="submit" busy={create.isPending}>
+          {t('quick_submit')}
+        </GatedButton>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('quick_cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

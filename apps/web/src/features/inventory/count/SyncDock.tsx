@@ -1,0 +1,75 @@
+import { useT } from '../../../i18n/i18n';
+import { m } from '../messages';
+import type { SyncSnapshot } from './count-sync';
+import { lineStatus } from './pending-queue';
+import { useOnline } from './useCountSync';
+
+/** Always in reach of the thumb: the scan button, and where the typed counts are (sent, waiting, refused). */
+export function SyncDock({
+  snapshot,
+  tenantId,
+  failedHere,
+  onRetryAll,
+  onScan,
+}: {
+  snapshot: SyncSnapshot;
+  tenantId: string;
+  failedHere: number;
+  onRetryAll: () => void;
+  onScan: () => void;
+}) {
+  const t = useT(m);
+  const online = useOnline();
+  const entries = Object.values(snapshot.queue).filter((e) => e.tenant_id === tenantId);
+  const failed = entries.filter((e) => lineStatus(e) === 'failed').length;
+  const waiting = entries.length - failed;
+  const summary =
+    failed > 0
+      ? failed === 1
+        ? t('sync_failed_one')
+        : t('sync_failed', { n: failed })
+      : snapshot.inFlight.size > 0
+        ? t('sync_sending')
+        : waiting > 0
+          ? waiting === 1
+            ? t('sync_pending_one')
+            : t('sync_pending', { n: waiting })
+          : t('sync_all_saved');
+  const tone = failed > 0 ? 'sync-failed' : waiting > 0 ? 'sync-waiting' : 'sync-ok';
+  return (
+    <div className="sync-dock">
+      {!online ? <p className="dock-alert dock-offline">{t('offline')}</p> : null}
+      {!snapshot.persisted ? <p className="dock-alert dock-danger">{t('not_persisted')}</p> : null}
+      {failedHere > 0 && online ? (
+        <p className="dock-alert dock-danger">{t('refused_hint', { n: failedHere })}</p>
+      ) : null}
+      <div className="dock-bar">
+        <p className={`dock-summary ${tone}`} role="status">
+          {tone === 'sync-ok' ? <span aria-hidden="true">✓ </span> : null}
+          {summary}
+        </p>
+        {failed > 0 ? (
+          <button type="button" className="button" onClick={onRetryAll}>
+            {t('sync_retry_all')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="button button-primary scan-button"
+          onClick={onScan}
+          aria-label={t('scan_label')}
+        >
+          <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true">
+            <path
+              d="M3 7V4h3M18 4h3v3M21 17v3h-3M6 20H3v-3M7 8v8M10 8v8M13 8v8M16 8v8"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            />
+          </svg>
+          <span>{t('scan')}</span>
+        </button>
+      </div>
+    </div>
+  );
+}
