@@ -49,7 +49,10 @@ export async function seedProducts(
 
 export async function readWorkbook(body: ArrayBuffer | Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.isBuffer(body) ? body : Buffer.from(body));
+  const bytes = Buffer.isBuffer(body)
+    ? body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)
+    : body;
+  await workbook.xlsx.load(bytes as ArrayBuffer);
   return workbook;
 }
 

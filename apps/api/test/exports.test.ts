@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createTenantFixture } from '../src/testing/fixtures';
 import { startTestApp } from '../src/testing/test-server';
@@ -160,5 +161,104 @@ describe('GET /api/export-excel/ (xlsx)', () => {
         meta: expect.objectContaining({ format: 'xlsx', rows: 3, service_ids: [f.bar.id], mode: 'all' }),
       },
     ]);
+  });
+});
+
+describe('PRO Synthèse sheet', () => {
+  it('totals, values at purchase and selling price, a table per category, losses by reason', async () => {
+    const f = await barWithCounts('PRO');
+    const [gin] = await t.db
+      .selectFrom('products')
+      .select('id')
+      .where('tenant_id', '=', f.tenantId)
+      .where('name', 'like', 'Gin%')
+      .execute();
+    await t.db
+      .insertInto('loss_events')
+      .values(
+        (
+          [
+            { reason: 'breakage', quantity: 1, unit: 'pcs' },
+            { reason: 'breakage', quantity: 2, unit: 'pcs' },
+            { reason: 'theft', quantity: 1, unit: 'pcs' },
+          ] as const
+        ).map((l) => ({
+          ...l,
+          tenant_id: f.tenantId,
+          service_id: f.bar.id,
+          product_id: gin!.id,
+          occurred_at: NOW,
+          inventory_month: MONTH,
+        })),
+      )
+      .execute();
+
+    const res = await t.request(`/api/export-excel/?service=${f.bar.id}`, { token: f.owner.token });
+
+    expect(res.status).toBe(200);
+    const workbook = await readWorkbook(await res.arrayBuffer());
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Inventaire', 'Synthèse']);
+    const rows = sheetValues(workbook.getWorksheet('Synthèse')!);
+    const byLabel = new Map(rows.filter(Boolean).map((r) => [r[0], r.slice(1)]));
+    expect(byLabel.get('Produits comptés (lignes exportées)')).toEqual([3]);
+    // 4 bottles + half an opened one, 52.5 l, 12 lemons.
+    expect(byLabel.get('Quantité totale (reste des contenants ouverts inclus)')).toEqual([69]);
+    expect(byLabel.get('Valeur du stock au prix d’achat (€)')).toEqual([257.25]);
+    expect(byLabel.get('Valeur du stock au prix de vente (€)')).toEqual([270]);
+    expect(byLabel.get('Lignes sans prix d’achat')).toEqual([1]);
+    expect(byLabel.get('Pertes (événements)')).toEqual([3]);
+    expect(byLabel.get('Pertes (coût, €)')).toEqual([98]);
+    expect(byLabel.get('Bières')).toEqual([1, 52.5, 147, 0]);
+    expect(byLabel.get('Spiritueux')).toEqual([1, 4.5, 110.25, 270]);
+    expect(byLabel.get('Sans catégorie')).toEqual([1, 12, 0, 0]);
+    expect(byLabel.get('Casse')).toEqual([2, 3, 73.5]);
+    expect(byLabel.get('Vol')).toEqual([1, 1, 24.5]);
+  });
+
+  it('BOUTIQUE (no reports_advanced) gets the Inventaire sheet only', async () => {
+    const f = await barWithCounts('BOUTIQUE');
+
+    const res = await t.request(`/api/export-excel/?service=${f.bar.id}&format=xlsx`, {
+      token: f.owner.token,
+    });
+
+    expect(res.status).toBe(200);
+    const workbook = await readWorkbook(await res.arrayBuffer());
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Inventaire']);
+  });
+});
+
+describe('formula injection', () => {
+  it('a product named =HYPERLINK(...) comes out as text with a leading apostrophe, in XLSX and CSV', async () => {
+    const f = await createTenantFixture(t.db, t.config, { plan: 'BOUTIQUE' });
+    const bar = f.services[0]!;
+    await seedProducts(t.db, f.tenantId, bar.id, [
+      {
+        name: '=HYPERLINK("http://x")',
+        category: '+33 cave',
+        counts: { [MONTH]: { quantity: 1, lot_number: '@SUM(A1)' } },
+      },
+      { name: '-1 bouteille', category: '+33 cave', barcode: '\t123', counts: { [MONTH]: { quantity: 2 } } },
+    ]);
+
+    const xlsx = await t.request(`/api/export-excel/?service=${bar.id}&format=xlsx`, {
+      token: f.owner.token,
+    });
+    const csv = await t.request(`/api/export-excel/?service=${bar.id}&format=csv`, { token: f.owner.token });
+
+    expect(xlsx.status).toBe(200);
+    const sheet = (await readWorkbook(await xlsx.arrayBuffer())).getWorksheet('Inventaire')!;
+    const hyperlink = sheet.getCell('A4');
+    expect(hyperlink.value).toBe(`'=HYPERLINK("http://x")`);
+    expect(hyperlink.type).toBe(ExcelJS.ValueType.String);
+    expect(hyperlink.formula).toBeUndefined();
+    expect(sheet.getCell('B4').value).toBe("'+33 cave");
+    expect(sheet.getCell('L4').value).toBe("'@SUM(A1)");
+    expect(sheet.getCell('A3').value).toBe("'-1 bouteille");
+    expect(sheet.getCell('C3').value).toBe("'\t123");
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[2]).toMatch(/^"'=HYPERLINK\(""http:\/\/x""\)";'\+33 cave;/);
+    expect(lines[1]).toMatch(/^'-1 bouteille;'\+33 cave;'\t123;2;/);
   });
 });

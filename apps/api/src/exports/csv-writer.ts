@@ -44,6 +44,7 @@ export function createCsvWriter(out: Writable, meta: WorkbookMeta): ExportWriter
         pending = [];
       }
     },
+    congested: () => (out.writableNeedDrain ? out : null),
     async finish() {
       out.end(pending.join(''));
     },

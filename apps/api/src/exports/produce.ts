@@ -65,7 +65,8 @@ export async function writeExportFile(
       writer.addRow(next.value);
       summary?.add(next.value);
       rows += 1;
-      if (rows % DRAIN_EVERY === 0 && out.writableNeedDrain) await drained(out);
+      const congested = rows % DRAIN_EVERY === 0 ? writer.congested() : null;
+      if (congested) await drained(congested, out);
       next = await cursor.next();
     }
   } finally {
@@ -82,11 +83,10 @@ export async function writeExportFile(
 
 async function* emptyRows(): AsyncGenerator<ExportRow> {}
 
-/** Resolves on 'drain', or when the stream closes (the caller then sees it closed). */
-async function drained(out: Writable): Promise<void> {
+/** Resolves when `stream` drains, or when it or `out` closes (the loop then sees `out` closed). */
+async function drained(stream: Writable, out: Writable): Promise<void> {
   const ac = new AbortController();
-  await Promise.race([
-    once(out, 'drain', { signal: ac.signal }),
-    once(out, 'close', { signal: ac.signal }),
-  ]).finally(() => ac.abort());
+  const events = [once(stream, 'drain', { signal: ac.signal }), once(stream, 'close', { signal: ac.signal })];
+  if (stream !== out) events.push(once(out, 'close', { signal: ac.signal }));
+  await Promise.race(events).finally(() => ac.abort());
 }

@@ -11,7 +11,7 @@ export interface RowScope {
 }
 
 /** Rows fetched per cursor round trip: large enough to amortise it, small enough to stay flat in memory. */
-export const CURSOR_CHUNK = 2000;
+export const CURSOR_CHUNK = 250;
 
 /**
  * The counts of the scope with their product and service, in file order (service, category, product,

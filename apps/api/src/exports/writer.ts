@@ -16,6 +16,8 @@ export interface WorkbookMeta {
 /** Writes one export file into a stream, row by row; `finish` ends the file (and the stream). */
 export interface ExportWriter {
   addRow(row: ExportRow): void;
+  /** A stream between the rows and `out` that is full and must drain before more rows, if any. */
+  congested(): Writable | null;
   /** `summary` adds the PRO "Synthèse" sheet (XLSX only; a CSV is one table). */
   finish(summary: ExportSummary | null): Promise<void>;
 }
