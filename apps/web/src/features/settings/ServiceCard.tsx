@@ -178,8 +178,14 @@ export function ServiceCard({
       ) : null}
 
       {confirmDelete ? (
-        <div className="service-delete" role="alertdialog" aria-labelledby={`delete-${service.id}`}>
-          <p id={`delete-${service.id}`}>{t('delete_confirm', { name: service.name })}</p>
+        <div
+          className={remove.error ? 'service-delete-failed' : 'service-delete'}
+          role={remove.error ? undefined : 'alertdialog'}
+          aria-labelledby={remove.error ? undefined : `delete-${service.id}`}
+        >
+          {remove.error ? null : (
+            <p id={`delete-${service.id}`}>{t('delete_confirm', { name: service.name })}</p>
+          )}
           {remove.error ? (
             <>
               <ErrorMessage
