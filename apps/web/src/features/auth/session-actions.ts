@@ -9,11 +9,12 @@ export function useLogout() {
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  return useCallback(() => {
+  return useCallback(async () => {
     const session = getSession();
+    // Leave the app first: cleared while still inside, the shell would send us to /login?next=<here>.
+    await navigate('/login', { replace: true });
     setSession(null);
     queryClient.clear();
-    void navigate('/login', { replace: true });
     if (session) client.auth.logout.mutate({ refresh: session.refresh }).catch(() => undefined);
   }, [client, queryClient, navigate]);
 }
