@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { createTenantFixture } from '../src/testing/fixtures';
+import { addMemberFixture, createTenantFixture } from '../src/testing/fixtures';
 import { startTestApp } from '../src/testing/test-server';
 import { readWorkbook, seedProducts, sheetValues, usageRows } from './exports-fixtures';
 
@@ -260,5 +260,233 @@ describe('formula injection', () => {
     const lines = (await csv.text()).split('\r\n');
     expect(lines[2]).toMatch(/^"'=HYPERLINK\(""http:\/\/x""\)";'\+33 cave;/);
     expect(lines[1]).toMatch(/^'-1 bouteille;'\+33 cave;'\t123;2;/);
+  });
+});
+
+describe('CSV', () => {
+  it('UTF-8 with BOM, ";" separator, CRLF, French decimals and dates, the same columns', async () => {
+    const f = await barWithCounts('BOUTIQUE');
+    const tenant = await t.db
+      .selectFrom('tenants')
+      .select('slug')
+      .where('id', '=', f.tenantId)
+      .executeTakeFirstOrThrow();
+
+    const res = await t.request(`/api/export-excel/?service=${f.bar.id}&format=csv&month=${MONTH}`, {
+      token: f.owner.token,
+    });
+
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="inventaire_${MONTH}_${tenant.slug}_bar.csv"`,
+    );
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe(HEADERS.join(';'));
+    expect(lines[1]).toBe('Bière pression (fût 30 L);Bières;;52,5;l;Scellé;;2,8;;5,5;;;;147;2026-11;Bar');
+    expect(lines[2]).toBe(
+      'Gin Citadelle 70cl;Spiritueux;3760007450015;4;pcs;Ouvert;0,5;24,5;60;20;31/03/2027;L42;2;110,25;2026-11;Bar',
+    );
+    expect(lines[3]).toMatch(/^Citrons;;SKU-000001;12;pcs;Scellé;/);
+    expect(lines.slice(4)).toEqual(['']);
+    expect(await usageRows(t.db, f.tenantId)).toMatchObject([{ kind: 'export_csv' }]);
+  });
+});
+
+describe('what is exported', () => {
+  it('mode=opened keeps opened containers only, mode=sealed the others', async () => {
+    const f = await barWithCounts('PRO');
+
+    const opened = await t.request(`/api/export-excel/?service=${f.bar.id}&format=csv&mode=opened`, {
+      token: f.owner.token,
+    });
+    const sealed = await t.request(`/api/export-excel/?service=${f.bar.id}&format=csv&mode=sealed`, {
+      token: f.owner.token,
+    });
+
+    const names = async (res: Response) =>
+      (await res.text())
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => line.split(';')[0]);
+    expect(await names(opened)).toEqual(['Gin Citadelle 70cl']);
+    expect(await names(sealed)).toEqual(['Bière pression (fût 30 L)', 'Citrons']);
+  });
+
+  it('from/to: one row per product and month, a range file name, a per-month table in the Synthèse', async () => {
+    const f = await barWithCounts('PRO');
+    const tenant = await t.db
+      .selectFrom('tenants')
+      .select('slug')
+      .where('id', '=', f.tenantId)
+      .executeTakeFirstOrThrow();
+
+    const res = await t.request(`/api/export-excel/?service=${f.bar.id}&from=2026-10&to=${MONTH}`, {
+      token: f.owner.token,
+    });
+
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="inventaire_2026-10_${MONTH}_${tenant.slug}_bar.xlsx"`,
+    );
+    const workbook = await readWorkbook(await res.arrayBuffer());
+    const rows = sheetValues(workbook.getWorksheet('Inventaire')!);
+    expect(rows[0]?.[0]).toBe('Inventaire 10/2026 à 11/2026 — Bistrot Chez Léa (Services : Bar)');
+    expect(rows.slice(2, 6).map((r) => [r[0], r[3], r[14]])).toEqual([
+      ['Bière pression (fût 30 L)', 60, '2026-10'],
+      ['Bière pression (fût 30 L)', 52.5, MONTH],
+      ['Gin Citadelle 70cl', 4, MONTH],
+      ['Citrons', 12, MONTH],
+    ]);
+    const summary = new Map(
+      sheetValues(workbook.getWorksheet('Synthèse')!)
+        .filter(Boolean)
+        .map((r) => [r[0], r.slice(1)]),
+    );
+    expect(summary.get('2026-10')).toEqual([1, 60, 168, 0]);
+    expect(summary.get(MONTH)).toEqual([3, 69, 257.25, 270]);
+  });
+
+  it("service=all exports every service of the tenant, named 'tous-services'", async () => {
+    const f = await createTenantFixture(t.db, t.config, {
+      plan: 'PRO',
+      services: [
+        { name: 'Cuisine', service_type: 'kitchen' },
+        { name: 'Bar', service_type: 'bar' },
+      ],
+    });
+    await seedProducts(t.db, f.tenantId, f.services[0]!.id, [
+      { name: 'Farine', counts: { [MONTH]: { quantity: 5 } } },
+    ]);
+    await seedProducts(t.db, f.tenantId, f.services[1]!.id, [
+      { name: 'Rhum', counts: { [MONTH]: { quantity: 2 } } },
+    ]);
+
+    const res = await t.request('/api/export-excel/?service=all&format=csv', { token: f.owner.token });
+
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/_tous-services\.csv"$/);
+    const lines = (await res.text()).split('\r\n');
+    expect(lines.slice(1, -1).map((l) => [l.split(';')[0], l.split(';')[15]])).toEqual([
+      ['Rhum', 'Bar'],
+      ['Farine', 'Cuisine'],
+    ]);
+  });
+});
+
+describe('errors are JSON, before any byte', () => {
+  it('bad month → 400 VALIDATION_ERROR naming the field', async () => {
+    const f = await barWithCounts('PRO');
+
+    const res = await t.request(`/api/export-excel/?service=${f.bar.id}&month=2026-13`, {
+      token: f.owner.token,
+    });
+
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.headers.get('content-disposition')).toBeNull();
+    expect(await res.json()).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      fields: { month: expect.any(String) },
+    });
+  });
+
+  it('from after to → 400; month with a range → 400', async () => {
+    const f = await barWithCounts('PRO');
+
+    const reversed = await t.request(`/api/export-excel/?from=2026-11&to=2026-10`, { token: f.owner.token });
+    const both = await t.request(`/api/export-excel/?month=2026-11&from=2026-10&to=2026-11`, {
+      token: f.owner.token,
+    });
+
+    expect(reversed.status).toBe(400);
+    expect(await reversed.json()).toMatchObject({ fields: { to: expect.any(String) } });
+    expect(both.status).toBe(400);
+    expect(await both.json()).toMatchObject({ fields: { month: expect.any(String) } });
+  });
+
+  it("another tenant's service → 404 NOT_FOUND, nothing counted", async () => {
+    const mine = await barWithCounts('PRO');
+    const theirs = await barWithCounts('PRO');
+
+    const res = await t.request(`/api/export-excel/?service=${theirs.bar.id}`, { token: mine.owner.token });
+
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await usageRows(t.db, mine.tenantId)).toEqual([]);
+    expect(await usageRows(t.db, theirs.tenantId)).toEqual([]);
+  });
+
+  it('an operator → 403 FORBIDDEN_ROLE; no token → 401', async () => {
+    const f = await barWithCounts('PRO');
+    const operator = await addMemberFixture(t.db, t.config, f.tenantId, 'operator');
+
+    const asOperator = await t.request(`/api/export-excel/?service=${f.bar.id}`, { token: operator.token });
+    const anonymous = await t.request(`/api/export-excel/?service=${f.bar.id}`);
+
+    expect(asOperator.status).toBe(403);
+    expect(await asOperator.json()).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ code: 'NOT_AUTHENTICATED' });
+  });
+
+  it("a manager scoped to one service: the other is 404, 'all' means only theirs", async () => {
+    const f = await createTenantFixture(t.db, t.config, {
+      plan: 'PRO',
+      services: [
+        { name: 'Cuisine', service_type: 'kitchen' },
+        { name: 'Bar', service_type: 'bar' },
+      ],
+    });
+    const [kitchen, bar] = [f.services[0]!, f.services[1]!];
+    await seedProducts(t.db, f.tenantId, kitchen.id, [
+      { name: 'Farine', counts: { [MONTH]: { quantity: 5 } } },
+    ]);
+    await seedProducts(t.db, f.tenantId, bar.id, [{ name: 'Rhum', counts: { [MONTH]: { quantity: 2 } } }]);
+    const manager = await addMemberFixture(t.db, t.config, f.tenantId, 'manager', kitchen.id);
+
+    const other = await t.request(`/api/export-excel/?service=${bar.id}&format=csv`, {
+      token: manager.token,
+    });
+    const all = await t.request('/api/export-excel/?service=all&format=csv', { token: manager.token });
+
+    expect(other.status).toBe(404);
+    expect(all.status).toBe(200);
+    expect(all.headers.get('content-disposition')).toMatch(/_cuisine\.csv"$/);
+    const lines = (await all.text()).split('\r\n');
+    expect(lines.slice(1, -1).map((l) => l.split(';')[0])).toEqual(['Farine']);
+  });
+});
+
+describe('ESSENTIEL history (14 days)', () => {
+  it('a month entirely out of the history → 403 before spending the export; a range is cut to what is readable', async () => {
+    const f = await barWithCounts('ESSENTIEL');
+
+    const old = await t.request(`/api/export-excel/?service=${f.bar.id}&month=2026-10`, {
+      token: f.owner.token,
+    });
+    expect(old.status).toBe(403);
+    expect(await old.json()).toMatchObject({
+      code: 'FEATURE_NOT_INCLUDED',
+      limit: 14,
+      upgrade_to: 'BOUTIQUE',
+    });
+    expect(await usageRows(t.db, f.tenantId)).toEqual([]);
+
+    const range = await t.request(
+      `/api/export-excel/?service=${f.bar.id}&from=2026-09&to=${MONTH}&format=csv`,
+      {
+        token: f.owner.token,
+      },
+    );
+    expect(range.status).toBe(200);
+    expect(range.headers.get('content-disposition')).toMatch(new RegExp(`inventaire_${MONTH}_`));
+    const months = (await range.text())
+      .split('\r\n')
+      .slice(1, -1)
+      .map((l) => l.split(';')[14]);
+    expect(months).toEqual([MONTH, MONTH, MONTH]);
   });
 });
