@@ -6,6 +6,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { setSession } from '../../lib/session';
 import { errorCode, useTRPC } from '../../lib/trpc';
 import { Field, PasswordField } from '../auth/Field';
+import { useSignedIn } from '../auth/form-helpers';
 import { fieldErrors } from '../entitlements/describe-error';
 import { ErrorMessage } from '../entitlements/ErrorMessage';
 import { toast } from '../entitlements/toast-store';
@@ -81,6 +82,7 @@ export function AcceptInvitationPage() {
 
 function DeadEnd({ title, text, login }: { title: string; text: string; login: boolean }) {
   const t = useT(invitationMessages);
+  const signedIn = useSignedIn();
   return (
     <>
       <h1>{title}</h1>
@@ -88,7 +90,11 @@ function DeadEnd({ title, text, login }: { title: string; text: string; login: b
         <p>{text}</p>
       </div>
       <p className="auth-actions">
-        {login ? (
+        {login && signedIn ? (
+          <Link className="button button-primary" to="/app">
+            {t('to_app')}
+          </Link>
+        ) : login ? (
           <Link className="button button-primary" to="/login">
             {t('to_login')}
           </Link>

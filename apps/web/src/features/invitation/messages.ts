@@ -72,6 +72,7 @@ export const invitationMessages = defineMessages({
     already_member: 'Vous faites déjà partie de {tenant}. Connectez-vous pour ouvrir l’inventaire.',
     username_taken: 'Cet identifiant est déjà pris. Essayez-en un autre, par exemple avec votre nom.',
     to_login: 'Se connecter',
+    to_app: 'Ouvrir StockScan',
     to_home: 'Découvrir StockScan',
   },
   en: {
@@ -138,6 +139,7 @@ export const invitationMessages = defineMessages({
     already_member: 'You are already part of {tenant}. Log in to open the inventory.',
     username_taken: 'This username is taken. Try another one, for example with your name.',
     to_login: 'Log in',
+    to_app: 'Open StockScan',
     to_home: 'Discover StockScan',
   },
 });

@@ -20,6 +20,7 @@ export function InvitationsList({
   invitations,
   serviceNames,
   links,
+  focusId,
   tenant,
   resendingId,
   onResend,
@@ -30,6 +31,8 @@ export function InvitationsList({
   serviceNames: ReadonlyMap<string, string>;
   /** Links created or renewed during this visit (the server shows a link only once). */
   links: Readonly<Record<string, KnownLink>>;
+  /** The invitation just created or renewed: its outcome takes the focus (and scrolls into view). */
+  focusId: string | null;
   tenant: string;
   resendingId: string | null;
   onResend: (invitation: InvitationView) => void;
@@ -88,7 +91,12 @@ export function InvitationsList({
                   ) : null}
                 </div>
                 {known ? (
-                  <InviteOutcome result={known.result} tenant={tenant} resent={known.resent} />
+                  <InviteOutcome
+                    result={known.result}
+                    tenant={tenant}
+                    resent={known.resent}
+                    focus={focusId === invitation.id}
+                  />
                 ) : !invitation.email_sent || expired ? (
                   <p className="field-hint">{t('invitation_link_hidden')}</p>
                 ) : null}

@@ -1,4 +1,5 @@
 import type { InviteResult } from '@stockscan/contracts';
+import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/i18n';
 import { InviteLink } from './InviteLink';
 import { teamMessages } from './messages';
@@ -11,18 +12,33 @@ export function InviteOutcome({
   result,
   tenant,
   resent = false,
-  onClose,
+  focus = false,
 }: {
   result: InviteResult;
   tenant: string;
   resent?: boolean;
-  onClose?: () => void;
+  /** Just happened: bring it into view and read it out. */
+  focus?: boolean;
 }) {
   const t = useT(teamMessages);
+  const box = useRef<HTMLDivElement>(null);
+  // A new token means a new outcome to announce, even in a row already on screen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run for each new link
+  useEffect(() => {
+    if (!focus) return;
+    box.current?.focus({ preventScroll: true });
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    box.current?.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
+  }, [focus, result.invite_link]);
   const vars = { email: result.email };
   const sent = result.email_sent;
   return (
-    <div className={sent ? 'alert alert-ok invite-outcome' : 'alert alert-warn invite-outcome'} role="status">
+    <div
+      ref={box}
+      tabIndex={-1}
+      className={sent ? 'alert alert-ok invite-outcome' : 'alert alert-warn invite-outcome'}
+      role="status"
+    >
       <p>
         <strong>
           {sent
@@ -36,11 +52,6 @@ export function InviteOutcome({
       </p>
       <p>{sent ? t('invite_sent_hint') : t('invite_not_sent_hint')}</p>
       <InviteLink link={result.invite_link} email={result.email} tenant={tenant} />
-      {onClose ? (
-        <button type="button" className="button" onClick={onClose}>
-          {t('close')}
-        </button>
-      ) : null}
     </div>
   );
 }

@@ -12,7 +12,6 @@ import { ActivityFeed } from './ActivityFeed';
 import type { ActivityContext } from './activity';
 import { InvitationsList, type KnownLink } from './InvitationsList';
 import { InviteForm } from './InviteForm';
-import { InviteOutcome } from './InviteOutcome';
 import { MembersList } from './MembersList';
 import { teamMessages } from './messages';
 import './team.css';
@@ -39,7 +38,13 @@ export function TeamPage() {
     );
   }
   if (me.data.role !== 'owner') return <NotOwner role={me.data.role} />;
-  return <TeamManager userId={me.data.user.id} tenant={me.data.tenant?.name ?? t('this_establishment')} />;
+  return (
+    <TeamManager
+      userId={me.data.user.id}
+      username={me.data.user.username}
+      tenant={me.data.tenant?.name ?? t('this_establishment')}
+    />
+  );
 }
 
 function NotOwner({ role }: { role: Role | null }) {
@@ -59,7 +64,7 @@ function NotOwner({ role }: { role: Role | null }) {
   );
 }
 
-function TeamManager({ userId, tenant }: { userId: string; tenant: string }) {
+function TeamManager({ userId, username, tenant }: { userId: string; username: string; tenant: string }) {
   const t = useT(teamMessages);
   const { locale } = useLocale();
   const trpc = useTRPC();
@@ -71,7 +76,7 @@ function TeamManager({ userId, tenant }: { userId: string; tenant: string }) {
   const summary = useQuery(trpc.members.summary.queryOptions());
   const services = useQuery({ ...trpc.services.list.queryOptions(), staleTime: 5 * 60_000 });
   const [links, setLinks] = useState<Record<string, KnownLink>>({});
-  const [lastInvite, setLastInvite] = useState<InviteResult | null>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
   const now = new Date();
 
   const refresh = useCallback(() => {
@@ -83,6 +88,7 @@ function TeamManager({ userId, tenant }: { userId: string; tenant: string }) {
     trpc.members.resendInvitation.mutationOptions({
       onSuccess: (result) => {
         setLinks((known) => ({ ...known, [result.id]: { result, resent: true } }));
+        setFocusId(result.id);
         refresh();
       },
       onError: (error, variables) => showError(error, { retry: () => resend.mutate(variables) }),
@@ -110,8 +116,30 @@ function TeamManager({ userId, tenant }: { userId: string; tenant: string }) {
   );
 
   function invited(result: InviteResult) {
-    setLastInvite(result);
     setLinks((known) => ({ ...known, [result.id]: { result, resent: false } }));
+    setFocusId(result.id);
+    // The row (with its link) shows at once; the refetch then brings the server's own view of it.
+    queryClient.setQueryData(trpc.members.summary.queryKey(), (old) =>
+      old && !old.invitations.some((i) => i.id === result.id)
+        ? {
+            ...old,
+            invitations: [
+              {
+                id: result.id,
+                email: result.email,
+                role: result.role,
+                service_id: result.service_id,
+                status: result.status,
+                expires_at: result.expires_at,
+                email_sent: result.email_sent,
+                created_at: new Date().toISOString(),
+                invited_by: { id: userId, username },
+              },
+              ...old.invitations,
+            ],
+          }
+        : old,
+    );
     refresh();
   }
 
@@ -129,7 +157,10 @@ function TeamManager({ userId, tenant }: { userId: string; tenant: string }) {
   const usage = data
     ? data.limits.max_users === null || data.limits.max_users === undefined
       ? t('usage_unlimited', { n: data.usage.users_count })
-      : t('usage', { n: data.usage.users_count, max: data.limits.max_users })
+      : t(data.usage.users_count === 1 ? 'usage_one' : 'usage', {
+          n: data.usage.users_count,
+          max: data.limits.max_users,
+        })
     : null;
 
   return (
@@ -146,9 +177,6 @@ function TeamManager({ userId, tenant }: { userId: string; tenant: string }) {
             onInvited={invited}
             onResend={resendInvitation}
           />
-          {lastInvite ? (
-            <InviteOutcome result={lastInvite} tenant={tenant} onClose={() => setLastInvite(null)} />
-          ) : null}
         </div>
         <div className="team-col">
           {summary.isPending ? (
@@ -163,6 +191,7 @@ function TeamManager({ userId, tenant }: { userId: string; tenant: string }) {
                 invitations={summary.data.invitations}
                 serviceNames={serviceNames}
                 links={links}
+                focusId={focusId}
                 tenant={tenant}
                 resendingId={resend.isPending ? (resend.variables?.id ?? null) : null}
                 onResend={resendInvitation}

@@ -29,7 +29,7 @@ describe('describeActivity', () => {
       ctx,
       'Tous',
     );
-    expect(line).toEqual({ who: 'paul', what: 'a compté 12 produit(s) — Bar, novembre 2025' });
+    expect(line).toEqual({ who: 'paul', what: 'a compté 12 produits — Bar, novembre 2025' });
   });
 
   it('names the member and both accesses of a role change', () => {
@@ -68,5 +68,6 @@ describe('shortAction', () => {
     expect(shortAction('counts.upsert', 'fr')).toBe('comptage');
     expect(shortAction('export.create', 'en')).toBe('export');
     expect(shortAction('weird', 'fr')).toBe('action');
+    expect(shortAction('invitation.accept', 'fr')).toBe('arrivée dans l’équipe');
   });
 });

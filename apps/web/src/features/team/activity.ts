@@ -10,8 +10,10 @@ export const activityMessages = defineMessages({
     'auth.register': 'a créé l’établissement sur StockScan',
     'auth.password_reset': 'a changé son mot de passe',
     'auth.account_deleted': '{name} a supprimé son compte',
-    'counts.upsert': 'a compté {n} produit(s) — {service}, {month}',
-    'counts.clear': 'a effacé {n} comptage(s) — {service}, {month}',
+    'counts.upsert': 'a compté {n} produits — {service}, {month}',
+    'counts.upsert_one': 'a compté 1 produit — {service}, {month}',
+    'counts.clear': 'a effacé {n} comptages — {service}, {month}',
+    'counts.clear_one': 'a effacé 1 comptage — {service}, {month}',
     'counts.copy_previous_month': 'a repris le catalogue du mois précédent — {service}, {month}',
     'export.create': 'a exporté l’inventaire ({format})',
     'invitation.create': 'a invité {email}',
@@ -30,6 +32,7 @@ export const activityMessages = defineMessages({
     'billing.customer_created': 'a ouvert le compte de facturation',
     'billing.subscription_changed': 'L’abonnement a été mis à jour',
     other: 'a fait une action ({action})',
+    short_joined: 'arrivée dans l’équipe',
     short_counts: 'comptage',
     short_auth: 'connexion',
     short_export: 'export',
@@ -49,8 +52,10 @@ export const activityMessages = defineMessages({
     'auth.register': 'created the business on StockScan',
     'auth.password_reset': 'changed their password',
     'auth.account_deleted': '{name} deleted their account',
-    'counts.upsert': 'counted {n} product(s) — {service}, {month}',
-    'counts.clear': 'cleared {n} count(s) — {service}, {month}',
+    'counts.upsert': 'counted {n} products — {service}, {month}',
+    'counts.upsert_one': 'counted 1 product — {service}, {month}',
+    'counts.clear': 'cleared {n} counts — {service}, {month}',
+    'counts.clear_one': 'cleared 1 count — {service}, {month}',
     'counts.copy_previous_month': 'copied last month’s catalogue — {service}, {month}',
     'export.create': 'exported the inventory ({format})',
     'invitation.create': 'invited {email}',
@@ -69,6 +74,7 @@ export const activityMessages = defineMessages({
     'billing.customer_created': 'opened the billing account',
     'billing.subscription_changed': 'The subscription was updated',
     other: 'did something ({action})',
+    short_joined: 'joined the team',
     short_counts: 'count',
     short_auth: 'login',
     short_export: 'export',
@@ -163,14 +169,14 @@ export function describeActivity(
       };
     case 'billing.subscription_changed':
       return { who: null, what: m['billing.subscription_changed'] };
-    case 'counts.upsert':
-      return say('counts.upsert', {
-        n: number(meta, 'applied') ?? number(meta, 'lines') ?? 0,
-        ...countVars(),
-      });
+    case 'counts.upsert': {
+      const n = number(meta, 'applied') ?? number(meta, 'lines') ?? 0;
+      return say(n === 1 ? 'counts.upsert_one' : 'counts.upsert', { n, ...countVars() });
+    }
     case 'counts.clear': {
       const cleared = meta?.cleared;
-      return say('counts.clear', { n: Array.isArray(cleared) ? cleared.length : 0, ...countVars() });
+      const n = Array.isArray(cleared) ? cleared.length : 0;
+      return say(n === 1 ? 'counts.clear_one' : 'counts.clear', { n, ...countVars() });
     }
     case 'counts.copy_previous_month':
       return say('counts.copy_previous_month', countVars());
@@ -226,6 +232,8 @@ const SHORT: Record<string, ActivityKey> = {
 
 /** A member's last action in one word ("comptage", "export"): the summary gives the action without details. */
 export function shortAction(action: string, locale: Locale): string {
+  if (action === 'invitation.accept' || action === 'membership.create')
+    return activityMessages[locale].short_joined;
   const domain = action.split('.')[0] ?? '';
   return activityMessages[locale][SHORT[domain] ?? 'short_other'];
 }
