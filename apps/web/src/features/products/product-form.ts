@@ -1,0 +1,168 @@
+import type { AppRouter } from '@stockscan/api';
+import type { ProductCreateInput, ProductRole, ProductUnit, ProductUpdateInput } from '@stockscan/contracts';
+import type { inferRouterOutputs } from '@trpc/server';
+import { parseDecimal } from '../inventory/scope/format';
+import { featureOn, priceOn, type Service, unitsFor } from '../inventory/scope/service-features';
+
+export type Product = inferRouterOutputs<AppRouter>['inventory']['products']['get']['product'];
+
+/** What the form holds: text as typed (numbers included, so "12,5" survives until it is read). */
+export interface ProductForm {
+  name: string;
+  category: string;
+  brand: string;
+  unit: ProductUnit;
+  barcode: string;
+  internal_sku: string;
+  purchase_price: string;
+  selling_price: string;
+  vat_rate: string;
+  supplier: string;
+  min_qty: string;
+  pack_size: string;
+  pack_uom: string;
+  conversion_unit: string;
+  conversion_factor: string;
+  variant_name: string;
+  variant_value: string;
+  product_role: ProductRole | '';
+  notes: string;
+}
+
+export type FieldName = keyof ProductForm;
+
+/** Fields that only exist when the service tracks their feature (SPEC §6, as the server applies them). */
+const GATES: Partial<Record<FieldName, (service: Service) => boolean>> = {
+  barcode: (s) => featureOn(s, 'barcode'),
+  internal_sku: (s) => featureOn(s, 'sku'),
+  purchase_price: (s) => priceOn(s, 'purchase'),
+  selling_price: (s) => priceOn(s, 'selling'),
+  vat_rate: (s) => featureOn(s, 'vat'),
+  supplier: (s) => featureOn(s, 'suppliers'),
+  variant_name: (s) => featureOn(s, 'variants'),
+  variant_value: (s) => featureOn(s, 'variants'),
+  pack_size: (s) => featureOn(s, 'multi_unit'),
+  pack_uom: (s) => featureOn(s, 'multi_unit'),
+  conversion_unit: (s) => featureOn(s, 'multi_unit'),
+  conversion_factor: (s) => featureOn(s, 'multi_unit'),
+  product_role: (s) => featureOn(s, 'item_type'),
+};
+
+export function fieldShown(service: Service, field: FieldName): boolean {
+  if (field === 'unit') return unitsFor(service.counting_mode).length > 1;
+  return GATES[field]?.(service) ?? true;
+}
+
+const text = (value: string | null | undefined) => value ?? '';
+const num = (value: number | null | undefined) =>
+  value === null || value === undefined ? '' : String(value);
+
+export function emptyForm(service: Service): ProductForm {
+  return {
+    name: '',
+    category: '',
+    brand: '',
+    unit: unitsFor(service.counting_mode)[0] ?? 'pcs',
+    barcode: '',
+    internal_sku: '',
+    purchase_price: '',
+    selling_price: '',
+    vat_rate: '',
+    supplier: '',
+    min_qty: '',
+    pack_size: '',
+    pack_uom: '',
+    conversion_unit: '',
+    conversion_factor: '',
+    variant_name: '',
+    variant_value: '',
+    product_role: '',
+    notes: '',
+  };
+}
+
+export function formOf(product: Product): ProductForm {
+  return {
+    name: product.name,
+    category: text(product.category),
+    brand: text(product.brand),
+    unit: product.unit,
+    barcode: text(product.barcode),
+    internal_sku: text(product.internal_sku),
+    purchase_price: num(product.purchase_price),
+    selling_price: num(product.selling_price),
+    vat_rate: num(product.vat_rate),
+    supplier: text(product.supplier),
+    min_qty: num(product.min_qty),
+    pack_size: num(product.pack_size),
+    pack_uom: text(product.pack_uom),
+    conversion_unit: text(product.conversion_unit),
+    conversion_factor: num(product.conversion_factor),
+    variant_name: text(product.variant_name),
+    variant_value: text(product.variant_value),
+    product_role: product.product_role ?? '',
+    notes: text(product.notes),
+  };
+}
+
+/** Decimals allowed per number field (money 2, quantities 3, VAT 2, conversion factor 6). */
+const NUMBER_FIELDS = {
+  purchase_price: 2,
+  selling_price: 2,
+  vat_rate: 2,
+  min_qty: 3,
+  pack_size: 3,
+  conversion_factor: 6,
+} as const satisfies Partial<Record<FieldName, number>>;
+type NumberField = keyof typeof NUMBER_FIELDS;
+
+const TEXT_FIELDS = [
+  'category',
+  'brand',
+  'barcode',
+  'internal_sku',
+  'supplier',
+  'pack_uom',
+  'conversion_unit',
+  'variant_name',
+  'variant_value',
+  'notes',
+] as const satisfies readonly FieldName[];
+
+export type FormProblem = 'name_required' | 'number_invalid' | 'vat_range';
+
+/**
+ * The fields to send, as the server takes them: only those the service shows, emptied ones as null (they
+ * clear the stored value), numbers read from what was typed. Problems come back by field, nothing is sent.
+ */
+export function readForm(
+  form: ProductForm,
+  service: Service,
+): { fields: Omit<ProductUpdateInput, 'id'>; problems: Partial<Record<FieldName, FormProblem>> } {
+  const problems: Partial<Record<FieldName, FormProblem>> = {};
+  const fields: Record<string, unknown> = {};
+  if (form.name.trim() === '') problems.name = 'name_required';
+  fields.name = form.name.trim();
+  if (fieldShown(service, 'unit')) fields.unit = form.unit;
+  for (const key of TEXT_FIELDS) {
+    if (fieldShown(service, key)) fields[key] = form[key].trim() || null;
+  }
+  for (const [key, decimals] of Object.entries(NUMBER_FIELDS) as [NumberField, number][]) {
+    if (!fieldShown(service, key)) continue;
+    const raw = form[key].trim();
+    if (raw === '') {
+      fields[key] = null;
+      continue;
+    }
+    const value = parseDecimal(raw, decimals);
+    if (value === null || (key === 'conversion_factor' && value === 0)) problems[key] = 'number_invalid';
+    else if (key === 'vat_rate' && value > 100) problems[key] = 'vat_range';
+    else fields[key] = value;
+  }
+  if (fieldShown(service, 'product_role')) fields.product_role = form.product_role || null;
+  return { fields: fields as Omit<ProductUpdateInput, 'id'>, problems };
+}
+
+export function createInput(fields: Omit<ProductUpdateInput, 'id'>, serviceId: string): ProductCreateInput {
+  return { ...fields, service_id: serviceId, name: fields.name ?? '' };
+}

@@ -1,0 +1,18 @@
+import type { FeatureRoutes } from '../../app/route-types';
+
+export const routes: FeatureRoutes = {
+  app: [
+    {
+      path: 'products',
+      lazy: () => import('./ProductsPage').then((mod) => ({ Component: mod.ProductsPage })),
+    },
+    {
+      path: 'products/new',
+      lazy: () => import('./ProductEditPage').then((mod) => ({ Component: mod.ProductCreatePage })),
+    },
+    {
+      path: 'products/:id',
+      lazy: () => import('./ProductEditPage').then((mod) => ({ Component: mod.ProductEditPage })),
+    },
+  ],
+};
