@@ -24,7 +24,8 @@ const missing = (what: string): FakeReply => ({
   json: { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such ${what}` } },
 });
 
-export function stripeWorld(t: TestApp) {
+/** Needs only the fake Stripe server and the clock (the web e2e journey passes its own). */
+export function stripeWorld(t: Pick<TestApp, 'fakes' | 'clock'>) {
   const customers = new Map<string, Json>();
   const sessions = new Map<string, Json>();
   const subscriptions = new Map<string, Json>();
@@ -155,7 +156,7 @@ let eventSeq = 0;
 
 /** A Stripe event envelope around `object`; `created` defaults to the test clock. */
 export function stripeEvent(
-  t: TestApp,
+  t: Pick<TestApp, 'clock'>,
   type: string,
   object: Json,
   options: { id?: string; created?: Date } = {},
