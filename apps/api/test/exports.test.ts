@@ -148,7 +148,7 @@ describe('GET /api/export-excel/ (xlsx)', () => {
     });
     const audit = await t.db
       .selectFrom('audit_log')
-      .select(['action', 'object_type', 'object_id', 'user_id', 'meta'])
+      .select(['action', 'object_type', 'object_id', 'user_id', 'meta', 'created_at'])
       .where('tenant_id', '=', f.tenantId)
       .where('action', '=', 'export.create')
       .execute();
@@ -159,6 +159,7 @@ describe('GET /api/export-excel/ (xlsx)', () => {
         object_id: usage[0]!.id,
         user_id: f.owner.id,
         meta: expect.objectContaining({ format: 'xlsx', rows: 3, service_ids: [f.bar.id], mode: 'all' }),
+        created_at: NOW,
       },
     ]);
   });

@@ -131,6 +131,7 @@ async function auditExport(
       retention_limited: plan.retentionLimited,
       ...(email ? { email_to: email.to, email_sent: email.sent } : {}),
     },
+    at: deps.now(),
   }).catch((error: unknown) => {
     // The file is out and counted; a missing audit row must not turn it into an error.
     log.error({ err: error, usage_event_id: reservation.id }, 'export audit failed');
