@@ -375,6 +375,19 @@ describe('what is exported', () => {
       ['Farine', 'Cuisine'],
     ]);
   });
+  it('nothing counted yet: a valid workbook with the header, a zero total and an empty Synthèse', async () => {
+    const f = await createTenantFixture(t.db, t.config, { plan: 'PRO', services: [] });
+
+    const res = await t.request('/api/export-excel/?service=all', { token: f.owner.token });
+
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/_tous-services\.xlsx"$/);
+    const workbook = await readWorkbook(await res.arrayBuffer());
+    const rows = sheetValues(workbook.getWorksheet('Inventaire')!);
+    expect(rows[1]).toEqual(HEADERS);
+    expect(rows[2]?.[0]).toBe('Total (0 ligne)');
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Inventaire', 'Synthèse']);
+  });
 });
 
 describe('errors are JSON, before any byte', () => {

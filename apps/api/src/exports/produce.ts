@@ -73,7 +73,7 @@ export async function writeExportFile(
     // Leaving early (error, client gone) closes the server-side cursor and frees its connection.
     if (!next.done) await cursor.return?.().catch(() => undefined);
   }
-  const losses = summary ? await summarizeLosses(db, scope) : null;
+  const losses = summary && scope.serviceIds.length > 0 ? await summarizeLosses(db, scope) : null;
   // A closed output can leave exceljs waiting for 'finish' forever: the outcome decides.
   await Promise.race([writer.finish(summary ? summary.result(losses) : null), outcome]);
   const error = await outcome;
