@@ -65,6 +65,10 @@ export function AssistantPanel({
     ask.mutate(input);
   }
 
+  function retry() {
+    if (ask.variables) ask.mutate(ask.variables);
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
     if (tooLong || ask.isPending) return;
@@ -154,6 +158,24 @@ export function AssistantPanel({
         </div>
       </form>
 
+      {ask.isPending || (ask.error && !serverError) || ask.data ? (
+        <div className="assistant-result">
+          {ask.isPending ? (
+            <div className="assistant-thinking" role="status" aria-live="polite">
+              <span className="assistant-dots" aria-hidden="true">
+                <span />
+                <span />
+                <span />
+              </span>
+              <p>{t('thinking')}</p>
+            </div>
+          ) : ask.error && !serverError ? (
+            <ErrorMessage error={ask.error} onRetry={retry} onDismiss={ask.reset} />
+          ) : ask.data ? (
+            <AssistantAnswer answer={ask.data} headingRef={answerHeading} />
+          ) : null}
+        </div>
+      ) : null}
       {suggestions.length > 0 ? (
         <div className="assistant-suggestions">
           <p className="assistant-suggestions-title">{t('suggestions')}</p>
@@ -176,29 +198,6 @@ export function AssistantPanel({
           </ul>
         </div>
       ) : null}
-
-      <div className="assistant-result">
-        {ask.isPending ? (
-          <div className="assistant-thinking" role="status" aria-live="polite">
-            <span className="assistant-dots" aria-hidden="true">
-              <span />
-              <span />
-              <span />
-            </span>
-            <p>{t('thinking')}</p>
-          </div>
-        ) : ask.error && !serverError ? (
-          <ErrorMessage
-            error={ask.error}
-            onRetry={() => ask.variables && ask.mutate(ask.variables)}
-            onDismiss={ask.reset}
-          />
-        ) : ask.data ? (
-          <AssistantAnswer answer={ask.data} headingRef={answerHeading} />
-        ) : (
-          <p className="muted assistant-empty">{t('empty')}</p>
-        )}
-      </div>
     </section>
   );
 }

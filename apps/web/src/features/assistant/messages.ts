@@ -20,15 +20,14 @@ export const assistantMessages = defineMessages({
     mode_ai: 'Réponse de l’assistant IA',
     mode_fallback: 'Résumé automatique',
     fallback_off:
-      'L’assistant IA n’est pas activé : voici un résumé calculé directement à partir de vos chiffres, sans IA. Il ne compte pas dans vos questions du mois.',
+      'Calculé directement à partir de vos chiffres, sans IA. Ne compte pas dans vos questions du mois.',
     fallback_failed:
-      'L’assistant IA n’a pas répondu à temps : voici un résumé calculé directement à partir de vos chiffres. Cette question ne vous est pas décomptée.',
+      'L’IA n’a pas répondu à temps : résumé calculé à partir de vos chiffres. Cette question ne vous est pas décomptée.',
     insights: 'Points relevés',
     severity_info: 'À savoir',
     severity_warning: 'À surveiller',
     severity_danger: 'Urgent',
     actions: 'Que faire maintenant',
-    empty: 'Choisissez une idée de question ou demandez le résumé du mois.',
     no_insights: 'Rien d’anormal relevé sur ce mois.',
     paywall_title: 'L’assistant est compris dans les offres Duo et Multi',
     paywall_text:
@@ -56,15 +55,14 @@ export const assistantMessages = defineMessages({
     mode_ai: 'Answer from the AI assistant',
     mode_fallback: 'Automatic summary',
     fallback_off:
-      'The AI assistant is not switched on: here is a summary computed straight from your figures, without AI. It does not count in this month’s questions.',
+      'Computed straight from your figures, without AI. It does not count in this month’s questions.',
     fallback_failed:
-      'The AI assistant did not answer in time: here is a summary computed straight from your figures. This question is not counted.',
+      'The AI did not answer in time: summary computed from your figures. This question is not counted.',
     insights: 'Findings',
     severity_info: 'Good to know',
     severity_warning: 'Keep an eye on it',
     severity_danger: 'Urgent',
     actions: 'What to do now',
-    empty: 'Pick a question idea or ask for the summary of the month.',
     no_insights: 'Nothing unusual found this month.',
     paywall_title: 'The assistant comes with the Duo and Multi plans',
     paywall_text:

@@ -56,9 +56,10 @@ export function EmailExport({
       <section className="card export-email export-email-locked" aria-labelledby={`${ids.email}-title`}>
         <h2 id={`${ids.email}-title`}>{t('email_title')}</h2>
         <p>
-          {feature.upgrade_to ? t('email_locked', { plan: PLAN_NAMES[feature.upgrade_to] }) : t('email_lead')}
+          {feature.upgrade_to
+            ? t('email_locked', { plan: PLAN_NAMES[feature.upgrade_to] })
+            : feature.message[locale]}
         </p>
-        <p className="muted">{feature.message[locale]}</p>
         {feature.upgrade_to ? (
           <Link className="button button-ghost" to={billingPath(feature.upgrade_to)}>
             {te('action_upgrade', { plan: PLAN_NAMES[feature.upgrade_to] })}
