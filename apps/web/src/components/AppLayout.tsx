@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
-import { useLogout } from '../features/auth/session-actions';
+import { endedByLogout, useLogout } from '../features/auth/session-actions';
 import { Toaster } from '../features/entitlements/Toaster';
 import { useCurrentRole } from '../features/team/useRole';
 import { common } from '../i18n/common';
@@ -43,7 +43,8 @@ export function AppLayout() {
   const { role } = useCurrentRole(signedIn);
   const nav = NAV.filter(([to]) => role === 'owner' || !OWNER_ONLY.has(to));
   if (!signedIn) {
-    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+    const next = `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
+    return <Navigate to={endedByLogout() ? '/login' : next} replace />;
   }
   return (
     <div className="app">
