@@ -118,7 +118,9 @@ function UsageList() {
               <dt>{t(label)}</dt>
               <dd>
                 {limit === null ? t('usage_unlimited', { used }) : t('usage_line', { used, limit })}
-                {aboveSolo ? <span className="billing-over"> · {t('usage_over')}</span> : null}
+                {aboveSolo ? (
+                  <span className="billing-over">{t('usage_over', { n: soloLimit ?? 0 })}</span>
+                ) : null}
               </dd>
             </div>
           );

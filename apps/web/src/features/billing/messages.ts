@@ -42,7 +42,7 @@ export const billingMessages = defineMessages({
     usage_products: 'Produits',
     usage_services: 'Services',
     usage_users: 'Utilisateurs',
-    usage_over: 'au-delà de Solo',
+    usage_over: 'Solo : {n} max.',
     // Portal
     portal: 'Gérer la carte et les factures',
     portal_opening: 'Ouverture…',
@@ -144,7 +144,7 @@ export const billingMessages = defineMessages({
     usage_products: 'Products',
     usage_services: 'Services',
     usage_users: 'Users',
-    usage_over: 'above Solo',
+    usage_over: 'Solo: {n} max.',
     portal: 'Manage card and invoices',
     portal_opening: 'Opening…',
     portal_hint:

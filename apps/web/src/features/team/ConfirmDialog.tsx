@@ -24,11 +24,16 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const safe = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The harmless answer has the focus: Enter on a phone keyboard must not remove anyone.
+      safe.current?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -47,7 +52,7 @@ export function ConfirmDialog({
         <button type="button" className="button button-danger" onClick={onConfirm} disabled={busy}>
           {confirmLabel}
         </button>
-        <button type="button" className="button" onClick={onCancel} disabled={busy}>
+        <button ref={safe} type="button" className="button" onClick={onCancel} disabled={busy}>
           {cancelLabel}
         </button>
       </div>

@@ -103,7 +103,9 @@ export function InvitationsList({
                 <div className="team-actions">
                   <button
                     type="button"
-                    className={!invitation.email_sent || expired ? 'button button-primary' : 'button'}
+                    className={
+                      (!invitation.email_sent || expired) && !known ? 'button button-primary' : 'button'
+                    }
                     disabled={resendingId === invitation.id}
                     onClick={() => onResend(invitation)}
                   >
