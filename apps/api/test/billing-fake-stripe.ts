@@ -24,8 +24,13 @@ const missing = (what: string): FakeReply => ({
   json: { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such ${what}` } },
 });
 
-/** Needs only the fake Stripe server and the clock (the web e2e journey passes its own). */
-export function stripeWorld(t: Pick<TestApp, 'fakes' | 'clock'>) {
+/** What the fake reads from a test app: the web e2e journey passes its own (a spawned server, the wall clock). */
+export interface StripeWorldHost {
+  fakes: Pick<TestApp['fakes'], 'stripe'>;
+  clock: Pick<TestApp['clock'], 'now'>;
+}
+
+export function stripeWorld(t: StripeWorldHost) {
   const customers = new Map<string, Json>();
   const sessions = new Map<string, Json>();
   const subscriptions = new Map<string, Json>();
@@ -156,7 +161,7 @@ let eventSeq = 0;
 
 /** A Stripe event envelope around `object`; `created` defaults to the test clock. */
 export function stripeEvent(
-  t: Pick<TestApp, 'clock'>,
+  t: Pick<StripeWorldHost, 'clock'>,
   type: string,
   object: Json,
   options: { id?: string; created?: Date } = {},
