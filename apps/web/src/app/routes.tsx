@@ -24,11 +24,7 @@ const routes: RouteObject[] = [
     path: 'app',
     element: <AppLayout />,
     hydrateFallbackElement: <div aria-busy="true" />,
-    children: [
-      { index: true, lazy: () => import('../pages/Home').then((m) => ({ Component: m.Home })) },
-      ...features.flatMap((f) => f.app ?? []),
-      { path: '*', Component: NotFound },
-    ],
+    children: [...features.flatMap((f) => f.app ?? []), { path: '*', Component: NotFound }],
   },
 ];
 
