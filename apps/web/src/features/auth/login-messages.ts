@@ -8,17 +8,17 @@ export const loginMessages = defineMessages({
     password: 'Mot de passe',
     submit: 'Se connecter',
     submitting: 'Connexion…',
-    no_account: 'Pas encore de compte ?',
+    no_account: 'Pas encore de compte ?',
     register: 'Créer un compte — essai gratuit',
     identifier_required: 'Saisissez votre identifiant ou votre adresse e-mail.',
     password_required: 'Saisissez votre mot de passe.',
     invalid_credentials:
       'Identifiant ou mot de passe incorrect. Vérifiez les majuscules, ou essayez avec votre adresse e-mail.',
     email_not_verified:
-      'Confirmez d’abord votre adresse e-mail : ouvrez le lien reçu à l’inscription (regardez aussi dans les indésirables).',
+      'Confirmez d’abord votre adresse e-mail : ouvrez le lien reçu à l’inscription (regardez aussi dans les indésirables).',
     already_signed_in: 'Vous êtes déjà connecté sur cet appareil.',
     modules_pending:
-      'Connecté. Certains modules choisis à l’inscription n’ont pas pu être enregistrés : vérifiez-les dans Réglages.',
+      'Connecté. Certains modules choisis à l’inscription n’ont pas pu être enregistrés : vérifiez-les dans Réglages.',
   },
   en: {
     title: 'Log in',

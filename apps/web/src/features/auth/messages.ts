@@ -15,7 +15,7 @@ export const authCommon = defineMessages({
     rate_limited_over: 'Vous pouvez réessayer maintenant.',
     to_login: 'Aller à la connexion',
     to_app: 'Ouvrir StockScan',
-    forgot_link: 'Mot de passe oublié ?',
+    forgot_link: 'Mot de passe oublié ?',
     password_mismatch: 'Les deux mots de passe ne sont pas identiques.',
     password_rule: 'Au moins 8 caractères.',
     email_invalid: 'Adresse e-mail invalide, par exemple nom@domaine.fr.',

@@ -5,7 +5,7 @@ export const passwordMessages = defineMessages({
   fr: {
     forgot_title: 'Mot de passe oublié',
     forgot_lead:
-      'Indiquez l’adresse e-mail de votre compte : nous vous envoyons un lien pour en choisir un nouveau.',
+      'Indiquez l’adresse e-mail de votre compte : nous vous envoyons un lien pour en choisir un nouveau.',
     email: 'Adresse e-mail',
     forgot_submit: 'Recevoir le lien',
     forgot_sent_title: 'Regardez vos e-mails',
@@ -22,14 +22,14 @@ export const passwordMessages = defineMessages({
     reset_done_title: 'Mot de passe changé',
     reset_done: 'Vous pouvez vous connecter avec votre nouveau mot de passe.',
     link_invalid:
-      'Ce lien n’est plus valable : il a expiré (1 heure), a déjà servi, ou est incomplet. Demandez-en un nouveau.',
+      'Ce lien n’est plus valable : il a expiré (1 heure), a déjà servi, ou est incomplet. Demandez-en un nouveau.',
     link_new: 'Demander un nouveau lien',
     verify_title: 'Confirmation de l’adresse e-mail',
     verify_pending: 'Confirmation en cours…',
     verify_done: 'Adresse e-mail confirmée. Vous pouvez vous connecter.',
-    verify_done_signed_in: 'Adresse e-mail confirmée. Merci !',
+    verify_done_signed_in: 'Adresse e-mail confirmée. Merci !',
     verify_invalid:
-      'Ce lien de confirmation n’est plus valable : il a expiré, a déjà servi, ou est incomplet. Si vous pouvez vous connecter, votre adresse est sans doute déjà confirmée.',
+      'Ce lien de confirmation n’est plus valable : il a expiré, a déjà servi, ou est incomplet. Si vous pouvez vous connecter, votre adresse est sans doute déjà confirmée.',
   },
   en: {
     forgot_title: 'Forgotten password',

@@ -10,7 +10,7 @@ export const registerMessages = defineMessages({
     back: 'Retour',
     next: 'Continuer',
     // Step 1
-    business_title: 'Quel est votre métier ?',
+    business_title: 'Quel est votre métier ?',
     business_lead: 'On prépare vos espaces de stock et les bons modules. Tout reste modifiable.',
     business_grocery: 'Épicerie & alimentaire',
     business_grocery_hint: 'Rayons, DLC/DDM, codes-barres',
@@ -30,12 +30,12 @@ export const registerMessages = defineMessages({
     business_other_hint: 'Un stock simple, à l’unité',
     business_required: 'Choisissez le métier le plus proche du vôtre.',
     // Step 2
-    services_title: 'Où comptez-vous votre stock ?',
+    services_title: 'Où comptez-vous votre stock ?',
     services_lead:
-      'Un service, c’est un endroit que vous comptez à part : la cuisine, le bar, la réserve… Renommez-les, ajoutez-en, retirez-en.',
+      'Un service, c’est un endroit que vous comptez à part : la cuisine, le bar, la réserve… Renommez-les, ajoutez-en, retirez-en.',
     services_count: '{n} / {max} services',
     services_plan:
-      'Votre essai gratuit (offre Multi) permet jusqu’à {max} services. Après l’essai : Solo 1 service, Duo 2, Multi 5.',
+      'Votre essai gratuit (offre Multi) permet jusqu’à {max} services. Après l’essai : Solo 1 service, Duo 2, Multi 5.',
     services_full: 'C’est le maximum pendant l’essai. Retirez un service pour en ajouter un autre.',
     service_n: 'Service {n}',
     service_name: 'Nom du service',
@@ -49,7 +49,7 @@ export const registerMessages = defineMessages({
     name_required: 'Donnez un nom à ce service.',
     name_long: '80 caractères au maximum.',
     name_duplicate: 'Deux services ne peuvent pas porter le même nom.',
-    limit_services: 'Votre offre de départ permet {max} service(s) : retirez-en {extra} pour continuer.',
+    limit_services: 'Votre offre de départ permet {max} service(s) : retirez-en {extra} pour continuer.',
     // Step 3
     account_title: 'Votre compte',
     account_lead: 'Le nom de votre établissement et vos identifiants de connexion.',
@@ -69,19 +69,19 @@ export const registerMessages = defineMessages({
     submit: 'Créer mon compte',
     submitting: 'Création du compte…',
     trial_note: 'Essai gratuit, sans carte bancaire. Ensuite, l’offre Solo reste gratuite.',
-    have_account: 'Déjà un compte ?',
+    have_account: 'Déjà un compte ?',
     login: 'Se connecter',
     password_hint: 'Au moins 8 caractères.',
-    username_taken_login: 'C’est vous ? Connectez-vous',
-    email_taken_action: 'Mot de passe oublié ?',
-    check_fields: 'Quelques champs sont à corriger : ils sont signalés en rouge.',
+    username_taken_login: 'C’est vous ? Connectez-vous',
+    email_taken_action: 'Mot de passe oublié ?',
+    check_fields: 'Quelques champs sont à corriger : ils sont signalés en rouge.',
     // Done
     verify_title: 'Confirmez votre adresse e-mail',
     verify_text:
-      'Votre compte est créé. Nous avons envoyé un lien à {email} : ouvrez-le pour activer votre compte, puis connectez-vous. Pensez aux indésirables.',
-    welcome: 'Bienvenue ! Votre essai gratuit a commencé.',
+      'Votre compte est créé. Nous avons envoyé un lien à {email} : ouvrez-le pour activer votre compte, puis connectez-vous. Pensez aux indésirables.',
+    welcome: 'Bienvenue ! Votre essai gratuit a commencé.',
     modules_failed:
-      'Compte créé. Certains modules n’ont pas pu être enregistrés : vérifiez-les dans Réglages.',
+      'Compte créé. Certains modules n’ont pas pu être enregistrés : vérifiez-les dans Réglages.',
   },
   en: {
     title: 'Create your account',
