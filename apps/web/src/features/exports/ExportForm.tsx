@@ -74,7 +74,8 @@ export function ExportForm({ services, userEmail }: { services: ServiceView[]; u
 
   return (
     <div className="export-layout">
-      <QuotaSummary quotas={quotas} />
+      {/* Before the plan is known the quotas would read "unlimited": show them once they are real. */}
+      {ent.data ? <QuotaSummary quotas={quotas} /> : null}
       <form className="card export-form" onSubmit={submit} aria-labelledby="export-form-title" noValidate>
         <h2 id="export-form-title">{t('form_title')}</h2>
         {services.length > 1 ? (

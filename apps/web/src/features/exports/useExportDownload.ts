@@ -54,30 +54,30 @@ export function useExportDownload() {
       const controller = new AbortController();
       abortRef.current = controller;
       lastRequest.current = request;
+      // A cancel or a newer export takes over: this run stops touching the screen.
+      const show = (next: DownloadPhase) => {
+        if (abortRef.current === controller && !controller.signal.aborted) setPhase(next);
+      };
       setPhase({ step: 'checking' });
       try {
         const prepared = await prepare(request);
-        if (controller.signal.aborted) return;
         const { filename } = prepared;
-        setPhase({ step: 'producing', filename });
+        show({ step: 'producing', filename });
         const blob = await fetchExportFile(`${apiBase}${prepared.path}`, {
           locale,
           signal: controller.signal,
           onProgress: (received, total) =>
-            setPhase(
+            show(
               received > 0
                 ? { step: 'receiving', filename, received, total }
                 : { step: 'producing', filename },
             ),
         });
+        if (abortRef.current !== controller || controller.signal.aborted) return;
         hrefRef.current = saveFile(blob, filename);
         setPhase({ step: 'done', filename, href: hrefRef.current });
       } catch (error) {
-        if (controller.signal.aborted) {
-          setPhase({ step: 'cancelled' });
-        } else {
-          setPhase({ step: 'failed', error });
-        }
+        show({ step: 'failed', error });
       } finally {
         // Counted on success, given back on failure, maybe counted on a cancel: show what the server says.
         void refreshEntitlements();
@@ -86,7 +86,11 @@ export function useExportDownload() {
     [prepare, locale, releaseFile, refreshEntitlements],
   );
 
-  const cancel = useCallback(() => abortRef.current?.abort(), []);
+  const cancel = useCallback(() => {
+    abortRef.current?.abort();
+    abortRef.current = null;
+    setPhase({ step: 'cancelled' });
+  }, []);
   const retry = useCallback(() => {
     if (lastRequest.current) void start(lastRequest.current);
   }, [start]);
