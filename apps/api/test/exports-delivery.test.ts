@@ -45,7 +45,7 @@ interface SendGridBody {
 }
 
 describe('exports.prepare → signed download link', () => {
-  it('checks now, counts nothing, and returns a 5-minute link the browser opens without a bearer', async () => {
+  it('checks now, counts nothing, and returns a 5-minute single-use link the browser opens without a bearer', async () => {
     const f = await barOf('BOUTIQUE');
 
     const link = await t.trpc(f.owner.token).exports.prepare.mutate({ service: f.bar.id, month: MONTH });
@@ -71,6 +71,12 @@ describe('exports.prepare → signed download link', () => {
       ['Rhum', 1],
     ]);
     expect(await usageRows(t.db, f.tenantId)).toMatchObject([{ kind: 'export_xlsx' }]);
+
+    // Single use: the link is in logs and histories once opened.
+    const again = await fetch(link.url);
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ code: 'TOKEN_INVALID' });
+    expect(await usageRows(t.db, f.tenantId)).toHaveLength(1);
   });
 
   it('an expired, tampered or foreign token answers 401 TOKEN_INVALID as JSON', async () => {

@@ -15,42 +15,52 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
+const ExportRequestFields = z.object({
+  service: z.union([Uuid, z.literal('all')]).default('all'),
+  month: Month.optional(),
+  from: Month.optional(),
+  to: Month.optional(),
+  format: ExportFormat.default('xlsx'),
+  mode: ExportMode.default('all'),
+  email: Email.optional(),
+  message: z.string().trim().max(2000, { message: '2000 caractères au maximum.' }).optional(),
+});
+
+type Checked = Partial<Record<'month' | 'from' | 'to' | 'email' | 'message', string | undefined>>;
+
+function checkPeriod(r: Checked, ctx: z.RefinementCtx) {
+  if (r.month && (r.from || r.to))
+    ctx.addIssue({ code: 'custom', path: ['month'], message: 'Un mois ou une période, pas les deux.' });
+  if (Boolean(r.from) !== Boolean(r.to))
+    ctx.addIssue({
+      code: 'custom',
+      path: [r.from ? 'to' : 'from'],
+      message: 'Une période demande un mois de début et un mois de fin.',
+    });
+  if (r.from && r.to && r.from > r.to)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'Le mois de fin précède le mois de début.' });
+  if (r.message && !r.email)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['message'],
+      message: 'Un message accompagne un envoi par e-mail.',
+    });
+}
+
 /**
  * What to export. `month` (default: the current month) or a `from`–`to` range of months, never both.
  * `email` (PRO `exports_email`) also sends the file as an attachment, with an optional `message`.
  * The same schema parses the REST query string and the tRPC input.
  */
-export const ExportRequest = z
-  .object({
-    service: z.union([Uuid, z.literal('all')]).default('all'),
-    month: Month.optional(),
-    from: Month.optional(),
-    to: Month.optional(),
-    format: ExportFormat.default('xlsx'),
-    mode: ExportMode.default('all'),
-    email: Email.optional(),
-    message: z.string().trim().max(2000, { message: '2000 caractères au maximum.' }).optional(),
-  })
-  .superRefine((r, ctx) => {
-    if (r.month && (r.from || r.to))
-      ctx.addIssue({ code: 'custom', path: ['month'], message: 'Un mois ou une période, pas les deux.' });
-    if (Boolean(r.from) !== Boolean(r.to))
-      ctx.addIssue({
-        code: 'custom',
-        path: [r.from ? 'to' : 'from'],
-        message: 'Une période demande un mois de début et un mois de fin.',
-      });
-    if (r.from && r.to && r.from > r.to)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'Le mois de fin précède le mois de début.' });
-    if (r.message && !r.email)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['message'],
-        message: 'Un message accompagne un envoi par e-mail.',
-      });
-  });
+export const ExportRequest = ExportRequestFields.superRefine(checkPeriod);
 export type ExportRequest = z.infer<typeof ExportRequest>;
 export type ExportRequestInput = z.input<typeof ExportRequest>;
+
+/** `exports.prepare`: no email (a link is for the browser; `exports.email` mails), so no address in URLs. */
+export const ExportPrepareInput = ExportRequestFields.omit({ email: true, message: true }).superRefine(
+  checkPeriod,
+);
+export type ExportPrepareInput = z.infer<typeof ExportPrepareInput>;
 
 export const ExportDownloadQuery = z.object({ token: z.string().min(1).max(4000) });
 
@@ -77,7 +87,7 @@ export const ExportPrepareResult = z.object({
 export type ExportPrepareResult = z.infer<typeof ExportPrepareResult>;
 
 /** `exports.email`: the file is produced and mailed, not downloaded. */
-export const ExportEmailInput = ExportRequest.safeExtend({ email: Email });
+export const ExportEmailInput = ExportRequestFields.extend({ email: Email }).superRefine(checkPeriod);
 export type ExportEmailInput = z.infer<typeof ExportEmailInput>;
 
 export const ExportEmailStatus = z.object({

@@ -29,7 +29,7 @@ export function registerExportsRoutes(app: FastifyInstance, deps: Deps): void {
     handler: async ({ query, req, reply }) => {
       const claims = await verifyDownloadToken(query.token, deps.config.appSecret, deps.now());
       const actor = await resolveActor(deps.db, claims);
-      return sendExport(deps, actor, claims.request, req, reply);
+      return sendExport(deps, actor, claims.request, req, reply, claims.jti);
     },
   });
 }
@@ -52,13 +52,14 @@ async function sendExport(
   request: ExportRequest,
   req: FastifyRequest,
   reply: FastifyReply,
+  linkId?: string,
 ): Promise<unknown> {
   if (req.method === 'HEAD') {
     // Fastify answers HEAD with the GET handler: check and name the file, never spend an export on it.
     fileHeaders(reply, await planExport(deps.db, actor, request, deps.now()));
     return '';
   }
-  const started = await startExport(deps, actor, request);
+  const started = await startExport(deps, actor, request, linkId);
   const { plan } = started;
 
   if (plan.email) {

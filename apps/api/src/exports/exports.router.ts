@@ -1,8 +1,8 @@
 import {
   ExportEmailInput,
   ExportEmailResult,
+  ExportPrepareInput,
   ExportPrepareResult,
-  ExportRequest,
 } from '@stockscan/contracts';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { tenantProcedure } from '../trpc';
@@ -11,7 +11,7 @@ import { emailExport, prepareExport } from './exports.service';
 export const exportsRouter = {
   /** Checks the export now (JSON errors) and returns a 5-minute signed link for the browser to download. */
   prepare: tenantProcedure('manager')
-    .input(ExportRequest)
+    .input(ExportPrepareInput)
     .output(ExportPrepareResult)
     .mutation(({ ctx, input }) =>
       prepareExport(ctx.deps, ctx.actor, input, `${ctx.req.protocol}://${ctx.req.host}`),

@@ -3,17 +3,20 @@ import type {
   ExportEmailInput,
   ExportEmailResult,
   ExportEmailStatus,
+  ExportPrepareInput,
   ExportPrepareResult,
   ExportQuota,
   ExportRequest,
 } from '@stockscan/contracts';
 import { checkQuota, QUOTA_LIMIT_KEYS } from '@stockscan/entitlements';
 import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { consumeQuota, denialError, type QuotaReservation } from '../entitlements/enforce';
 import { quotaUsage } from '../entitlements/usage.service';
+import { AppError } from '../errors';
 import { signDownloadToken } from './download-token';
 import { mailExport } from './export-mail';
 import { type ExportPlan, planExport } from './export-plan';
@@ -42,20 +45,22 @@ async function quotaLeft(deps: Deps, plan: ExportPlan, now: Date): Promise<Expor
 
 /**
  * tRPC `exports.prepare`: every check of the download (role, service, period, feature, quota left), then
- * a 5-minute signed link the browser can open without a bearer token. The quota is consumed by the
- * download itself, once the file is produced.
+ * a 5-minute signed link the browser can open without a bearer token. The quota unit is reserved by the
+ * download itself (and given back if the file cannot be produced), so a link never opened costs nothing.
  */
 export async function prepareExport(
   deps: Deps,
   actor: Actor,
-  request: ExportRequest,
+  request: ExportPrepareInput,
   origin: string,
 ): Promise<ExportPrepareResult> {
   const now = deps.now();
   const plan = await planExport(deps.db, actor, request, now);
   const quota = await quotaLeft(deps, plan, now);
+  // The link downloads the month shown now, even if it is opened after midnight on the 1st.
+  const pinned = request.month || request.from ? request : { ...request, month: plan.to };
   const { token, expiresAt } = await signDownloadToken(
-    { userId: actor.userId, tenantId: actor.tenantId, request },
+    { userId: actor.userId, tenantId: actor.tenantId, request: pinned },
     deps.config.appSecret,
     now,
   );
@@ -73,19 +78,42 @@ export async function prepareExport(
 
 /**
  * Checks everything, then reserves one unit of the month's quota atomically (N parallel exports with one
- * unit left: exactly one passes). Every refusal is thrown here, before any byte of the file.
+ * unit left: exactly one passes). Every refusal is thrown here, before any byte of the file. `linkId` (a
+ * download link's jti) makes the link single-use: a link that already produced a file answers 401.
  */
-export async function startExport(deps: Deps, actor: Actor, request: ExportRequest): Promise<StartedExport> {
+export async function startExport(
+  deps: Deps,
+  actor: Actor,
+  request: ExportRequest,
+  linkId?: string,
+): Promise<StartedExport> {
   const now = deps.now();
   const plan = await planExport(deps.db, actor, request, now);
+  if (linkId) await assertLinkUnused(deps, actor.tenantId, linkId);
   const reservation = await consumeQuota(deps.db, actor.tenantId, actor.userId, plan.kind, now, {
     format: plan.format,
     service: request.service,
     from: plan.from,
     to: plan.to,
     mode: plan.mode,
+    ...(linkId ? { link_id: linkId } : {}),
   });
   return { plan, reservation };
+}
+
+/** A link's file is in the quota ledger once produced (a failed one was given back: it may be retried). */
+async function assertLinkUnused(deps: Deps, tenantId: string, linkId: string): Promise<void> {
+  const used = await deps.db
+    .selectFrom('usage_events')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where(sql<string>`params->>'link_id'`, '=', linkId)
+    .executeTakeFirst();
+  if (used)
+    throw new AppError('TOKEN_INVALID', {
+      fr: 'Ce lien de téléchargement a déjà servi : relancez l’export.',
+      en: 'This download link was already used: start the export again.',
+    });
 }
 
 /** Runs `produce`; on failure gives the quota unit back (a failed export is not counted) and rethrows. */
