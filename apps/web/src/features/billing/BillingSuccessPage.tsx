@@ -117,6 +117,20 @@ function Confirmed({
 }) {
   const t = useT(billingMessages);
   const { locale } = useLocale();
+  if (status.past_due) {
+    return (
+      <>
+        <div className="alert alert-error" role="alert">
+          <p>{t('success_failed')}</p>
+        </div>
+        <p className="billing-return-actions">
+          <Link className="button button-primary" to="/app/settings/billing">
+            {t('success_see')}
+          </Link>
+        </p>
+      </>
+    );
+  }
   if (!paymentConfirmed(status)) {
     return (
       <>

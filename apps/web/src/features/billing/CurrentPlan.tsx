@@ -43,7 +43,7 @@ export function CurrentPlan({ status }: { status: BillingStatus }) {
       ) : null}
 
       <PlanFacts status={status} lapsed={Boolean(lapsed)} />
-      <UsageList />
+      <UsageList fallbackNear={Boolean(status.trial?.active || status.past_due || status.cancel_at)} />
       {showPortal ? <PortalButton enabled={status.portal_enabled} primary={status.past_due} /> : null}
     </section>
   );
@@ -99,8 +99,11 @@ const USAGE = [
   ['max_users', 'users_count', 'usage_users'],
 ] as const;
 
-/** Products, services, people against the plan's limits: what a smaller plan would not hold. */
-function UsageList() {
+/**
+ * Products, services, people against the plan's limits; while a fall back to Solo is near (trial, failed
+ * payment, cancellation), what Solo would not hold.
+ */
+function UsageList({ fallbackNear }: { fallbackNear: boolean }) {
   const t = useT(billingMessages);
   const { data } = useEntitlements();
   if (!data) return null;
@@ -112,7 +115,8 @@ function UsageList() {
           const used = data.usage[usageKey];
           const limit = data.limits[limitKey] ?? null;
           const soloLimit = PLAN_LIMITS.ESSENTIEL[limitKey];
-          const aboveSolo = data.plan_effective !== 'ESSENTIEL' && soloLimit !== null && used > soloLimit;
+          const aboveSolo =
+            fallbackNear && data.plan_effective !== 'ESSENTIEL' && soloLimit !== null && used > soloLimit;
           return (
             <div key={limitKey}>
               <dt>{t(label)}</dt>

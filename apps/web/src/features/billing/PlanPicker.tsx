@@ -23,7 +23,7 @@ export function PlanPicker({
 }) {
   const t = useT(billingMessages);
   const trpc = useTRPC();
-  const [cycle, setCycle] = useState<BillingCycle>(initial.cycle);
+  const [cycle, setCycle] = useState<BillingCycle>(initial.cycle ?? status.billing_cycle ?? 'MONTHLY');
   const [leaving, setLeaving] = useState(false);
   const mode = checkoutMode(status, STRIPE_IN_BUILD);
   const checkout = useMutation(
@@ -56,6 +56,22 @@ export function PlanPicker({
       <h2 id="plans-title">{status.plan_source === 'PAID' ? t('plans_title') : t('plans_title_choose')}</h2>
       <ModeNote mode={mode} />
 
+      <fieldset className="cycle-switch">
+        <legend className="sr-only">{t('cycle_legend')}</legend>
+        {(['MONTHLY', 'YEARLY'] as const).map((value) => (
+          <label key={value} className={cycle === value ? 'cycle-option cycle-selected' : 'cycle-option'}>
+            <input
+              type="radio"
+              name="billing-cycle"
+              value={value}
+              checked={cycle === value}
+              onChange={() => changeCycle(value)}
+            />
+            <span>{value === 'MONTHLY' ? t('monthly') : t('yearly')}</span>
+            {value === 'YEARLY' ? <span className="cycle-hint">{t('yearly_hint')}</span> : null}
+          </label>
+        ))}
+      </fieldset>
       {initial.plan && mode === 'checkout' ? (
         <ChosenPlan
           plan={initial.plan}
@@ -89,22 +105,6 @@ export function PlanPicker({
         />
       ) : null}
 
-      <fieldset className="cycle-switch">
-        <legend className="sr-only">{t('cycle_legend')}</legend>
-        {(['MONTHLY', 'YEARLY'] as const).map((value) => (
-          <label key={value} className={cycle === value ? 'cycle-option cycle-selected' : 'cycle-option'}>
-            <input
-              type="radio"
-              name="billing-cycle"
-              value={value}
-              checked={cycle === value}
-              onChange={() => changeCycle(value)}
-            />
-            <span>{value === 'MONTHLY' ? t('monthly') : t('yearly')}</span>
-            {value === 'YEARLY' ? <span className="cycle-hint">{t('yearly_hint')}</span> : null}
-          </label>
-        ))}
-      </fieldset>
       <div id="plans-table">
         <PricingTable
           cycle={cycle}

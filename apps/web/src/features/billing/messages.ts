@@ -88,6 +88,8 @@ export const billingMessages = defineMessages({
     success_pending:
       'Votre paiement est en cours de validation par la banque. Cela prend en général moins d’une minute.',
     success_pending_retry: 'Vérifier à nouveau',
+    success_failed:
+      'Le paiement n’est pas passé : votre banque l’a refusé. Mettez à jour votre carte depuis la page Abonnement pour garder votre offre.',
     success_open: 'Ouvrir l’inventaire',
     success_see: 'Voir mon abonnement',
     success_missing:
@@ -185,6 +187,8 @@ export const billingMessages = defineMessages({
     success_renews: 'Next payment on {date}. Invoices are in Settings → Subscription.',
     success_pending: 'Your bank is still validating the payment. It usually takes less than a minute.',
     success_pending_retry: 'Check again',
+    success_failed:
+      'The payment did not go through: your bank refused it. Update your card from the Subscription page to keep your plan.',
     success_open: 'Open the inventory',
     success_see: 'See my subscription',
     success_missing:

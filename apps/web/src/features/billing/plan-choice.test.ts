@@ -8,15 +8,15 @@ describe('parsePlanChoice', () => {
     expect(parsePlanChoice(params('plan=PRO&cycle=YEARLY'))).toEqual({ plan: 'PRO', cycle: 'YEARLY' });
   });
 
-  it('accepts aliases and any case, monthly by default', () => {
-    expect(parsePlanChoice(params('plan=duo'))).toEqual({ plan: 'BOUTIQUE', cycle: 'MONTHLY' });
+  it('accepts aliases and any case; no cycle when the URL has none', () => {
+    expect(parsePlanChoice(params('plan=duo'))).toEqual({ plan: 'BOUTIQUE', cycle: null });
     expect(parsePlanChoice(params('plan=Multi&cycle=yearly'))).toEqual({ plan: 'PRO', cycle: 'YEARLY' });
   });
 
   it('ignores the free plan, unknown plans and unknown cycles', () => {
-    expect(parsePlanChoice(params('plan=SOLO&cycle=WEEKLY'))).toEqual({ plan: null, cycle: 'MONTHLY' });
-    expect(parsePlanChoice(params('plan=<script>'))).toEqual({ plan: null, cycle: 'MONTHLY' });
-    expect(parsePlanChoice(params(''))).toEqual({ plan: null, cycle: 'MONTHLY' });
+    expect(parsePlanChoice(params('plan=SOLO&cycle=WEEKLY'))).toEqual({ plan: null, cycle: null });
+    expect(parsePlanChoice(params('plan=<script>'))).toEqual({ plan: null, cycle: null });
+    expect(parsePlanChoice(params(''))).toEqual({ plan: null, cycle: null });
   });
 });
 

@@ -4,7 +4,8 @@ import { normalizePlanCode } from '@stockscan/entitlements';
 export interface PlanChoice {
   /** A paid plan named in the URL (codes or aliases, any case); null for none, Solo or garbage. */
   plan: PaidPlanCode | null;
-  cycle: BillingCycle;
+  /** null when the URL names none: the page then shows the tenant's own cycle. */
+  cycle: BillingCycle | null;
 }
 
 /** `?plan=PRO&cycle=YEARLY` from the pricing page, the banners or an error's upgrade link. */
@@ -13,7 +14,7 @@ export function parsePlanChoice(params: URLSearchParams): PlanChoice {
   const cycle = params.get('cycle')?.trim().toUpperCase();
   return {
     plan: plan === 'BOUTIQUE' || plan === 'PRO' ? plan : null,
-    cycle: cycle === 'YEARLY' ? 'YEARLY' : 'MONTHLY',
+    cycle: cycle === 'YEARLY' || cycle === 'MONTHLY' ? cycle : null,
   };
 }
 
