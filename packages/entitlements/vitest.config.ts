@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Property tests run hundreds of cases under coverage instrumentation: slow on a busy 2-core machine.
+    testTimeout: 30_000,
     coverage: {
       provider: 'v8',
       include: ['src/**'],
