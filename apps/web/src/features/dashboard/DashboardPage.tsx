@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
@@ -14,6 +14,11 @@ import { AlertsPanel } from './AlertsPanel';
 import { MonthFigures } from './MonthFigures';
 import { m } from './messages';
 import './dashboard.css';
+
+// Its own chunk: the assistant weighs nothing until the dashboard shows it.
+const AssistantPanel = lazy(() =>
+  import('../assistant/AssistantPanel').then((mod) => ({ default: mod.AssistantPanel })),
+);
 
 /**
  * The /app home: the month's stock value and its change, losses, values by category, alerts — and what to do
@@ -142,7 +147,12 @@ export function DashboardPage({ assistant }: { assistant?: ReactNode } = {}) {
         className="assistant-slot"
         aria-label={assistant ? t('assistant') : undefined}
       >
-        {assistant}
+        {assistant ??
+          (scope.service ? (
+            <Suspense fallback={null}>
+              <AssistantPanel serviceId={serviceId} month={month} />
+            </Suspense>
+          ) : null)}
       </section>
     </section>
   );
