@@ -220,7 +220,7 @@ export const CountRow = memo(function CountRow({
           autoComplete="off"
           enterKeyHint="next"
           value={text}
-          placeholder="0"
+          placeholder="—"
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? `${ids}-err` : undefined}
           onFocus={(e) => {
@@ -235,6 +235,13 @@ export const CountRow = memo(function CountRow({
             else if (text.trim() === '' && current) setText(qtyInputValue(locale, current.quantity));
           }}
           onChange={(e) => type(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter ("suivant" on a phone keyboard) goes to the next product's quantity.
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            const fields = [...document.querySelectorAll<HTMLInputElement>('.count-list .qty-input')];
+            fields[fields.indexOf(e.currentTarget) + 1]?.focus();
+          }}
         />
         <button type="button" className="qty-step" aria-label={t('plus')} onClick={() => step(1)}>
           <span aria-hidden="true">+</span>
@@ -247,77 +254,80 @@ export const CountRow = memo(function CountRow({
         </p>
       ) : null}
 
-      {hasDetails ? (
-        <button
-          type="button"
-          className="details-toggle"
-          aria-expanded={showDetails}
-          aria-controls={`${ids}-details`}
-          onClick={() => setShowDetails((v) => !v)}
-        >
-          <span aria-hidden="true">{showDetails ? '▾' : '▸'}</span>{' '}
-          {current?.expiry_date
-            ? t('details_with', { date: formatDate(locale, current.expiry_date) })
-            : tracksExpiry || tracksLot
-              ? t('details')
-              : t('more')}
-          {current?.lot_number ? ` · ${current.lot_number}` : ''}
-        </button>
-      ) : null}
-
-      {tracksOpened ? (
-        <label className="opened-toggle">
-          <input
-            type="checkbox"
-            checked={opened}
-            onChange={(e) =>
-              save(
-                e.target.checked
-                  ? { container_status: 'OPENED', remaining_fraction: fraction ?? 0.5 }
-                  : { container_status: 'SEALED' },
-              )
-            }
-          />
-          <span>{t('opened')}</span>
-        </label>
-      ) : null}
-
-      {tracksOpened && opened ? (
-        <fieldset className="fractions">
-          <legend className="sr-only">{t('fraction_label')}</legend>
-          {FRACTIONS.map((f) => (
+      {hasDetails || tracksOpened ? (
+        <div className="count-extras">
+          {hasDetails ? (
             <button
-              key={f.value}
               type="button"
-              className="fraction"
-              aria-pressed={fraction === f.value}
-              onClick={() => setFraction(f.value)}
+              className="details-toggle"
+              aria-expanded={showDetails}
+              aria-controls={`${ids}-details`}
+              onClick={() => setShowDetails((v) => !v)}
             >
-              {f.label}
+              <span aria-hidden="true">{showDetails ? '▾' : '▸'}</span>{' '}
+              {current?.expiry_date
+                ? t('details_with', { date: formatDate(locale, current.expiry_date) })
+                : tracksExpiry || tracksLot
+                  ? t('details')
+                  : t('more')}
+              {current?.lot_number ? ` · ${current.lot_number}` : ''}
             </button>
-          ))}
-          <button
-            type="button"
-            className="fraction fraction-step"
-            aria-label={t('fraction_less')}
-            onClick={() => setFraction((fraction ?? 0) - 0.1)}
-          >
-            −0,1
-          </button>
-          <output className="fraction-value" aria-live="polite">
-            <Gauge fraction={fraction ?? 0} />
-            <span className="sr-only">{t('fraction_label')} : </span>
-            {formatQty(locale, fraction ?? 0)}
-          </output>
-          <button
-            type="button"
-            className="fraction fraction-step"
-            aria-label={t('fraction_more')}
-            onClick={() => setFraction((fraction ?? 0) + 0.1)}
-          >
-            +0,1
-          </button>
-        </fieldset>
+          ) : null}
+
+          {tracksOpened ? (
+            <label className="opened-toggle">
+              <input
+                type="checkbox"
+                checked={opened}
+                onChange={(e) =>
+                  save(
+                    e.target.checked
+                      ? { container_status: 'OPENED', remaining_fraction: fraction ?? 0.5 }
+                      : { container_status: 'SEALED' },
+                  )
+                }
+              />
+              <span>{t('opened')}</span>
+            </label>
+          ) : null}
+          {tracksOpened && opened ? (
+            <fieldset className="fractions">
+              <legend className="sr-only">{t('fraction_label')}</legend>
+              {FRACTIONS.map((f) => (
+                <button
+                  key={f.value}
+                  type="button"
+                  className="fraction"
+                  aria-pressed={fraction === f.value}
+                  onClick={() => setFraction(f.value)}
+                >
+                  {f.label}
+                </button>
+              ))}
+              <button
+                type="button"
+                className="fraction fraction-step"
+                aria-label={t('fraction_less')}
+                onClick={() => setFraction((fraction ?? 0) - 0.1)}
+              >
+                −{formatQty(locale, 0.1)}
+              </button>
+              <output className="fraction-value" aria-live="polite">
+                <Gauge fraction={fraction ?? 0} />
+                <span className="sr-only">{t('fraction_label')} : </span>
+                {formatQty(locale, fraction ?? 0)}
+              </output>
+              <button
+                type="button"
+                className="fraction fraction-step"
+                aria-label={t('fraction_more')}
+                onClick={() => setFraction((fraction ?? 0) + 0.1)}
+              >
+                +{formatQty(locale, 0.1)}
+              </button>
+            </fieldset>
+          ) : null}
+        </div>
       ) : null}
 
       {hasDetails && showDetails ? (
