@@ -92,7 +92,7 @@ export function ExportForm({ services, userEmail }: { services: ServiceView[]; u
           </>
         ) : (
           <p className="export-single">
-            <span className="muted">{t('service')} :</span> <strong>{services[0]?.name}</strong>
+            <span className="muted">{t('service')} :</span> <strong>{services[0]?.name}</strong>
           </p>
         )}
 
