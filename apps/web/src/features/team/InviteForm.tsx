@@ -1,12 +1,12 @@
 import type { InvitationView, InviteResult, Role } from '@stockscan/contracts';
+import { PLAN_NAMES, type Verdict } from '@stockscan/entitlements';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { useT } from '../../i18n/i18n';
+import { useLocale, useT } from '../../i18n/i18n';
 import { errorCode, useTRPC } from '../../lib/trpc';
 import { fieldErrors } from '../entitlements/describe-error';
 import { ErrorMessage } from '../entitlements/ErrorMessage';
-import { GatedButton } from '../entitlements/GatedButton';
 import { billingPath } from '../entitlements/links';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { teamMessages } from './messages';
@@ -37,6 +37,7 @@ export function InviteForm({
   const [serviceId, setServiceId] = useState('');
   const [emailError, setEmailError] = useState<string | null>(null);
   const scoped = can('roles_per_service').ok;
+  const seat = canAdd('max_users');
 
   const invite = useMutation(
     trpc.members.invite.mutationOptions({
@@ -70,6 +71,8 @@ export function InviteForm({
     code === 'INVITE_ALREADY_SENT'
       ? invitations.find((i) => i.email.toLowerCase() === sentEmail.toLowerCase())
       : undefined;
+
+  if (!seat.ok) return <NoSeatLeft verdict={seat} />;
 
   return (
     <form className="card team-card" onSubmit={submit} noValidate aria-labelledby="invite-title">
@@ -149,10 +152,31 @@ export function InviteForm({
       ) : null}
 
       <div className="team-submit">
-        <GatedButton type="submit" verdict={canAdd('max_users')} busy={invite.isPending}>
+        <button type="submit" className="button button-primary" disabled={invite.isPending}>
           {invite.isPending ? t('invite_sending') : t('invite_submit')}
-        </GatedButton>
+        </button>
       </div>
     </form>
+  );
+}
+
+/** Every seat is taken: the form would only lead to a refusal, so say it and give the one way out. */
+function NoSeatLeft({ verdict }: { verdict: Extract<Verdict, { ok: false }> }) {
+  const t = useT(teamMessages);
+  const { locale } = useLocale();
+  return (
+    <section className="card team-card" aria-labelledby="invite-title">
+      <h2 id="invite-title">{t('invite_title')}</h2>
+      <div className="alert alert-warn" role="status">
+        <p>{verdict.message[locale]}</p>
+      </div>
+      {verdict.upgrade_to ? (
+        <Link className="button button-primary team-no-seat-action" to={billingPath(verdict.upgrade_to)}>
+          {t('upgrade_to', { plan: PLAN_NAMES[verdict.upgrade_to] })}
+        </Link>
+      ) : (
+        <p className="field-hint">{t('free_a_seat')}</p>
+      )}
+    </section>
   );
 }

@@ -32,6 +32,8 @@ export const teamMessages = defineMessages({
     invite_scope_locked:
       'Limiter un accès à un seul service (bar, cuisine…) est compris dans les offres Duo et Multi.',
     upgrade_link: 'Voir les offres',
+    upgrade_to: 'Passer à l’offre {plan}',
+    free_a_seat: 'Pour inviter quelqu’un, retirez d’abord un membre ou annulez une invitation en attente.',
     invite_submit: 'Envoyer l’invitation',
     invite_sending: 'Envoi…',
     email_required: 'Indiquez l’adresse e-mail de la personne.',
@@ -140,6 +142,8 @@ export const teamMessages = defineMessages({
     invite_scope_locked:
       'Limiting an access to one service (bar, kitchen…) is included in the Duo and Multi plans.',
     upgrade_link: 'See the plans',
+    upgrade_to: 'Upgrade to {plan}',
+    free_a_seat: 'To invite someone, first remove a member or cancel a pending invitation.',
     invite_submit: 'Send the invitation',
     invite_sending: 'Sending…',
     email_required: 'Enter the person’s email address.',
