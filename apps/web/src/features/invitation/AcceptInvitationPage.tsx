@@ -1,5 +1,5 @@
 import type { InvitationPreview } from '@stockscan/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { matchQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -182,7 +182,9 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
   const accept = useMutation(
     trpc.members.acceptInvitation.mutationOptions({
       onSuccess: async (session) => {
-        queryClient.clear();
+        // Another account's cached data goes; the preview stays, or it is fetched again (409, already accepted).
+        const shown = trpc.members.previewInvitation.pathFilter();
+        queryClient.removeQueries({ predicate: (query) => !matchQuery(shown, query) });
         setSession({ access: session.access, refresh: session.refresh });
         toast.ok(t('welcome', { tenant: session.tenant?.name ?? preview.tenant.name }));
         await navigate('/app', { replace: true });
@@ -323,7 +325,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
         <ErrorMessage error={accept.error} onDismiss={accept.reset} />
       ) : null}
 
-      {existing ? (
+      {existing && code !== 'INVALID_CREDENTIALS' ? (
         <p className="auth-forgot">
           <Link to="/forgot-password">{t('forgot')}</Link>
         </p>
