@@ -1,0 +1,302 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeStripeCheckout } from './checkout';
+import { ARTIFACTS, hasChromium, openPage, type Stack, screenshots, startStack, VIEWPORTS } from './stack';
+import { readWorkbook } from './xlsx';
+
+const web = resolve(import.meta.dirname, '..');
+
+/** Five bottles of a bar: name, category, purchase price, barcode, what is counted. */
+const BOTTLES = [
+  { name: 'Gin Citadelle 70 cl', category: 'Spiritueux', price: '28,50', code: '3760000000011', qty: '3' },
+  { name: 'Rhum Diplomatico 70 cl', category: 'Spiritueux', price: '32', code: '3760000000028', qty: '2' },
+  // The opened bottle: one sealed and one half left.
+  {
+    name: 'Vodka Grey Goose 70 cl',
+    category: 'Spiritueux',
+    price: '35',
+    code: '3760000000035',
+    qty: '1',
+    opened: '½',
+  },
+  { name: 'Bière Leffe 33 cl', category: 'Bières', price: '1,20', code: '3760000000042', qty: '24' },
+  { name: 'Sirop de grenadine 1 L', category: 'Sirops', price: '4,80', code: '3760000000059', qty: '4' },
+] as const;
+// 3 × 28.50 + 2 × 32 + 1.5 × 35 + 24 × 1.20 + 4 × 4.80
+const STOCK_VALUE = /250,00\s€/;
+
+const OWNER = { username: 'lea.zinc', email: 'lea@zinc-du-port.test', password: 'comptoir-2026' };
+const MANAGER = { username: 'sam', email: 'sam@zinc-du-port.test', password: 'reserve-2026' };
+const TENANT = 'Le Zinc du Port';
+
+describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
+  let stack: Stack;
+  let webDist: string;
+  let files: string;
+  beforeAll(async () => {
+    // The deployment with payments on: checkout buttons are a build-time switch (VITE_STRIPE_ENABLED).
+    webDist = mkdtempSync(join(tmpdir(), 'stockscan-journey-web-'));
+    files = mkdtempSync(join(tmpdir(), 'stockscan-journey-files-'));
+    execFileSync(
+      process.execPath,
+      [join(web, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', webDist, '--emptyOutDir'],
+      {
+        cwd: web,
+        env: { ...process.env, VITE_STRIPE_ENABLED: 'true', VITE_DEMO_MODE: 'false' },
+        stdio: 'pipe',
+      },
+    );
+    // A Duo trial: two services are allowed, and the upgrade to Multi has PRO features to show.
+    stack = await startStack({ webDist, env: { TRIAL_PLAN: 'BOUTIQUE' } });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    for (const dir of [webDist, files]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('register a bar with two services → count → loss → dashboard → export → invite → upgrade', async ({
+    onTestFailed,
+  }) => {
+    const stripe = fakeStripeCheckout(stack);
+    const owner = await newContext(stack);
+    const { page, consoleErrors, failedRequests } = await openWatchedPage(owner);
+    onTestFailed(async () => {
+      // Where it stopped, for the CI artifacts; the server's warnings say why a request failed.
+      await page.screenshot({ path: join(ARTIFACTS, 'journey-failed.png'), fullPage: true }).catch(() => {});
+      console.error(
+        `console errors: ${JSON.stringify(consoleErrors)}\nfailed requests: ${JSON.stringify(failedRequests)}\nserver:\n${stack.logs.join('')}`,
+      );
+    });
+
+    // 1. Onboarding: the trade, two services, the account.
+    await page.goto(`${stack.url}/register`);
+    await page.getByRole('radio', { name: /Bar & boissons/ }).check();
+    await snap(page, 'journey-01-trade');
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByRole('heading', { name: 'Où comptez-vous votre stock ?' }).waitFor();
+    expect(await page.getByLabel('Nom du service').first().inputValue()).toBe('Bar');
+    await page.getByRole('button', { name: /Ajouter un service/ }).click();
+    await page.getByLabel('Nom du service').nth(1).fill('Cuisine');
+    await page.getByLabel('Type de stock').nth(1).selectOption('kitchen');
+    await snap(page, 'journey-02-services');
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByLabel(/Nom de l.établissement/).fill(TENANT);
+    await page.getByLabel('Identifiant de connexion').fill(OWNER.username);
+    await page.getByLabel('Adresse e-mail').fill(OWNER.email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(OWNER.password);
+    await page.getByLabel('Confirmez le mot de passe').fill(OWNER.password);
+    await page.getByRole('checkbox', { name: /J.accepte les conditions/ }).check();
+    await snap(page, 'journey-03-account');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.waitForURL(`${stack.url}/app`);
+    await page.getByText('Bienvenue ! Votre essai gratuit a commencé.').waitFor();
+    await page
+      .getByText(/Essai Duo/)
+      .first()
+      .waitFor();
+    await snap(page, 'journey-04-welcome');
+
+    // 2. Count five bottles of the bar, each added on the spot from its scanned code (quick add).
+    await navigate(page, 'Inventaire');
+    await page.getByText('Aucun produit dans ce service pour l’instant.').waitFor();
+    expect(await page.getByLabel('Service').inputValue()).toBe(await serviceIdByName(page, 'Bar'));
+    for (const bottle of BOTTLES) {
+      await page.getByRole('button', { name: 'Scanner un code-barres' }).last().click();
+      const dialog = page.getByRole('dialog', { name: 'Scanner un produit' });
+      await dialog.getByLabel('Code-barres ou référence').fill(bottle.code);
+      await dialog.getByRole('button', { name: 'Chercher' }).click();
+      await page.getByRole('button', { name: 'Ajouter ce produit' }).click();
+      const form = page.getByRole('form', { name: 'Ajouter un produit' });
+      await form.getByLabel('Nom du produit').fill(bottle.name);
+      await form.getByLabel('Catégorie').fill(bottle.category);
+      await form.getByLabel(/Prix d.achat/).fill(bottle.price);
+      expect(await form.getByLabel('Code-barres').inputValue()).toBe(bottle.code);
+      await form.getByRole('button', { name: 'Ajouter et compter' }).click();
+      const pinned = page.getByRole('region', { name: 'Produit scanné' });
+      await pinned.getByLabel(`Quantité de ${bottle.name}`).fill(bottle.qty);
+      if ('opened' in bottle) {
+        await pinned.getByRole('checkbox', { name: 'Entamé' }).check();
+        await pinned.getByRole('button', { name: bottle.opened }).click();
+        await snap(page, 'journey-05-opened-bottle');
+      }
+      await pinned.getByText('enregistré').waitFor();
+      await pinned.getByRole('button', { name: 'Retirer', exact: true }).click();
+    }
+    await page.reload();
+    await page.getByText('5 / 5 comptés').waitFor();
+    await page.getByText('Tout est enregistré').waitFor();
+    await snap(page, 'journey-06-counted');
+
+    // 3. Declare a loss: two beers broken.
+    await navigate(page, 'Pertes');
+    const lossForm = page.getByRole('form', { name: 'Déclarer une perte' });
+    await lossForm.getByLabel('Chercher un produit').fill('Leffe');
+    await lossForm.getByRole('button', { name: /Bière Leffe 33 cl/ }).click();
+    await lossForm.getByLabel('Quantité perdue').fill('2');
+    await lossForm.getByRole('radio', { name: 'Casse' }).check();
+    await lossForm.getByLabel('Note (facultatif)').fill('Casier tombé en réserve');
+    await lossForm.getByRole('button', { name: 'Enregistrer la perte' }).click();
+    await page.getByText(/Total du mois : 2,40\s€/).waitFor();
+    await snap(page, 'journey-07-loss');
+
+    // 4. The dashboard: the stock value and its chart.
+    await navigate(page, 'Tableau de bord');
+    await page.getByText(STOCK_VALUE).first().waitFor();
+    await page
+      .getByRole('img', { name: /valeur|stock/i })
+      .first()
+      .waitFor();
+    await snap(page, 'journey-08-dashboard');
+
+    // 5. Export the month as XLSX: the file is downloaded, and its rows are the counts.
+    await navigate(page, 'Exports');
+    const firstExport = await downloadXlsx(page, files, 'duo.xlsx');
+    expect(firstExport.name).toMatch(/^inventaire_\d{4}-\d{2}_.+\.xlsx$/);
+    const duo = await readWorkbook(firstExport.path);
+    expect(duo.sheetNames).not.toContain('Synthèse');
+    const rows = duo.rowsOf('Inventaire');
+    expect(rows.find((r) => r.Nom === 'Vodka Grey Goose 70 cl')).toMatchObject({
+      Catégorie: 'Spiritueux',
+      'Code-barres / SKU': '3760000000035',
+      Quantité: 1,
+      Statut: 'Ouvert',
+      Reste: 0.5,
+      'Prix achat (€)': 35,
+      'Valeur achat (€)': 52.5,
+      Service: 'Bar',
+    });
+    expect(rows.filter((r) => BOTTLES.some((b) => b.name === r.Nom))).toHaveLength(BOTTLES.length);
+    await snap(page, 'journey-09-export');
+
+    // 6. Invite a manager: the mail with the link leaves through (fake) SendGrid.
+    await navigate(page, 'Équipe');
+    const inviteForm = page.getByRole('form', { name: 'Inviter quelqu’un' });
+    await inviteForm.getByLabel('Adresse e-mail').fill(MANAGER.email);
+    await inviteForm.getByRole('radio', { name: /^Responsable/ }).check();
+    await inviteForm.getByRole('button', { name: /Envoyer l.invitation/ }).click();
+    await page.getByText(`Invitation envoyée par e-mail à ${MANAGER.email}.`).waitFor();
+    await snap(page, 'journey-10-invited');
+    const link = invitationLinkSentTo(stack, MANAGER.email);
+    expect(link.startsWith(`${stack.url}/invitation/accept?token=`)).toBe(true);
+
+    // 7. The manager accepts in another browser (a new user).
+    const manager = await newContext(stack);
+    const invitee = await openWatchedPage(manager);
+    await invitee.page.goto(link);
+    await invitee.page.getByRole('heading', { name: `Rejoindre ${TENANT}` }).waitFor();
+    await snap(invitee.page, 'journey-11-invitation');
+    await invitee.page.getByLabel('Identifiant', { exact: true }).fill(MANAGER.username);
+    await invitee.page.getByLabel('Mot de passe', { exact: true }).fill(MANAGER.password);
+    await invitee.page.getByLabel('Confirmez le mot de passe').fill(MANAGER.password);
+    await invitee.page.getByRole('button', { name: /Accepter et ouvrir l.inventaire/ }).click();
+    await invitee.page.waitForURL(`${stack.url}/app`);
+    await invitee.page.getByText(`Bienvenue dans l’équipe de ${TENANT} !`).waitFor();
+    await navigate(invitee.page, 'Inventaire');
+    await invitee.page.getByText('5 / 5 comptés').waitFor();
+    expect(await invitee.page.getByRole('link', { name: 'Équipe', exact: true }).count()).toBe(0);
+    await snap(invitee.page, 'journey-12-manager');
+    await page.reload();
+    await page.getByText(MANAGER.username).first().waitFor();
+
+    // 8. Upgrade to Multi through Stripe Checkout; the signed webhooks and the return page settle it.
+    await page.getByRole('link', { name: 'Choisir mon offre' }).click();
+    await page
+      .getByRole('heading', { name: /Abonnement|Offre/ })
+      .first()
+      .waitFor();
+    await snap(page, 'journey-13-billing');
+    const paid = stripe.payOn(page);
+    await page.getByRole('button', { name: 'Choisir Multi' }).click();
+    const checkout = await paid;
+    expect(checkout.price).toBe('price_pro_monthly');
+    expect(checkout.webhooks).toEqual([{ received: true }, { received: true }]);
+    await page.waitForURL(`${stack.url}/billing/success?session_id=${checkout.sessionId}`);
+    await page.getByText('Vous êtes maintenant sur l’offre Multi.').waitFor();
+    await snap(page, 'journey-14-upgraded');
+
+    // 9. PRO features appear: the export by email, the Synthèse sheet; the trial banner is gone.
+    await page.goto(`${stack.url}/app/exports`);
+    await page.getByLabel('Adresse e-mail du destinataire').waitFor();
+    await page.getByText(/feuille « Synthèse »/).waitFor();
+    expect(await page.getByText(/Essai Duo/).count()).toBe(0);
+    const proExport = await downloadXlsx(page, files, 'multi.xlsx');
+    expect((await readWorkbook(proExport.path)).sheetNames).toContain('Synthèse');
+    await snap(page, 'journey-15-pro');
+
+    expect(failedRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(invitee.failedRequests).toEqual([]);
+    expect(invitee.consoleErrors).toEqual([]);
+    await manager.close();
+    await owner.close();
+  });
+});
+
+/** openPage, plus every answer of our server with a 4xx/5xx status (the console only says "Failed to load"). */
+async function openWatchedPage(context: BrowserContext) {
+  const opened = await openPage(context);
+  const failedRequests: string[] = [];
+  opened.page.on('response', (response) => {
+    if (response.status() >= 400) {
+      const url = new URL(response.url());
+      failedRequests.push(`${response.status()} ${response.request().method()} ${url.pathname}`);
+    }
+  });
+  return { ...opened, failedRequests };
+}
+
+function newContext(stack: Stack): Promise<BrowserContext> {
+  return stack.browser.newContext({
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: VIEWPORTS.phone,
+    acceptDownloads: true,
+  });
+}
+
+/** Screenshots at 375 and 1280 px, then back to the phone: the journey is played the way most people use it. */
+async function snap(page: Page, step: string): Promise<void> {
+  // From the top: a full-page capture of a scrolled page draws the sticky header in the middle.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshots(page, step);
+  await page.setViewportSize(VIEWPORTS.phone);
+}
+
+/** The app's navigation on a phone: the tab bar, or the menu for the entries that are not in it. */
+async function navigate(page: Page, entry: string): Promise<void> {
+  const link = page.getByRole('link', { name: entry, exact: true });
+  if (!(await link.first().isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
+  await link.first().click();
+}
+
+async function serviceIdByName(page: Page, name: string): Promise<string> {
+  const value = await page.getByLabel('Service').locator('option', { hasText: name }).getAttribute('value');
+  if (!value) throw new Error(`no service ${name}`);
+  return value;
+}
+
+async function downloadXlsx(page: Page, dir: string, as: string): Promise<{ name: string; path: string }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Télécharger le fichier Excel' }).click(),
+  ]);
+  const path = join(dir, as);
+  await download.saveAs(path);
+  await page.getByText(/est téléchargé\./).waitFor();
+  return { name: download.suggestedFilename(), path };
+}
+
+/** The invitation link in the mail the fake SendGrid received for this address. */
+function invitationLinkSentTo(stack: Stack, email: string): string {
+  const mails = stack.fakes.sendgrid.requests.filter(
+    (r) => r.method === 'POST' && r.path === '/v3/mail/send' && r.body.includes(email),
+  );
+  expect(mails).toHaveLength(1);
+  const match = mails[0]?.body.match(/https?:\/\/[^\s"<>\\]+\/invitation\/accept\?token=[^\s"<>\\&]+/);
+  if (!match) throw new Error(`no invitation link in the mail to ${email}`);
+  return match[0];
+}
