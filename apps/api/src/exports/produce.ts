@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '@stockscan/db';
 import type { ExportRow } from './columns';
 import type { ExportPlan } from './export-plan';
@@ -83,10 +84,19 @@ export async function writeExportFile(
 
 async function* emptyRows(): AsyncGenerator<ExportRow> {}
 
+/** A client that stops reading for this long loses its download: the cursor must not hold a connection forever. */
+const STALLED_AFTER_MS = 60_000;
+
 /** Resolves when `stream` drains, or when it or `out` closes (the loop then sees `out` closed). */
 async function drained(stream: Writable, out: Writable): Promise<void> {
   const ac = new AbortController();
-  const events = [once(stream, 'drain', { signal: ac.signal }), once(stream, 'close', { signal: ac.signal })];
+  const events = [
+    once(stream, 'drain', { signal: ac.signal }),
+    once(stream, 'close', { signal: ac.signal }),
+    sleep(STALLED_AFTER_MS, 'stalled' as const, { signal: ac.signal }),
+  ];
   if (stream !== out) events.push(once(out, 'close', { signal: ac.signal }));
-  await Promise.race(events).finally(() => ac.abort());
+  const outcome = await Promise.race(events).finally(() => ac.abort());
+  if (outcome === 'stalled')
+    throw new ExportAbortedError(new Error(`output stalled for ${STALLED_AFTER_MS} ms`));
 }
