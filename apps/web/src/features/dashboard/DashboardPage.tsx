@@ -8,6 +8,7 @@ import { billingPath } from '../entitlements/links';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { tenantOfSession, useCountSync } from '../inventory/count/useCountSync';
 import { monthLabel, shiftMonth } from '../inventory/scope/format';
+import { monthReadable } from '../inventory/scope/history';
 import { ScopeBar, ScopeGate } from '../inventory/scope/ScopeBar';
 import { useScope } from '../inventory/scope/useScope';
 import { AlertsPanel } from './AlertsPanel';
@@ -30,7 +31,7 @@ export function DashboardPage({ assistant }: { assistant?: ReactNode } = {}) {
   const trpc = useTRPC();
   const scope = useScope();
   const [params, setParams] = useSearchParams();
-  const { can } = useEntitlements();
+  const { can, data: ent } = useEntitlements();
   const allAllowed = can('multi_service_analytics').ok && scope.services.length > 1;
   const wantsAll = params.get('service') === 'all';
   const serviceId = wantsAll && allAllowed ? 'all' : scope.service?.id;
@@ -87,7 +88,7 @@ export function DashboardPage({ assistant }: { assistant?: ReactNode } = {}) {
             </p>
           ) : stats.error ? (
             <ErrorMessage error={stats.error} onRetry={() => void stats.refetch()} />
-          ) : stats.data.retention_limited ? (
+          ) : stats.data.retention_limited && !monthReadable(ent, month) ? (
             <div className="card empty-state">
               <p>{t('retention_limited')}</p>
               <Link className="button button-primary" to={billingPath('BOUTIQUE')}>

@@ -92,6 +92,8 @@ export function MonthFigures({
                   change: `${signed(change.stock_value_purchase)}${percent !== null ? ` (${percent > 0 ? '+' : ''}${formatQty(locale, percent)} %)` : ''}`,
                 })}
               </>
+            ) : stats.retention_limited ? (
+              t('no_previous_history')
             ) : (
               t('no_previous')
             )}

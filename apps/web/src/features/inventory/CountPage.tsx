@@ -16,6 +16,8 @@ import { LastCounts, ScanNotice, type ScanOutcome } from './count/ScanResult';
 import { SyncDock } from './count/SyncDock';
 import { tenantOfSession, useCountSync } from './count/useCountSync';
 import { m } from './messages';
+import { shiftMonth } from './scope/format';
+import { monthReadable } from './scope/history';
 import { ScopeBar, ScopeGate } from './scope/ScopeBar';
 import { useScope } from './scope/useScope';
 import './inventory.css';
@@ -138,7 +140,7 @@ function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }
         <ScopeBar scope={scopeState} />
       </header>
 
-      {progress.data && !retentionLimited ? (
+      {progress.data && !retentionLimited && total > 0 ? (
         <div className="count-progress">
           <p>
             <strong>{t('progress', { counted, total })}</strong>
@@ -154,7 +156,9 @@ function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }
           >
             <div className="progress-fill" style={{ width: `${progress.data.percent}%` }} />
           </div>
-          <CopyPreviousMonth serviceId={service.id} month={month} prominent={counted === 0 && total > 0} />
+          {monthReadable(entitlements, shiftMonth(month, -1)) ? (
+            <CopyPreviousMonth serviceId={service.id} month={month} prominent={counted === 0} />
+          ) : null}
         </div>
       ) : null}
 
@@ -184,7 +188,12 @@ function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }
             currency={currency}
             prefill={outcome.prefill}
             onCancel={() => setOutcome(null)}
-            onCreated={(product) => setOutcome({ kind: 'found', product, lastCounts: [] })}
+            onCreated={(product) => {
+              setOutcome({ kind: 'found', product, lastCounts: [] });
+              // The list below, its progress and its categories now include it (not "no product yet").
+              void queryClient.invalidateQueries(trpc.inventory.counts.pathFilter());
+              void queryClient.invalidateQueries(trpc.inventory.categories.pathFilter());
+            }}
           />
         ) : foundCount ? (
           <section className="pinned-row card" aria-labelledby="pinned-title">

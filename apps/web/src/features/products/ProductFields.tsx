@@ -1,8 +1,9 @@
 import type { ProductRole, ProductUnit } from '@stockscan/contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useT } from '../../i18n/i18n';
+import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
+import { currencySymbol } from '../inventory/scope/format';
 import { type Service, unitsFor } from '../inventory/scope/service-features';
 import { unitLongKey, unitMessages } from '../inventory/scope/units';
 import { m } from './messages';
@@ -28,6 +29,7 @@ export function ProductFields({
 }) {
   const t = useT(m);
   const u = useT(unitMessages);
+  const { locale } = useLocale();
   const trpc = useTRPC();
   const categories = useQuery(trpc.inventory.categories.list.queryOptions({ service_id: service.id }));
   const shown = (name: FieldName) => fieldShown(service, name);
@@ -137,8 +139,12 @@ export function ProductFields({
       {prices ? (
         <fieldset className="form-section">
           <legend>{t('section_prices')}</legend>
-          {field('purchase_price', t('purchase_price', { currency }), { decimal: true })}
-          {field('selling_price', t('selling_price', { currency }), { decimal: true })}
+          {field('purchase_price', t('purchase_price', { currency: currencySymbol(locale, currency) }), {
+            decimal: true,
+          })}
+          {field('selling_price', t('selling_price', { currency: currencySymbol(locale, currency) }), {
+            decimal: true,
+          })}
           {field('vat_rate', t('vat_rate'), { decimal: true })}
           {field('supplier', t('supplier'))}
         </fieldset>

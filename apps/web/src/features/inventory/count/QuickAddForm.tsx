@@ -1,9 +1,9 @@
 import type { AppRouter } from '@stockscan/api';
 import type { ProductUnit } from '@stockscan/contracts';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { type FormEvent, useId, useState } from 'react';
-import { useLocalized, useT } from '../../../i18n/i18n';
+import { useLocale, useLocalized, useT } from '../../../i18n/i18n';
 import { useTRPC } from '../../../lib/trpc';
 import { fieldErrors } from '../../entitlements/describe-error';
 import { ErrorMessage } from '../../entitlements/ErrorMessage';
@@ -11,7 +11,7 @@ import { GatedButton } from '../../entitlements/GatedButton';
 import { toast } from '../../entitlements/toast-store';
 import { useEntitlements, useRefreshEntitlements } from '../../entitlements/useEntitlements';
 import { m } from '../messages';
-import { parseDecimal } from '../scope/format';
+import { currencySymbol, parseDecimal } from '../scope/format';
 import { featureOn, priceOn, type Service, unitsFor } from '../scope/service-features';
 import { unitLongKey, unitMessages } from '../scope/units';
 
@@ -42,8 +42,10 @@ export function QuickAddForm({
   const t = useT(m);
   const u = useT(unitMessages);
   const localized = useLocalized();
+  const { locale } = useLocale();
   const ids = useId();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const { canAdd } = useEntitlements();
   const refreshEntitlements = useRefreshEntitlements();
   const units = unitsFor(service.counting_mode);
@@ -61,6 +63,9 @@ export function QuickAddForm({
     trpc.inventory.products.create.mutationOptions({
       onSuccess: ({ product, warnings }) => {
         void refreshEntitlements();
+        void queryClient.invalidateQueries(trpc.inventory.counts.pathFilter());
+        void queryClient.invalidateQueries(trpc.inventory.categories.pathFilter());
+        void queryClient.invalidateQueries(trpc.inventory.products.pathFilter());
         toast.ok(t('quick_added', { name: product.name, service: service.name }));
         for (const w of warnings) toast.warn(localized(w.message));
         onCreated(product);
@@ -141,7 +146,9 @@ export function QuickAddForm({
 
       {priceOn(service, 'purchase') ? (
         <>
-          <label htmlFor={`${ids}-price`}>{t('quick_purchase', { currency })}</label>
+          <label htmlFor={`${ids}-price`}>
+            {t('quick_purchase', { currency: currencySymbol(locale, currency) })}
+          </label>
           <input
             id={`${ids}-price`}
             inputMode="decimal"

@@ -76,3 +76,16 @@ export function formatDate(locale: Locale, iso: string): string {
 export function todayLocal(now = new Date()): string {
   return `${currentLocalMonth(now)}-${String(now.getDate()).padStart(2, '0')}`;
 }
+
+/** "€" for EUR, "CHF" for CHF…: what a price label shows. */
+export function currencySymbol(locale: Locale, currency: string): string {
+  try {
+    const parts = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      style: 'currency',
+      currency,
+    }).formatToParts(0);
+    return parts.find((p) => p.type === 'currency')?.value ?? currency;
+  } catch {
+    return currency;
+  }
+}
