@@ -2,6 +2,7 @@ import { type CountKey, countOf, PLAN_LIMITS, PLAN_NAMES } from '@stockscan/enti
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
+import { useCurrentRole } from '../team/useRole';
 import { bannerMessages } from './banner-messages';
 import { billingPath } from './links';
 import { type Banner, pickBanner } from './pick-banner';
@@ -19,13 +20,24 @@ const SOLO_KEYS = ['max_products', 'max_services', 'max_users'] as const;
 /** One banner at a time, most urgent first: payment failed, then over a limit, then trial days left. */
 export function EntitlementBanners({ now = new Date() }: { now?: Date }) {
   const { data } = useEntitlements();
+  const { role, isPending } = useCurrentRole();
   const [trialHidden, setTrialHidden] = useState(false);
   const banner = data ? pickBanner(data, now) : null;
-  if (!banner || (banner.kind === 'trial' && trialHidden)) return null;
-  return <BannerView banner={banner} onHide={() => setTrialHidden(true)} />;
+  // Wait for the role (auth.me, already asked by the shell): the owner must not see "the owner decides" flash.
+  if (!banner || isPending || (banner.kind === 'trial' && trialHidden)) return null;
+  return <BannerView banner={banner} canPay={role === 'owner'} onHide={() => setTrialHidden(true)} />;
 }
 
-export function BannerView({ banner, onHide }: { banner: Banner; onHide?: () => void }) {
+export function BannerView({
+  banner,
+  onHide,
+  canPay = true,
+}: {
+  banner: Banner;
+  onHide?: () => void;
+  /** Only the owner reaches billing: the others are told who decides instead of a button to a refusal. */
+  canPay?: boolean;
+}) {
   const t = useT(bannerMessages);
   const { locale } = useLocale();
   if (banner.kind === 'past_due') {
@@ -33,16 +45,22 @@ export function BannerView({ banner, onHide }: { banner: Banner; onHide?: () => 
     return (
       <div className="banner alert alert-error" role="status" data-banner="past_due">
         <div className="banner-inner">
-          <p>{lost ? t('past_due_lost') : t('past_due', { plan: PLAN_NAMES[banner.plan] })}</p>
-          <Link className="button button-primary banner-action" to={billingPath()}>
-            {t('past_due_action')}
-          </Link>
+          <p>
+            {lost ? t('past_due_lost') : t('past_due', { plan: PLAN_NAMES[banner.plan] })}
+            {canPay ? null : <> {t('owner_pays')}</>}
+          </p>
+          {canPay ? (
+            <Link className="button button-primary banner-action" to={billingPath()}>
+              {t('past_due_action')}
+            </Link>
+          ) : null}
         </div>
       </div>
     );
   }
   if (banner.kind === 'over_limit') {
     const keys = OVER_KEYS[banner.key];
+    const upgradeTo = canPay ? banner.upgradeTo : null;
     const vars = {
       count: banner.count,
       limit: banner.limit,
@@ -53,17 +71,14 @@ export function BannerView({ banner, onHide }: { banner: Banner; onHide?: () => 
     return (
       <div className="banner alert alert-warn" role="status" data-banner="over_limit">
         <div className="banner-inner">
-          <p>{banner.upgradeTo ? t(keys.text, vars) : t(`${keys.text}_no_upgrade`, vars)}</p>
+          <p>{upgradeTo ? t(keys.text, vars) : t(`${keys.text}_no_upgrade`, vars)}</p>
           <div className="banner-actions">
-            {banner.upgradeTo ? (
-              <Link className="button button-primary banner-action" to={billingPath(banner.upgradeTo)}>
-                {t('upgrade_action', { plan: PLAN_NAMES[banner.upgradeTo] })}
+            {upgradeTo ? (
+              <Link className="button button-primary banner-action" to={billingPath(upgradeTo)}>
+                {t('upgrade_action', { plan: PLAN_NAMES[upgradeTo] })}
               </Link>
             ) : null}
-            <Link
-              className={banner.upgradeTo ? 'banner-link' : 'button button-primary banner-action'}
-              to={keys.to}
-            >
+            <Link className={upgradeTo ? 'banner-link' : 'button button-primary banner-action'} to={keys.to}>
               {t(keys.fix)}
             </Link>
           </div>
@@ -87,11 +102,14 @@ export function BannerView({ banner, onHide }: { banner: Banner; onHide?: () => 
               : t('trial_title', { plan, days: banner.daysLeft })}
           </strong>{' '}
           {t('trial_text', { limits })}
+          {canPay ? null : <> {t('owner_decides')}</>}
         </p>
         <div className="banner-actions">
-          <Link className="button button-primary banner-action" to={billingPath(banner.plan)}>
-            {t('trial_action')}
-          </Link>
+          {canPay ? (
+            <Link className="button button-primary banner-action" to={billingPath(banner.plan)}>
+              {t('trial_action')}
+            </Link>
+          ) : null}
           {onHide ? (
             <button
               type="button"
