@@ -124,8 +124,11 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
         await snap(page, 'journey-05-opened-bottle');
       }
       await pinned.getByText('enregistré').waitFor();
+      // The list under the pinned row has it too (it used to keep saying "no product yet").
+      await page.getByRole('listitem').filter({ hasText: bottle.name }).waitFor();
       await pinned.getByRole('button', { name: 'Retirer', exact: true }).click();
     }
+    expect(await page.getByText('Aucun produit dans ce service pour l’instant.').count()).toBe(0);
     await page.reload();
     await page.getByText('5 / 5 comptés').waitFor();
     await page.getByText('Tout est enregistré').waitFor();
@@ -140,16 +143,23 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
     await lossForm.getByRole('radio', { name: 'Casse' }).check();
     await lossForm.getByLabel('Note (facultatif)').fill('Casier tombé en réserve');
     await lossForm.getByRole('button', { name: 'Enregistrer la perte' }).click();
-    await page.getByText(/Total du mois : 2,40\s€/).waitFor();
+    await page.getByText(/Total du mois\s:\s2,40\s€/).waitFor();
     await snap(page, 'journey-07-loss');
 
     // 4. The dashboard: the stock value and its chart.
     await navigate(page, 'Tableau de bord');
     await page.getByText(STOCK_VALUE).first().waitFor();
+    await page.getByRole('img', { name: /^Valeur du stock\s:\s.+\s250,00\s€\sen\s/ }).waitFor();
+    const byCategory = page.getByRole('region', { name: 'Valeur par catégorie' });
+    await byCategory.getByText(/202,00\s€/).waitFor();
+    expect(await byCategory.textContent()).toMatch(/Spiritueux.*Bières.*Sirops/);
     await page
-      .getByRole('img', { name: /valeur|stock/i })
-      .first()
+      .getByRole('region', { name: 'Pertes par motif' })
+      .getByText(/2,40\s€/)
       .waitFor();
+    // Duo: one service at a time, and DLC alerts are a Multi feature.
+    await page.getByText('Les alertes de DLC sont dans l’offre Multi.').waitFor();
+    expect(await page.getByRole('option', { name: 'Tous les services' }).count()).toBe(0);
     await snap(page, 'journey-08-dashboard');
 
     // 5. Export the month as XLSX: the file is downloaded, and its rows are the counts.
@@ -198,6 +208,9 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
     await navigate(invitee.page, 'Inventaire');
     await invitee.page.getByText('5 / 5 comptés').waitFor();
     expect(await invitee.page.getByRole('link', { name: 'Équipe', exact: true }).count()).toBe(0);
+    // A manager cannot pay: the trial banner says who decides instead of a button to a refusal.
+    await invitee.page.getByText('Le propriétaire de l’établissement choisit l’offre.').waitFor();
+    expect(await invitee.page.getByRole('link', { name: 'Choisir mon offre' }).count()).toBe(0);
     await snap(invitee.page, 'journey-12-manager');
     await page.reload();
     await page.getByText(MANAGER.username).first().waitFor();
@@ -219,13 +232,19 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
     await snap(page, 'journey-14-upgraded');
 
     // 9. PRO features appear: the export by email, the Synthèse sheet; the trial banner is gone.
-    await page.goto(`${stack.url}/app/exports`);
-    await page.getByLabel('Adresse e-mail du destinataire').waitFor();
-    await page.getByText(/feuille « Synthèse »/).waitFor();
+    await page.getByRole('link', { name: 'Ouvrir l’inventaire' }).click();
+    await page.getByRole('img', { name: /^Valeur du stock\s:/ }).waitFor();
+    await page.getByText('Aucune date limite dans les 90 jours.').waitFor();
+    await page.getByLabel('Service').selectOption({ label: 'Tous les services' });
+    await page.getByText(STOCK_VALUE).first().waitFor();
     expect(await page.getByText(/Essai Duo/).count()).toBe(0);
+    await snap(page, 'journey-15-pro-dashboard');
+    await navigate(page, 'Exports');
+    await page.getByLabel('Adresse e-mail du destinataire').waitFor();
+    await page.getByText(/feuille «\sSynthèse\s»/).waitFor();
     const proExport = await downloadXlsx(page, files, 'multi.xlsx');
     expect((await readWorkbook(proExport.path)).sheetNames).toContain('Synthèse');
-    await snap(page, 'journey-15-pro');
+    await snap(page, 'journey-16-pro-exports');
 
     expect(failedRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
