@@ -2,6 +2,7 @@ import type { AppRouter } from '@stockscan/api';
 import type { inferRouterOutputs } from '@trpc/server';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
+import { errorCode } from '../../lib/trpc';
 import { ErrorMessage } from '../entitlements/ErrorMessage';
 import { billingPath } from '../entitlements/links';
 import { formatDate, formatQty } from '../inventory/scope/format';
@@ -12,10 +13,13 @@ type Alerts = inferRouterOutputs<AppRouter>['inventory']['alerts'];
 
 /** Low stock and expiry dates; what the plan lacks says which plan has it. */
 export function AlertsPanel({
+  included,
   data,
   error,
   onRetry,
 }: {
+  /** The plan has at least one kind of alert. */
+  included: boolean;
   data: Alerts | undefined;
   error: unknown;
   onRetry: () => void;
@@ -23,6 +27,15 @@ export function AlertsPanel({
   const t = useT(m);
   const u = useT(unitMessages);
   const { locale } = useLocale();
+  if (!included || errorCode(error) === 'FEATURE_NOT_INCLUDED')
+    return (
+      <section className="alerts" aria-labelledby="alerts-title">
+        <h2 id="alerts-title">{t('alerts')}</h2>
+        <div className="card">
+          <Locked text={t('alerts_locked')} />
+        </div>
+      </section>
+    );
   if (error) return <ErrorMessage error={error} onRetry={onRetry} />;
   if (!data) return null;
   const { low_stock, expiry } = data;
@@ -86,7 +99,7 @@ function Locked({ text }: { text: string }) {
   const t = useT(m);
   return (
     <p className="muted">
-      {text} <Link to={billingPath(null)}>{t('see_plans')}</Link>
+      {text} <Link to={billingPath('BOUTIQUE')}>{t('see_plans')}</Link>
     </p>
   );
 }

@@ -44,7 +44,12 @@ export function DashboardPage({ assistant }: { assistant?: ReactNode } = {}) {
   const enabled = serviceId !== undefined;
   const input = { service_id: serviceId ?? 'all', month };
   const stats = useQuery({ ...trpc.inventory.stats.queryOptions({ ...input, changes_limit: 5 }), enabled });
-  const alerts = useQuery({ ...trpc.inventory.alerts.queryOptions(input), enabled });
+  // Solo has neither alert: the server refuses the call, the panel says which plan has them instead.
+  const alertsIncluded = can('alerts_stock').ok || can('alerts_expiry').ok;
+  const alerts = useQuery({
+    ...trpc.inventory.alerts.queryOptions(input),
+    enabled: enabled && alertsIncluded,
+  });
 
   return (
     <section className="page dashboard">
@@ -132,6 +137,7 @@ export function DashboardPage({ assistant }: { assistant?: ReactNode } = {}) {
                 previousMonth={shiftMonth(month, -1)}
                 afterCards={
                   <AlertsPanel
+                    included={alertsIncluded}
                     data={alerts.data}
                     error={alerts.error}
                     onRetry={() => void alerts.refetch()}

@@ -45,7 +45,9 @@ export function MonthFigures({
         : 'flat';
   const lossesAllowed = can('loss_management').ok;
 
-  const categories = [...stats.by_category].sort((a, b) => b.stock_value_purchase - a.stock_value_purchase);
+  const categories = stats.by_category
+    .filter((c) => c.stock_value_purchase > 0)
+    .sort((a, b) => b.stock_value_purchase - a.stock_value_purchase);
   const shown = categories.slice(0, MAX_CATEGORIES);
   const rest = categories.slice(MAX_CATEGORIES);
   const categoryRows = shown.map((c) => ({

@@ -50,6 +50,8 @@ export const m = defineMessages({
     expires_in: 'dans {n} j',
     alerts_stock_locked: 'Les alertes de stock bas sont dans les offres Duo et Multi.',
     alerts_expiry_locked: 'Les alertes de DLC sont dans l’offre Multi.',
+    alerts_locked:
+      'Les alertes de stock bas (offres Duo et Multi) et de dates limites (offre Multi) vous disent quoi racheter et quoi écouler en premier.',
     see_plans: 'Voir les offres',
     retention_limited:
       'Votre offre garde 14 jours d’historique : les chiffres de ce mois ne sont plus consultables.',
@@ -110,6 +112,8 @@ export const m = defineMessages({
     expires_in: 'in {n} d',
     alerts_stock_locked: 'Low-stock alerts come with the Duo and Multi plans.',
     alerts_expiry_locked: 'Expiry alerts come with the Multi plan.',
+    alerts_locked:
+      'Low-stock alerts (Duo and Multi plans) and expiry alerts (Multi plan) tell you what to reorder and what to sell first.',
     see_plans: 'See the plans',
     retention_limited: 'Your plan keeps 14 days of history: this month’s figures can no longer be read.',
     all_needs_pro: 'The “all services” view is part of the Multi plan.',

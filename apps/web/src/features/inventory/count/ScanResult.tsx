@@ -1,7 +1,12 @@
 import type { AppRouter } from '@stockscan/api';
+import { PLAN_NAMES } from '@stockscan/entitlements';
 import type { inferRouterOutputs } from '@trpc/server';
+import { Link } from 'react-router';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { ErrorMessage } from '../../entitlements/ErrorMessage';
+import { errorMessages } from '../../entitlements/error-messages';
+import { billingPath } from '../../entitlements/links';
+import { useEntitlements } from '../../entitlements/useEntitlements';
 import { m } from '../messages';
 import { formatQty, monthLabel } from '../scope/format';
 import type { Service } from '../scope/service-features';
@@ -37,6 +42,9 @@ export function ScanNotice({
   onClose: () => void;
 }) {
   const t = useT(m);
+  const tErr = useT(errorMessages);
+  const { locale } = useLocale();
+  const { canAdd } = useEntitlements();
   const close = (
     <button type="button" className="button" onClick={onClose}>
       {t('pinned_close')}
@@ -54,18 +62,32 @@ export function ScanNotice({
         <ErrorMessage error={outcome.error} onRetry={() => onRetry(outcome.code)} onDismiss={onClose} />
       </div>
     );
+  // At the plan's product limit, say so here rather than after the form is filled.
+  const full = canAdd('max_products');
+  const limitNotice = full.ok ? null : <p className="scan-limit">{full.message[locale]}</p>;
+  const upgrade =
+    !full.ok && full.upgrade_to ? (
+      <Link className="button button-primary" to={billingPath(full.upgrade_to)}>
+        {tErr('action_upgrade', { plan: PLAN_NAMES[full.upgrade_to] })}
+      </Link>
+    ) : null;
   if (outcome.kind === 'unknown')
     return (
       <div className="scan-notice card" role="status">
         <p>{t('scan_unknown', { code: outcome.code })}</p>
+        {limitNotice}
         <div className="form-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => onQuickAdd({ code: outcome.code })}
-          >
-            {t('scan_quick_add')}
-          </button>
+          {full.ok ? (
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => onQuickAdd({ code: outcome.code })}
+            >
+              {t('scan_quick_add')}
+            </button>
+          ) : (
+            upgrade
+          )}
           {close}
         </div>
       </div>
@@ -74,10 +96,12 @@ export function ScanNotice({
   return (
     <div className="scan-notice card" role="status">
       <p>{t('scan_other_service', { name: product.name, service: outcome.service.name })}</p>
+      {limitNotice}
       <div className="form-actions">
         <button
           type="button"
           className="button button-primary"
+          hidden={!full.ok}
           onClick={() =>
             onQuickAdd({
               name: product.name,
@@ -90,6 +114,7 @@ export function ScanNotice({
         >
           {t('scan_add_here', { service: service.name })}
         </button>
+        {upgrade}
         <button type="button" className="button" onClick={() => onSwitchService(outcome.service.id)}>
           {t('scan_go_service', { service: outcome.service.name })}
         </button>
