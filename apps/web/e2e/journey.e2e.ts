@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeStripeCheckout } from './checkout';
 import { ARTIFACTS, hasChromium, openPage, type Stack, screenshots, startStack, VIEWPORTS } from './stack';
@@ -116,6 +116,9 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
       await form.getByLabel(/Prix d.achat/).fill(bottle.price);
       expect(await form.getByLabel('Code-barres').inputValue()).toBe(bottle.code);
       await form.getByRole('button', { name: 'Ajouter et compter' }).click();
+      await page.getByText(`« ${bottle.name} » ajouté à Bar.`).waitFor();
+      // The toast must not sit on the scan button (UX.md: always in reach).
+      expect(await isOnTop(page.getByRole('button', { name: 'Scanner un code-barres' }).last())).toBe(true);
       const pinned = page.getByRole('region', { name: 'Produit scanné' });
       await pinned.getByLabel(`Quantité de ${bottle.name}`).fill(bottle.qty);
       if ('opened' in bottle) {
@@ -290,6 +293,14 @@ async function navigate(page: Page, entry: string): Promise<void> {
   const link = page.getByRole('link', { name: entry, exact: true });
   if (!(await link.first().isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
   await link.first().click();
+}
+
+/** Whether a tap at the element's centre reaches it (nothing fixed, such as a toast, is drawn over it). */
+function isOnTop(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+  });
 }
 
 async function serviceIdByName(page: Page, name: string): Promise<string> {
