@@ -9,7 +9,7 @@ import { useEntitlements } from '../entitlements/useEntitlements';
 import { CopyPreviousMonth } from './count/CopyPreviousMonth';
 import { CountFilters, type CountStatusFilterValue } from './count/CountFilters';
 import { CountRow } from './count/CountRow';
-import { type CountScope, entryKey, lineStatus, linesOf } from './count/pending-queue';
+import { type CountScope, entryKey, linesOf } from './count/pending-queue';
 import { QuickAddForm } from './count/QuickAddForm';
 import { ScanDialog } from './count/ScanDialog';
 import { LastCounts, ScanNotice, type ScanOutcome } from './count/ScanResult';
@@ -291,7 +291,6 @@ function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }
       <SyncDock
         snapshot={snapshot}
         tenantId={countScope.tenant_id}
-        failedHere={[...pending.values()].filter((e) => lineStatus(e) === 'failed').length}
         onRetryAll={() => sync.retry()}
         onScan={() => setScanOpen(true)}
       />

@@ -61,9 +61,10 @@ export const m = defineMessages({
     sync_sending: 'Envoi en cours…',
     sync_pending: '{n} saisies en attente',
     sync_pending_one: '1 saisie en attente',
-    sync_failed: '{n} saisies non envoyées',
-    sync_failed_one: '1 saisie non envoyée',
-    sync_retry_all: 'Tout réessayer',
+    sync_failed: '{n} non envoyées — réessayer',
+    sync_failed_one: '1 non envoyée — réessayer',
+    stuck_hint:
+      'Le serveur ne répond pas. Vos saisies restent sur ce téléphone et repartent toutes seules ; touchez pour réessayer tout de suite.',
     offline:
       'Hors connexion. Continuez à compter : vos saisies restent sur ce téléphone et partiront dès le retour du réseau.',
     not_persisted:
@@ -175,14 +176,15 @@ export const m = defineMessages({
     sync_sending: 'Sending…',
     sync_pending: '{n} entries waiting',
     sync_pending_one: '1 entry waiting',
-    sync_failed: '{n} entries not sent',
-    sync_failed_one: '1 entry not sent',
-    sync_retry_all: 'Retry all',
+    sync_failed: '{n} not sent — retry',
+    sync_failed_one: '1 not sent — retry',
+    stuck_hint:
+      'The server does not answer. Your entries stay on this phone and leave by themselves; tap to retry right away.',
     offline:
       'Offline. Keep counting: your entries stay on this phone and leave as soon as the network is back.',
     not_persisted:
       'This browser refuses to store your entries (private mode or storage full). Keep this page open until they are sent.',
-    refused_hint: 'The server refused some entries ({n}). Tap “retry” on the row, or correct it.',
+    refused_hint: 'The server refused some entries ({n}): fix the row in red, or tap “retry”.',
     copy_previous: 'Start from last month',
     copy_title: 'Start from {month}?',
     copy_body:

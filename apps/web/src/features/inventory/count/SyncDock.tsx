@@ -8,51 +8,48 @@ import { useOnline } from './useCountSync';
 export function SyncDock({
   snapshot,
   tenantId,
-  failedHere,
   onRetryAll,
   onScan,
 }: {
   snapshot: SyncSnapshot;
   tenantId: string;
-  failedHere: number;
   onRetryAll: () => void;
   onScan: () => void;
 }) {
   const t = useT(m);
   const online = useOnline();
   const entries = Object.values(snapshot.queue).filter((e) => e.tenant_id === tenantId);
-  const failed = entries.filter((e) => lineStatus(e) === 'failed').length;
+  const refused = entries.filter((e) => e.failed !== null).length;
+  const stuck = entries.filter((e) => e.failed === null && lineStatus(e) === 'failed').length;
+  const failed = refused + stuck;
   const waiting = entries.length - failed;
-  const summary =
-    failed > 0
-      ? failed === 1
-        ? t('sync_failed_one')
-        : t('sync_failed', { n: failed })
-      : snapshot.inFlight.size > 0
-        ? t('sync_sending')
-        : waiting > 0
-          ? waiting === 1
-            ? t('sync_pending_one')
-            : t('sync_pending', { n: waiting })
-          : t('sync_all_saved');
-  const tone = failed > 0 ? 'sync-failed' : waiting > 0 ? 'sync-waiting' : 'sync-ok';
   return (
     <div className="sync-dock">
       {!online ? <p className="dock-alert dock-offline">{t('offline')}</p> : null}
       {!snapshot.persisted ? <p className="dock-alert dock-danger">{t('not_persisted')}</p> : null}
-      {failedHere > 0 && online ? (
-        <p className="dock-alert dock-danger">{t('refused_hint', { n: failedHere })}</p>
+      {online && refused > 0 ? (
+        <p className="dock-alert dock-danger">{t('refused_hint', { n: refused })}</p>
+      ) : null}
+      {online && stuck > 0 && refused === 0 ? (
+        <p className="dock-alert dock-offline">{t('stuck_hint')}</p>
       ) : null}
       <div className="dock-bar">
-        <p className={`dock-summary ${tone}`} role="status">
-          {tone === 'sync-ok' ? <span aria-hidden="true">✓ </span> : null}
-          {summary}
-        </p>
         {failed > 0 ? (
-          <button type="button" className="button" onClick={onRetryAll}>
-            {t('sync_retry_all')}
+          <button type="button" className="button dock-retry" onClick={onRetryAll}>
+            {failed === 1 ? t('sync_failed_one') : t('sync_failed', { n: failed })}
           </button>
-        ) : null}
+        ) : (
+          <p className={`dock-summary ${waiting > 0 ? 'sync-waiting' : 'sync-ok'}`} role="status">
+            {waiting === 0 ? <span aria-hidden="true">✓ </span> : null}
+            {snapshot.inFlight.size > 0
+              ? t('sync_sending')
+              : waiting === 0
+                ? t('sync_all_saved')
+                : waiting === 1
+                  ? t('sync_pending_one')
+                  : t('sync_pending', { n: waiting })}
+          </p>
+        )}
         <button
           type="button"
           className="button button-primary scan-button"
