@@ -101,7 +101,7 @@ describe('a failed export is not counted', () => {
     vi.spyOn(t.db, 'selectFrom').mockImplementation(((from: never) => {
       // The export's row query divides by zero when PostgreSQL runs it; every other query is untouched.
       const query = selectFrom(from) as unknown as { where(condition: unknown): unknown };
-      return from === 'counts as c' ? query.where(sql<boolean>`1 / 0 = 1`) : query;
+      return from === 'products as p' ? query.where(sql<boolean>`1 / 0 = 1`) : query;
     }) as never);
 
     const failed = await t.request(exportUrl(f.bar.id), { token: f.owner.token });

@@ -3,7 +3,6 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '@stockscan/db';
-import type { ExportRow } from './columns';
 import type { ExportPlan } from './export-plan';
 import { summarizeLosses } from './losses';
 import { type RowScope, streamExportRows } from './rows';
@@ -50,7 +49,7 @@ export async function writeExportFile(
   });
 
   // The first chunk is fetched before the writer writes a byte: a failing query is still a JSON error.
-  const cursor = scope.serviceIds.length > 0 ? streamExportRows(db, scope) : emptyRows();
+  const cursor = streamExportRows(db, scope);
   let next = await cursor.next();
   onStart?.();
   const writer = createExportWriter(plan.format, out, {
@@ -72,7 +71,7 @@ export async function writeExportFile(
     }
   } finally {
     // Leaving early (error, client gone) closes the server-side cursor and frees its connection.
-    if (!next.done) await cursor.return?.().catch(() => undefined);
+    if (!next.done) await cursor.return(undefined).catch(() => undefined);
   }
   const losses = summary && scope.serviceIds.length > 0 ? await summarizeLosses(db, scope) : null;
   // A closed output can leave exceljs waiting for 'finish' forever: the outcome decides.
@@ -81,8 +80,6 @@ export async function writeExportFile(
   if (error) throw new ExportAbortedError(error);
   return rows;
 }
-
-async function* emptyRows(): AsyncGenerator<ExportRow> {}
 
 /** A client that stops reading for this long loses its download: the cursor must not hold a connection forever. */
 const STALLED_AFTER_MS = 60_000;

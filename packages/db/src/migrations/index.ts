@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0004 from './0004_billing';
+import * as m0006 from './0006_export_order';
 
 /** Ordered, in-code migrations: bundled with the server, no filesystem scan. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0004_billing': m0004,
+  '0006_export_order': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {
