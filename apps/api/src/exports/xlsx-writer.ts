@@ -54,8 +54,9 @@ function styleFor(kind: ColumnKind, value: number): Style | null {
   }
 }
 
-/** 'YYYY-MM-DD' → a UTC Date, which exceljs stores as the Excel serial of that day. */
-const utcDay = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+/** 'YYYY-MM-DD' → a UTC Date, which exceljs stores as the Excel serial of that day (no string parsing). */
+const utcDay = (iso: string): Date =>
+  new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
 
 export const INVENTORY_SHEET = 'Inventaire';
 const HEADER_ROW = 2;
