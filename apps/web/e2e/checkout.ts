@@ -9,6 +9,8 @@ export interface PaidCheckout {
   sessionId: string;
   /** The price id the API put on the Checkout Session (line_items[0][price]). */
   price: string;
+  /** subscription_data[trial_end]: the trial days kept, as Stripe would run them (status trialing). */
+  trialEnd: Date | null;
   /** Webhook answers, in delivery order. */
   webhooks: unknown[];
 }
@@ -44,14 +46,19 @@ export function fakeStripeCheckout(stack: Stack) {
   }
 
   /** What the API asked for when it created this Checkout Session: the price, and where to send the buyer. */
-  function requestOf(sessionId: string): { price: string; successUrl: string } {
+  function requestOf(sessionId: string) {
     const created = world.requests('POST', '/v1/checkout/sessions');
     const index = [...world.sessions.keys()].indexOf(sessionId);
     const form = created[index]?.form;
     const price = form?.get('line_items[0][price]');
     const successUrl = form?.get('success_url');
     if (!price || !successUrl) throw new Error(`incomplete checkout session ${sessionId}`);
-    return { price, successUrl: successUrl.replace('{CHECKOUT_SESSION_ID}', sessionId) };
+    const trialEnd = form?.get('subscription_data[trial_end]');
+    return {
+      price,
+      successUrl: successUrl.replace('{CHECKOUT_SESSION_ID}', sessionId),
+      trialEnd: trialEnd ? new Date(Number(trialEnd) * 1000) : null,
+    };
   }
 
   /**
@@ -66,14 +73,15 @@ export function fakeStripeCheckout(stack: Stack) {
           const sessionId = new URL(route.request().url()).pathname.split('/').pop() ?? '';
           const session = world.sessions.get(sessionId);
           if (!session) throw new Error(`checkout page for an unknown session ${sessionId}`);
-          const { price, successUrl } = requestOf(sessionId);
+          const { price, successUrl, trialEnd } = requestOf(sessionId);
           const now = Date.now();
           const subscription = world.setSubscription(`sub_e2e_${sessionId}`, {
             customer: String(session.customer),
-            status: 'active',
+            status: trialEnd ? 'trialing' : 'active',
             price,
             period_start: new Date(now),
-            period_end: new Date(now + 30 * DAY_MS),
+            period_end: trialEnd ?? new Date(now + 30 * DAY_MS),
+            trial_end: trialEnd,
             metadata: session.metadata as Record<string, string>,
           });
           const paid = world.completeSession(sessionId, String(subscription.id));
@@ -82,7 +90,7 @@ export function fakeStripeCheckout(stack: Stack) {
             await deliver(stripeEvent({ clock }, 'customer.subscription.updated', subscription)),
           ];
           await route.fulfill({ status: 303, headers: { location: successUrl } });
-          resolve({ sessionId, price, webhooks });
+          resolve({ sessionId, price, trialEnd, webhooks });
         } catch (error) {
           await route.abort();
           reject(error);

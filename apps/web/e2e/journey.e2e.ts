@@ -238,9 +238,12 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
     await page.getByRole('button', { name: 'Choisir Multi' }).click();
     const checkout = await paid;
     expect(checkout.price).toBe('price_pro_monthly');
+    // The trial days left are kept: Stripe bills when the Duo trial would have ended.
+    expect((checkout.trialEnd?.getTime() ?? 0) - Date.now()).toBeGreaterThan(13 * 24 * 3600_000);
     expect(checkout.webhooks).toEqual([{ received: true }, { received: true }]);
     await page.waitForURL(`${stack.url}/billing/success?session_id=${checkout.sessionId}`);
     await page.getByText('Vous êtes maintenant sur l’offre Multi.').waitFor();
+    await page.getByText(/Votre essai continue jusqu’au/).waitFor();
     await snap(page, 'journey-14-upgraded');
 
     // 9. PRO features appear: the export by email, the Synthèse sheet; the trial banner is gone.
