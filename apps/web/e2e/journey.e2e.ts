@@ -259,6 +259,16 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
     await page.getByText(/feuille «\sSynthèse\s»/).waitFor();
     const proExport = await downloadXlsx(page, files, 'multi.xlsx');
     expect((await readWorkbook(proExport.path)).sheetNames).toContain('Synthèse');
+    // …and it goes straight to the accountant: the fake SendGrid gets the workbook attached.
+    const accountant = 'compta@cabinet-martin.test';
+    await page.getByLabel('Adresse e-mail du destinataire').fill(accountant);
+    await page.getByRole('button', { name: 'Envoyer le fichier' }).click();
+    await page.getByText(`Envoyé à ${accountant}`).waitFor();
+    const sent = stack.fakes.sendgrid.requests.filter((r) => r.body.includes(accountant));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.json).toMatchObject({
+      attachments: [expect.objectContaining({ filename: expect.stringMatching(/\.xlsx$/) })],
+    });
     await snap(page, 'journey-16-pro-exports');
 
     expect(failedRequests).toEqual([]);
