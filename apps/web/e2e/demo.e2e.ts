@@ -46,10 +46,10 @@ describe.skipIf(!hasChromium)('AutoDemo (VITE_DEMO_MODE=true build)', () => {
     await page.goto(stack.url);
     const demo = page.getByTestId('autodemo');
     await demo.waitFor();
-    const first = await demo.innerText();
+    const first = await demo.textContent();
     await page.waitForTimeout(5_000);
     await screenshots(page, '00-autodemo');
-    expect(await demo.innerText()).not.toBe(first);
+    expect(await demo.textContent()).not.toBe(first);
     expect(apiRequests).toEqual([]);
     expect(otherHosts).toEqual([]);
     expect(consoleErrors).toEqual([]);

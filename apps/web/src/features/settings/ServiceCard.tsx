@@ -180,8 +180,7 @@ export function ServiceCard({
       {confirmDelete ? (
         <div
           className={remove.error ? 'service-delete-failed' : 'service-delete'}
-          role={remove.error ? undefined : 'alertdialog'}
-          aria-labelledby={remove.error ? undefined : `delete-${service.id}`}
+          {...(remove.error ? {} : { role: 'alertdialog', 'aria-labelledby': `delete-${service.id}` })}
         >
           {remove.error ? null : (
             <p id={`delete-${service.id}`}>{t('delete_confirm', { name: service.name })}</p>
