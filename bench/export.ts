@@ -24,7 +24,7 @@ import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { signAccessToken } from '../apps/api/src/auth/tokens';
 import type { ExportRow } from '../apps/api/src/exports/columns';
-import { streamExportRows } from '../apps/api/src/exports/rows';
+import { streamExportChunks } from '../apps/api/src/exports/rows';
 import { SummaryAccumulator } from '../apps/api/src/exports/summary';
 import { createXlsxWriter } from '../apps/api/src/exports/xlsx-writer';
 import { createDb } from '../packages/db/src/index';
@@ -268,14 +268,14 @@ async function baseline(): Promise<void> {
   const url = env.BENCH_DB_URL as string;
   const { db } = await createDb({ databaseUrl: url, poolMax: 1 });
   const rows: ExportRow[] = [];
-  for await (const row of streamExportRows(db, {
+  const scope = {
     tenantId: env.BENCH_TENANT as string,
     serviceIds: [env.BENCH_SERVICE as string],
     from: MONTH,
     to: MONTH,
-    mode: 'all',
-  }))
-    rows.push(row);
+    mode: 'all' as const,
+  };
+  for await (const chunk of streamExportChunks(db, scope)) rows.push(...chunk);
   await db.destroy();
   const timings: { ms: number; cpuMs: number; bytes: number }[] = [];
   for (let run = 0; run < RUNS; run++) {

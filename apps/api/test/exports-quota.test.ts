@@ -121,25 +121,8 @@ describe('a failed export is not counted', () => {
   it('production fails mid-stream: the download is cut (never a complete-looking file) and not counted', async () => {
     const f = await createTenantFixture(t.db, t.config, { plan: 'PRO' });
     const bar = f.services[0]!;
-    await sql`
-      with p as (
-        insert into products (tenant_id, service_id, name, unit, purchase_price)
-        select ${f.tenantId}, ${bar.id}, 'Produit ' || lpad(i::text, 5, '0'), 'pcs', 10
-        from generate_series(1, 3000) as i
-        returning id
-      )
-      insert into counts (tenant_id, service_id, product_id, inventory_month, quantity)
-      select ${f.tenantId}, ${bar.id}, id, ${MONTH}, 7 from p`.execute(t.db);
-    const add = SummaryAccumulator.prototype.add;
-    let seen = 0;
-    vi.spyOn(SummaryAccumulator.prototype, 'add').mockImplementation(function (
-      this: SummaryAccumulator,
-      row,
-    ) {
-      seen += 1;
-      if (seen === 2500) throw new Error('injected failure after 2500 rows');
-      add.call(this, row);
-    });
+    await seedMany(f.tenantId, bar.id, 12_000);
+    failSummaryAt(11_000);
 
     const res = await t.request(exportUrl(bar.id), { token: f.owner.token });
 
@@ -148,4 +131,42 @@ describe('a failed export is not counted', () => {
     await vi.waitFor(async () => expect(await usageRows(t.db, f.tenantId)).toEqual([]));
     expect(await auditCount(f.tenantId)).toBe(0);
   });
+
+  it('production fails before the first 64 KB left: still a JSON 500 without the attachment header', async () => {
+    const f = await createTenantFixture(t.db, t.config, { plan: 'PRO' });
+    const bar = f.services[0]!;
+    await seedMany(f.tenantId, bar.id, 3_000);
+    failSummaryAt(2_500);
+
+    const res = await t.request(exportUrl(bar.id), { token: f.owner.token });
+
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-disposition')).toBeNull();
+    expect(await res.json()).toMatchObject({ code: 'INTERNAL' });
+    expect(await usageRows(t.db, f.tenantId)).toEqual([]);
+  });
 });
+
+/** `n` counted products in one statement. */
+async function seedMany(tenantId: string, serviceId: string, n: number): Promise<void> {
+  await sql`
+      with p as (
+        insert into products (tenant_id, service_id, name, unit, purchase_price)
+        select ${tenantId}, ${serviceId}, 'Produit ' || lpad(i::text, 5, '0'), 'pcs', 10
+        from generate_series(1, ${n}::int) as i
+        returning id
+      )
+      insert into counts (tenant_id, service_id, product_id, inventory_month, quantity)
+      select ${tenantId}, ${serviceId}, id, ${MONTH}, 7 from p`.execute(t.db);
+}
+
+/** The Synthèse accumulator throws on row `n`: production fails there, after the headers or not. */
+function failSummaryAt(n: number): void {
+  const add = SummaryAccumulator.prototype.add;
+  let seen = 0;
+  vi.spyOn(SummaryAccumulator.prototype, 'add').mockImplementation(function (this: SummaryAccumulator, row) {
+    seen += 1;
+    if (seen === n) throw new Error(`injected failure at row ${n}`);
+    add.call(this, row);
+  });
+}

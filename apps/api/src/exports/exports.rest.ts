@@ -1,9 +1,9 @@
-import { PassThrough } from 'node:stream';
 import { ExportDownloadQuery, ExportRequest } from '@stockscan/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Actor, resolveActor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { restRoute } from '../http/rest';
+import { ChunkCoalescer } from './coalesce';
 import { verifyDownloadToken } from './download-token';
 import { type ExportPlan, planExport } from './export-plan';
 import { DOWNLOAD_PATH, produceAndMail, startExport, streamExport } from './exports.service';
@@ -70,7 +70,7 @@ async function sendExport(
     return file;
   }
 
-  const body = new PassThrough();
+  const body = new ChunkCoalescer();
   let streaming = false;
   let markStarted: () => void = () => {};
   const firstRows = new Promise<void>((resolve) => {
@@ -81,9 +81,15 @@ async function sendExport(
     markStarted();
   });
   production.catch((error: unknown) => {
-    // Before the first byte restRoute answers (and logs) the error as JSON; after it, cut the response.
+    // Before the first byte the error is answered as JSON (restRoute, or Fastify's error handler once the
+    // stream is handed over: then it must not keep the attachment header); after it, the response is cut.
     if (streaming && !(error instanceof ExportAbortedError))
       req.log.error({ err: error }, 'export failed while streaming');
+    if (!reply.raw.headersSent)
+      for (const name of ['content-disposition', 'content-type']) {
+        reply.removeHeader(name);
+        reply.raw.removeHeader(name); // Fastify copied them onto the raw response with the stream
+      }
     body.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   await Promise.race([firstRows, production]);

@@ -5,12 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '@stockscan/db';
 import type { ExportPlan } from './export-plan';
 import { summarizeLosses } from './losses';
-import { type RowScope, streamExportRows } from './rows';
+import { type RowScope, streamExportChunks } from './rows';
 import { SummaryAccumulator } from './summary';
 import { createExportWriter } from './writer';
-
-/** Rows written between two looks at the output's backpressure. */
-const DRAIN_EVERY = 256;
 
 export class ExportAbortedError extends Error {
   constructor(cause?: unknown) {
@@ -49,8 +46,8 @@ export async function writeExportFile(
   });
 
   // The first chunk is fetched before the writer writes a byte: a failing query is still a JSON error.
-  const cursor = streamExportRows(db, scope);
-  let next = await cursor.next();
+  const chunks = streamExportChunks(db, scope);
+  let next = await chunks.next();
   onStart?.();
   const writer = createExportWriter(plan.format, out, {
     title: plan.title,
@@ -62,16 +59,18 @@ export async function writeExportFile(
   try {
     while (!next.done) {
       if (closedEarly || out.destroyed) throw new ExportAbortedError(closedEarly);
-      writer.addRow(next.value);
-      summary?.add(next.value);
-      rows += 1;
-      const congested = rows % DRAIN_EVERY === 0 ? writer.congested() : null;
+      for (const row of next.value) {
+        writer.addRow(row);
+        summary?.add(row);
+      }
+      rows += next.value.length;
+      const congested = writer.congested();
       if (congested) await drained(congested, out);
-      next = await cursor.next();
+      next = await chunks.next();
     }
   } finally {
     // Leaving early (error, client gone) closes the server-side cursor and frees its connection.
-    if (!next.done) await cursor.return(undefined).catch(() => undefined);
+    if (!next.done) await chunks.return(undefined).catch(() => undefined);
   }
   const losses = summary && scope.serviceIds.length > 0 ? await summarizeLosses(db, scope) : null;
   // A closed output can leave exceljs waiting for 'finish' forever: the outcome decides.

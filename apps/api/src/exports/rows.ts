@@ -60,13 +60,17 @@ function serviceRows(db: Db, scope: RowScope, serviceId: string) {
 }
 
 /**
- * The counts of the scope, service after service. On PostgreSQL `.stream()` reads through a server-side
- * cursor, so memory stays flat whatever the size; PGlite's dialect loads each result first (dev only).
+ * The counts of the scope in chunks, service after service. On PostgreSQL the executor's stream reads
+ * through a server-side cursor, so memory stays flat whatever the size; PGlite's dialect loads each result
+ * first (dev only). Chunks, not rows: one await per round trip instead of one per row.
  */
-export async function* streamExportRows(
+export async function* streamExportChunks(
   db: Db,
   scope: RowScope,
   chunkSize = CURSOR_CHUNK,
-): AsyncGenerator<ExportRow> {
-  for (const serviceId of scope.serviceIds) yield* serviceRows(db, scope, serviceId).stream(chunkSize);
+): AsyncGenerator<ExportRow[]> {
+  for (const serviceId of scope.serviceIds) {
+    const query = serviceRows(db, scope, serviceId).compile();
+    for await (const chunk of db.getExecutor().stream(query, chunkSize)) yield chunk.rows;
+  }
 }
