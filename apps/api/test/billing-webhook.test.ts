@@ -212,10 +212,15 @@ describe('POST /api/auth/billing/webhook/ — convergence', () => {
       period_end: days(365),
     });
     const event = stripeEvent(t, 'customer.subscription.created', sub);
+    const counted = async (result: string) =>
+      (await t.deps.metrics.webhooks.get()).values.find((v) => v.labels.result === result)?.value ?? 0;
+    const before = { processed: await counted('processed'), idempotent: await counted('idempotent') };
 
     const responses = await Promise.all(Array.from({ length: 12 }, () => deliver(t, event)));
 
     expect(responses.map((r) => r.status)).toEqual(Array(12).fill(200));
+    expect(await counted('processed')).toBe(before.processed + 1);
+    expect(await counted('idempotent')).toBe(before.idempotent + 11);
     const bodies = (await Promise.all(responses.map((r) => r.json()))) as { idempotent?: true }[];
     expect(bodies.filter((b) => b.idempotent === true)).toHaveLength(11);
     expect(bodies.filter((b) => b.idempotent === undefined)).toEqual([{ received: true }]);

@@ -40,13 +40,23 @@ export function registerBillingRoutes(app: FastifyInstance, deps: Deps): void {
       url: '/api/auth/billing/webhook/',
       auth: 'public',
       handler: async ({ req }): Promise<WebhookResult> => {
-        const event = verifyStripeEvent(deps, req.body, req.headers['stripe-signature']);
+        let event: ReturnType<typeof verifyStripeEvent>;
+        try {
+          event = verifyStripeEvent(deps, req.body, req.headers['stripe-signature']);
+        } catch (error) {
+          deps.metrics.webhooks.inc({ result: 'bad_signature' });
+          throw error;
+        }
         const log = req.log.child({ stripe_event_id: event.id, stripe_event_type: event.type });
         try {
           const outcome = await applyStripeEvent(deps, event);
           log.info({ outcome }, 'stripe event');
-          return 'idempotent' in outcome ? { received: true, idempotent: true } : { received: true };
+          const result =
+            'idempotent' in outcome ? 'idempotent' : 'ignored' in outcome ? 'ignored' : 'processed';
+          deps.metrics.webhooks.inc({ result });
+          return result === 'idempotent' ? { received: true, idempotent: true } : { received: true };
         } catch (error) {
+          deps.metrics.webhooks.inc({ result: 'error' });
           log.error({ err: error }, 'stripe event failed; Stripe will retry');
           throw error;
         }
