@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
-import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { endedByLogout, useLogout } from '../features/auth/session-actions';
 import { Toaster } from '../features/entitlements/Toaster';
 import { useCurrentRole } from '../features/team/useRole';
@@ -7,7 +7,7 @@ import { common } from '../i18n/common';
 import { useT } from '../i18n/i18n';
 import { getSession, onSessionChange } from '../lib/session';
 import { LocaleSwitch } from './LocaleSwitch';
-import { Logo } from './Logo';
+import { TopBar } from './TopBar';
 
 const TenantSwitcher = lazy(() =>
   import('../features/auth/TenantSwitcher').then((m) => ({ default: m.TenantSwitcher })),
@@ -34,12 +34,9 @@ const OWNER_ONLY = new Set<string>(['/app/team']);
 export function AppLayout() {
   const t = useT(common);
   const location = useLocation();
-  const [open, setOpen] = useState(false);
   const logout = useLogout();
   // Follows the session: a refused refresh or a logout in another tab lands on the login page.
   const signedIn = useSyncExternalStore(onSessionChange, () => getSession() !== null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone menu on every navigation
-  useEffect(() => setOpen(false), [location.pathname]);
   const { role } = useCurrentRole(signedIn);
   const nav = NAV.filter(([to]) => role === 'owner' || !OWNER_ONLY.has(to));
   if (!signedIn) {
@@ -48,37 +45,20 @@ export function AppLayout() {
   }
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
-        {t('skip_to_content')}
-      </a>
-      <header className="topbar">
-        <Link to="/app" className="brand" aria-label="StockScan">
-          <Logo /> <span>StockScan</span>
-        </Link>
-        <button
-          type="button"
-          className="menu-button"
-          aria-expanded={open}
-          aria-controls="app-nav"
-          onClick={() => setOpen((o) => !o)}
-        >
-          {open ? t('nav_close') : t('nav_menu')}
+      <TopBar home="/app" navId="app-nav">
+        {nav.map(([to, key]) => (
+          <NavLink key={to} to={to} end={to === '/app'}>
+            {t(key)}
+          </NavLink>
+        ))}
+        <Suspense fallback={null}>
+          <TenantSwitcher />
+        </Suspense>
+        <LocaleSwitch />
+        <button type="button" className="link-button" onClick={logout}>
+          {t('nav_logout')}
         </button>
-        <nav id="app-nav" className={open ? 'nav nav-open' : 'nav'}>
-          {nav.map(([to, key]) => (
-            <NavLink key={to} to={to} end={to === '/app'}>
-              {t(key)}
-            </NavLink>
-          ))}
-          <Suspense fallback={null}>
-            <TenantSwitcher />
-          </Suspense>
-          <LocaleSwitch />
-          <button type="button" className="link-button" onClick={logout}>
-            {t('nav_logout')}
-          </button>
-        </nav>
-      </header>
+      </TopBar>
       <div id="banners">
         <Suspense fallback={null}>
           <EntitlementBanners />
