@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addMemberFixture, createTenantFixture } from '../src/testing/fixtures';
 import { startTestApp } from '../src/testing/test-server';
 import { readWorkbook, seedProducts, sheetValues, usageRows } from './exports-fixtures';
@@ -73,11 +73,20 @@ describe('GET /api/export-excel/ (xlsx)', () => {
       .where('id', '=', f.tenantId)
       .executeTakeFirstOrThrow();
 
+    const producedXlsx = async () =>
+      (await t.deps.metrics.exports.get()).values.find(
+        (v) => v.labels.format === 'xlsx' && v.labels.result === 'ok',
+      )?.value ?? 0;
+    const before = await producedXlsx();
+
     const res = await t.request(`/api/export-excel/?service=${f.bar.id}&format=xlsx`, {
       token: f.owner.token,
     });
 
     expect(res.status).toBe(200);
+    await res.clone().arrayBuffer();
+    // Counted when the writer finishes, which may be a tick after the last byte reached us.
+    await vi.waitFor(async () => expect(await producedXlsx()).toBe(before + 1));
     expect(res.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );

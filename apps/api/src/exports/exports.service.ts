@@ -118,13 +118,17 @@ async function assertLinkUnused(deps: Deps, tenantId: string, linkId: string): P
 
 /** Runs `produce`; on failure gives the quota unit back (a failed export is not counted) and rethrows. */
 async function producedOrReleased(
+  deps: Deps,
   started: StartedExport,
   log: ExportLog,
   produce: () => Promise<number>,
 ): Promise<number> {
   try {
-    return await produce();
+    const rows = await produce();
+    deps.metrics.exports.inc({ format: started.plan.format, result: 'ok' });
+    return rows;
   } catch (error) {
+    deps.metrics.exports.inc({ format: started.plan.format, result: 'failed' });
     const { reservation } = started;
     await reservation.release().catch((releaseError: unknown) => {
       log.error({ err: releaseError, usage_event_id: reservation.id }, 'export quota release failed');
@@ -178,7 +182,7 @@ export async function streamExport(
   log: ExportLog,
   onStart?: () => void,
 ): Promise<number> {
-  const rows = await producedOrReleased(started, log, () =>
+  const rows = await producedOrReleased(deps, started, log, () =>
     writeExportFile(deps.db, started.plan, out, deps.now(), onStart),
   );
   await auditExport(deps, actor, started, rows, null, log);
@@ -204,7 +208,9 @@ export async function produceAndMail(
       callback();
     },
   });
-  const rows = await producedOrReleased(started, log, () => writeExportFile(deps.db, plan, sink, deps.now()));
+  const rows = await producedOrReleased(deps, started, log, () =>
+    writeExportFile(deps.db, plan, sink, deps.now()),
+  );
   const file = Buffer.concat(chunks);
   const email = await mailExport(deps.mailer, plan, plan.email, file, rows);
   if (!email.sent)
