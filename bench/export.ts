@@ -10,7 +10,8 @@
  *
  * Env: BENCH_DATABASE_URL or DATABASE_URL (any database of the server; a role with CREATEDB), default
  * postgres://stockscan:stockscan@127.0.0.1:5432/stockscan_test; BENCH_PRODUCTS (50000); BENCH_RUNS (3);
- * BENCH_SERVER=tsx (run the sources instead of the bundle); BENCH_SERVER_NODE_ARGS (node flags of the server child only).
+ * BENCH_SERVER=tsx (run the sources instead of the bundle); BENCH_SERVER_NODE_ARGS / BENCH_BASELINE_NODE_ARGS
+ * (node flags of one child, e.g. --cpu-prof or --max-old-space-size=192).
  * Targets (issue): server peak RSS < 200 MB, export time ≤ 1.5 × baseline.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -307,7 +308,8 @@ async function baseline(): Promise<void> {
 }
 
 async function runBaseline(dbUrl: string, seeded: Seeded) {
-  const child = startChild(['--import', 'tsx', 'bench/export.ts', '--baseline'], {
+  const nodeArgs = (env.BENCH_BASELINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = startChild([...nodeArgs, '--import', 'tsx', 'bench/export.ts', '--baseline'], {
     BENCH_DB_URL: dbUrl,
     BENCH_TENANT: seeded.tenantId,
     BENCH_SERVICE: seeded.serviceId,
