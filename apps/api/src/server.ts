@@ -38,6 +38,17 @@ export const REDACTED_PATHS = [
   '*.access',
 ];
 
+const SECRET_QUERY_PARAMS = /([?&](?:token|access|refresh|session_id)=)[^&#]*/gi;
+
+/** Signed links (export downloads, invitations, resets) carry their token in the query: never log it. */
+export function redactQuery(url: string): string {
+  return url.replace(SECRET_QUERY_PARAMS, '$1[redacted]');
+}
+
+function serializeRequest(req: { method: string; url: string; hostname?: string; ip?: string }) {
+  return { method: req.method, url: redactQuery(req.url), host: req.hostname, remoteAddress: req.ip };
+}
+
 function defaultWebDist(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   // dist/main.js and src/server.ts both sit one level under apps/api.
@@ -52,10 +63,15 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
   const metrics = createMetrics();
   const fullDeps: Deps = { ...deps, mailer: countEmails(deps.mailer, metrics), config, metrics };
   const app: FastifyInstance = Fastify({
-    logger: options.logger ?? {
-      level: config.logLevel,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+            serializers: { req: serializeRequest },
+            ...(typeof options.logger === 'object' ? options.logger : {}),
+          },
     routerOptions: { maxParamLength: 5000 },
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
