@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { BusinessIcon } from '../components/BusinessIcon';
 import { isTrade, type Trade } from '../demo/fixtures';
-import { TradeIcon } from '../features/public/TradeIcon';
 import { TradePreview } from '../features/public/TradePreview';
 import { useT } from '../i18n/i18n';
 import { landing } from './landing-messages';
@@ -76,7 +76,7 @@ export function Landing() {
           {FAMILIES.map(({ trade: family, modules }) => (
             <li key={family} className={family === chosen ? 'card trade trade-current' : 'card trade'}>
               <h3>
-                <TradeIcon trade={family} />
+                <BusinessIcon type={family} size={28} className="trade-icon" />
                 {t(family)}
               </h3>
               <p>{t(`${family}_text`)}</p>

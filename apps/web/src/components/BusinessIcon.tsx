@@ -12,12 +12,21 @@ const PATHS: Record<BusinessType, string> = {
   other: 'M4 8l8-4 8 4v8l-8 4-8-4zM4 8l8 4 8-4M12 12v8',
 };
 
-export function BusinessIcon({ type }: { type: BusinessType }) {
+/** The trade's line icon (onboarding, landing). */
+export function BusinessIcon({
+  type,
+  size = 32,
+  className = 'business-icon',
+}: {
+  type: BusinessType;
+  size?: number;
+  className?: string;
+}) {
   return (
     <svg
-      className="business-icon"
-      width="32"
-      height="32"
+      className={className}
+      width={size}
+      height={size}
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
