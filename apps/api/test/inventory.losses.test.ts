@@ -1,22 +1,11 @@
-import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { addMemberFixture, createTenantFixture, type TenantFixture } from '../src/testing/fixtures';
 import { startTestApp } from '../src/testing/test-server';
+import { failure } from '../src/testing/trpc-failure';
 
 const NOW = new Date('2026-11-15T10:00:00Z');
 const MONTH = '2026-11';
 const t = await startTestApp({ now: NOW });
-
-async function failure(call: Promise<unknown>): Promise<{ message: string; data: Record<string, unknown> }> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCClientError)
-      return { message: error.message, data: error.data as Record<string, unknown> };
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function seedProduct(
   f: TenantFixture,

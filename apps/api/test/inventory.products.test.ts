@@ -1,22 +1,10 @@
-import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { addMemberFixture, createTenantFixture } from '../src/testing/fixtures';
 import { startTestApp } from '../src/testing/test-server';
+import { failure } from '../src/testing/trpc-failure';
 
 const NOW = new Date('2026-11-15T10:00:00Z');
 const t = await startTestApp({ now: NOW });
-
-/** The tRPC error a call fails with: `data` carries SPEC §5 code, http_status and fields. */
-async function failure(call: Promise<unknown>): Promise<{ message: string; data: Record<string, unknown> }> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCClientError)
-      return { message: error.message, data: error.data as Record<string, unknown> };
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const productRow = (id: string) =>
   t.db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
