@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
 import { errorCode, useTRPC } from '../../lib/trpc';
 import { ErrorMessage } from '../entitlements/ErrorMessage';
+import { CycleSwitch } from '../public/CycleSwitch';
 import { formatEuros, PricingTable } from '../public/PricingTable';
 import { billingMessages } from './messages';
 import { type CheckoutMode, checkoutMode, type PlanChoice } from './plan-choice';
@@ -56,22 +57,7 @@ export function PlanPicker({
       <h2 id="plans-title">{status.plan_source === 'PAID' ? t('plans_title') : t('plans_title_choose')}</h2>
       <ModeNote mode={mode} />
 
-      <fieldset className="cycle-switch">
-        <legend className="sr-only">{t('cycle_legend')}</legend>
-        {(['MONTHLY', 'YEARLY'] as const).map((value) => (
-          <label key={value} className={cycle === value ? 'cycle-option cycle-selected' : 'cycle-option'}>
-            <input
-              type="radio"
-              name="billing-cycle"
-              value={value}
-              checked={cycle === value}
-              onChange={() => changeCycle(value)}
-            />
-            <span>{value === 'MONTHLY' ? t('monthly') : t('yearly')}</span>
-            {value === 'YEARLY' ? <span className="cycle-hint">{t('yearly_hint')}</span> : null}
-          </label>
-        ))}
-      </fieldset>
+      <CycleSwitch cycle={cycle} onChange={changeCycle} name="billing-cycle" />
       {initial.plan && mode === 'checkout' ? (
         <ChosenPlan
           plan={initial.plan}

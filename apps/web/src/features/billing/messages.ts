@@ -53,10 +53,6 @@ export const billingMessages = defineMessages({
     // Plans
     plans_title: 'Changer d’offre',
     plans_title_choose: 'Choisir une offre',
-    cycle_legend: 'Facturation',
-    monthly: 'Mensuel',
-    yearly: 'Annuel',
-    yearly_hint: '2 mois offerts',
     change_in_portal:
       'Vous avez un abonnement en cours : pour passer à une autre offre, utilisez « Gérer la carte et les factures ». Le changement est calculé au prorata.',
     checkout_soon:
@@ -155,10 +151,6 @@ export const billingMessages = defineMessages({
       'Online subscription management is not open yet. To change card, get an invoice or cancel, write to us from your account’s email address.',
     plans_title: 'Change plan',
     plans_title_choose: 'Choose a plan',
-    cycle_legend: 'Billing',
-    monthly: 'Monthly',
-    yearly: 'Yearly',
-    yearly_hint: '2 months free',
     change_in_portal:
       'You have a running subscription: to move to another plan, use “Manage card and invoices”. The change is prorated.',
     checkout_soon:

@@ -1,6 +1,7 @@
 import type { BillingCycle } from '@stockscan/contracts';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n';
+import { CycleSwitch } from './CycleSwitch';
 import { PricingTable } from './PricingTable';
 import { pricingMessages } from './pricing-messages';
 import './public.css';
@@ -16,22 +17,7 @@ export function PricingPage() {
         <h1>{t('title')}</h1>
         <p className="lead">{t('lead')}</p>
       </header>
-      <fieldset className="cycle-switch">
-        <legend className="sr-only">{t('cycle_legend')}</legend>
-        {(['MONTHLY', 'YEARLY'] as const).map((value) => (
-          <label key={value} className={cycle === value ? 'cycle-option cycle-selected' : 'cycle-option'}>
-            <input
-              type="radio"
-              name="cycle"
-              value={value}
-              checked={cycle === value}
-              onChange={() => setCycle(value)}
-            />
-            <span>{value === 'MONTHLY' ? t('monthly') : t('yearly')}</span>
-            {value === 'YEARLY' ? <span className="cycle-hint">{t('yearly_hint')}</span> : null}
-          </label>
-        ))}
-      </fieldset>
+      <CycleSwitch cycle={cycle} onChange={setCycle} name="cycle" />
       <PricingTable cycle={cycle} />
       <p className="muted pricing-tax">{t('tax')}</p>
       <section className="faq" aria-labelledby="faq-title">
