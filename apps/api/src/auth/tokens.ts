@@ -41,7 +41,17 @@ export async function signAccessToken(claims: AccessClaims, secret: string, now:
     .sign(await key(secret));
 }
 
+/**
+ * Tokens already verified, until their own expiry: a phone sends the same access token with every call for 15
+ * minutes, and WebCrypto verification dominated an authenticated request's CPU. Bounded, per secret.
+ */
+const VERIFIED_CACHE_SIZE = 10_000;
+const verified = new Map<string, { claims: AccessClaims; expiresAtMs: number }>();
+
 export async function verifyAccessToken(token: string, secret: string, now: Date): Promise<AccessClaims> {
+  const cacheKey = `${token}\u0000${secret}`;
+  const hit = verified.get(cacheKey);
+  if (hit && now.getTime() < hit.expiresAtMs) return hit.claims;
   try {
     const { payload } = await jwtVerify(token, await key(secret), {
       algorithms: ['HS256'],
@@ -49,8 +59,12 @@ export async function verifyAccessToken(token: string, secret: string, now: Date
       audience: 'stockscan-api',
       currentDate: now,
     });
-    if (typeof payload.sub !== 'string') throw new AppError('TOKEN_INVALID');
-    return { userId: payload.sub, tenantId: typeof payload.tid === 'string' ? payload.tid : null };
+    if (typeof payload.sub !== 'string' || typeof payload.exp !== 'number')
+      throw new AppError('TOKEN_INVALID');
+    const claims = { userId: payload.sub, tenantId: typeof payload.tid === 'string' ? payload.tid : null };
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string);
+    verified.set(cacheKey, { claims, expiresAtMs: payload.exp * 1000 });
+    return claims;
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (error instanceof joseErrors.JOSEError) throw new AppError('TOKEN_INVALID');
