@@ -82,7 +82,9 @@ describe.runIf(template.engine === 'postgres')('SIGTERM during load', () => {
       return code;
     });
     const prober = (async () => {
-      await new Promise((r) => setTimeout(r, 50));
+      // Knock only once the server has taken the signal (under CI load, delivery can lag the kill() call).
+      while (!exited && !server!.logs.join('').includes('SIGTERM: finishing in-flight requests'))
+        await new Promise((r) => setTimeout(r, 5));
       while (!exited) {
         const outcome = await rawRequest(`${server!.url}/health`, { timeoutMs: 5_000 });
         probes.push({ ms: performance.now() - signalledAt, outcome, exited });
@@ -106,8 +108,9 @@ describe.runIf(template.engine === 'postgres')('SIGTERM during load', () => {
     for (const o of outcomes) expect(o.body).toMatchObject({ result: { data: { applied: LINES } } });
     // …new connections were refused (or told 503) while it drained…
     expect(probesWhileDraining.length).toBeGreaterThan(0);
+    // (a connection torn down as the process exits — reset — is a refusal too)
     for (const p of probesWhileDraining)
-      expect(p.outcome.error === 'ECONNREFUSED' || p.outcome.status === 503).toBe(true);
+      expect(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 503]).toContain(p.outcome.error ?? p.outcome.status);
     // …the process exited cleanly within the drain timeout…
     expect(code).toBe(0);
     expect(drainMs).toBeLessThan(DRAIN_TIMEOUT_MS);
