@@ -10,7 +10,7 @@ import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { isMonthReadable } from '../entitlements/retention';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
-import { decodeCursor, encodeCursor, iso } from './format';
+import { decodeCursor, iso, keysetPage } from './format';
 import { loadService } from './scope';
 import { productSearch } from './search';
 
@@ -90,8 +90,7 @@ export async function countsScreen(
     .orderBy('p.id')
     .limit(limit + 1)
     .execute();
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const { page, next_cursor } = keysetPage(rows, limit);
   return {
     month: input.month,
     items: page.map((r) => ({
@@ -127,7 +126,7 @@ export async function countsScreen(
             }
           : null,
     })),
-    next_cursor: rows.length > limit && last ? encodeCursor(last.name, last.id) : null,
+    next_cursor,
     retention_limited: false,
   };
 }

@@ -27,6 +27,16 @@ export function decodeCursor(cursor: string): { name: string; id: string } {
   throw new AppError('VALIDATION_ERROR', undefined, { cursor: 'Curseur invalide.' });
 }
 
+/** Splits `limit + 1` fetched rows into the page and the cursor of the next one (null on the last page). */
+export function keysetPage<R extends { name: string; id: string }>(
+  rows: R[],
+  limit: number,
+): { page: R[]; next_cursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, next_cursor: rows.length > limit && last ? encodeCursor(last.name, last.id) : null };
+}
+
 /** `%term%` for ILIKE, with the pattern characters of the term escaped. */
 export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -14,7 +14,7 @@ import { reserveCount } from '../entitlements/enforce';
 import { AppError } from '../errors';
 import { ensureCategory } from './categories.service';
 import { featureOn } from './features';
-import { decodeCursor, encodeCursor, iso, isoOrNull } from './format';
+import { decodeCursor, iso, isoOrNull, keysetPage } from './format';
 import { applyServiceFeatures, productWarnings } from './product-rules';
 import { assertFoundInScope, loadService, type ServiceRow } from './scope';
 import { productSearch } from './search';
@@ -237,10 +237,9 @@ export async function listProducts(
     .orderBy('p.id')
     .limit(limit + 1)
     .execute();
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const { page, next_cursor } = keysetPage(rows, limit);
   return {
     items: page.map(toProduct),
-    next_cursor: rows.length > limit && last ? encodeCursor(last.name, last.id) : null,
+    next_cursor,
   };
 }
