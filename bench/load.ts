@@ -11,7 +11,8 @@
  *
  * Env: LOAD_DURATION (s per target and side, default 20), LOAD_CONNECTIONS (default 50), LOAD_WARMUP (s,
  * default 3), LOAD_SLICES (default 4), LOAD_TARGETS (default screen,entitlements), LOAD_LOG_LEVEL (API log
- * level, default warn), LOAD_CPU_PROF (a folder: the API writes a V8 CPU profile there on exit), DATABASE_URL
+ * level, default warn), LOAD_CPU_PROF (a folder: the API writes a V8 CPU profile there on exit, the bare
+ * server in its bare/ subfolder), DATABASE_URL
  * (default postgres://stockscan:stockscan@127.0.0.1:5432/stockscan_test: only used to create a fresh database,
  * dropped at the end). Quick run: LOAD_DURATION=3 LOAD_CONNECTIONS=10 pnpm bench:load
  */
@@ -169,7 +170,13 @@ async function startBare(
   replaysPath: string,
   databaseUrl: string,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = fork(import.meta.filename, ['--bare', replaysPath, databaseUrl], { stdio: 'inherit' });
+  const profile = process.env.LOAD_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(resolve(process.env.LOAD_CPU_PROF), 'bare')}`]
+    : [];
+  const child = fork(import.meta.filename, ['--bare', replaysPath, databaseUrl], {
+    stdio: 'inherit',
+    execArgv: [...process.execArgv, ...profile],
+  });
   const port = await new Promise<number>((done, fail) => {
     child.once('message', (m) => done((m as { port: number }).port));
     child.once('exit', (code) => fail(new Error(`bare server exited ${code}`)));

@@ -4,17 +4,17 @@ import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import { ERROR_MESSAGES } from '@stockscan/contracts';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Config } from './config';
 import type { Deps } from './deps';
 import { mapError } from './http/error-body';
 import { localeFrom } from './http/locale';
+import { registerTrpc } from './http/trpc-plugin';
 import { countEmails } from './observability/count-emails';
 import { createMetrics } from './observability/metrics';
 import { registerMetricsRoute, routeLabel } from './observability/metrics.rest';
 import { registerRestRoutes } from './rest-routes';
-import { type AppRouter, appRouter } from './router';
+import { appRouter } from './router';
 import { createContextFactory } from './trpc';
 
 export interface BuildOptions {
@@ -118,17 +118,14 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
     return reply.code(mapped.status).headers(mapped.headers).send(mapped.body);
   });
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: createContextFactory(fullDeps),
-      onError({ error, path, ctx }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') {
-          ctx?.req.log.error({ err: error.cause ?? error, path }, 'unexpected tRPC error');
-        }
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  await registerTrpc(app, '/trpc', {
+    router: appRouter,
+    createContext: createContextFactory(fullDeps),
+    onError({ error, path, ctx }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        ctx?.req.log.error({ err: error.cause ?? error, path }, 'unexpected tRPC error');
+      }
+    },
   });
 
   registerRestRoutes(app, fullDeps);

@@ -11,6 +11,28 @@ describe('server foundation', () => {
     expect(t.testDb.engine).toBe(process.env.DATABASE_URL ? 'postgres' : 'pglite');
   });
 
+  it('a tRPC answer goes out whole with a Content-Length; a jsonl batch still streams', async () => {
+    const single = await t.request('/trpc/system.health');
+    const body = await single.text();
+    expect(single.status).toBe(200);
+    expect(single.headers.get('content-type')).toBe('application/json');
+    expect(single.headers.get('transfer-encoding')).toBeNull();
+    expect(single.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
+    expect(JSON.parse(body)).toMatchObject({ result: { data: { status: 'ok' } } });
+
+    const failed = await t.request('/trpc/nope.nothing');
+    expect(failed.status).toBe(404);
+    expect(failed.headers.get('content-length')).toBe(String(Buffer.byteLength(await failed.text())));
+
+    const streamed = await t.request('/trpc/system.health,system.health?batch=1&input={}', {
+      headers: { 'trpc-accept': 'application/jsonl' },
+    });
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers.get('transfer-encoding')).toBe('chunked');
+    expect(streamed.headers.get('content-length')).toBeNull();
+    expect((await streamed.text()).trim().split('\n').length).toBeGreaterThan(1);
+  });
+
   it('GET /health pings the database', async () => {
     const res = await t.request('/health');
     expect(res.status).toBe(200);

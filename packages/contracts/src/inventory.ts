@@ -249,9 +249,13 @@ export const ScreenProduct = Product.pick({
   variant_value: true,
 });
 
+/** A count on the count screen: its product, service and month are the row's and the page's already. */
+export const ScreenCount = Count.omit({ product_id: true, service_id: true, inventory_month: true });
+export type ScreenCount = z.infer<typeof ScreenCount>;
+
 export const CountsScreenResult = z.object({
   month: Month,
-  items: z.array(z.object({ product: ScreenProduct, count: Count.nullable() })),
+  items: z.array(z.object({ product: ScreenProduct, count: ScreenCount.nullable() })),
   next_cursor: z.string().nullable(),
   /** The month is older than the plan may read: nothing is shown. */
   retention_limited: z.boolean(),

@@ -112,9 +112,6 @@ export async function countsScreen(
         r.count_id && r.quantity !== null && r.container_status && r.counted_at && r.updated_at
           ? {
               id: r.count_id,
-              product_id: r.id,
-              service_id: input.service_id,
-              inventory_month: input.month,
               quantity: r.quantity,
               container_status: r.container_status,
               remaining_fraction: r.remaining_fraction,

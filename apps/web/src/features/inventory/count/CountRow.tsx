@@ -15,8 +15,10 @@ import type { CountSync } from './count-sync';
 import { type CountScope, entryKey, lineStatus, type PendingEntry, type PendingLine } from './pending-queue';
 import { type Count, confirmedCount, forgetConfirmed, type UpsertResult } from './useCountSync';
 
-export type RowProduct =
-  inferRouterOutputs<AppRouter>['inventory']['counts']['screen']['items'][number]['product'];
+type ScreenItem = inferRouterOutputs<AppRouter>['inventory']['counts']['screen']['items'][number];
+export type RowProduct = ScreenItem['product'];
+/** What the row shows of a stored count: the screen's (or a full one, from the scan or a save). */
+type RowCount = NonNullable<ScreenItem['count']>;
 
 interface CountValues {
   quantity: number;
@@ -32,7 +34,7 @@ const FRACTIONS = [
   { value: 0.75, label: '¾' },
 ] as const;
 
-function valuesOf(source: PendingLine | Count | null | undefined): CountValues | null {
+function valuesOf(source: PendingLine | RowCount | null | undefined): CountValues | null {
   if (!source) return null;
   return {
     quantity: source.quantity,
@@ -44,7 +46,7 @@ function valuesOf(source: PendingLine | Count | null | undefined): CountValues |
 }
 
 /** The stored count: the one confirmed during this visit, unless the list brought a newer one (another phone). */
-function storedCount(serverCount: Count | null, confirmed: Count | null | undefined): Count | null {
+function storedCount(serverCount: RowCount | null, confirmed: Count | null | undefined): RowCount | null {
   if (confirmed === undefined) return serverCount;
   if (confirmed === null) return null;
   if (serverCount && serverCount.counted_at > confirmed.counted_at) return serverCount;
@@ -81,7 +83,7 @@ export const CountRow = memo(function CountRow({
   confirmedVersion,
 }: {
   product: RowProduct;
-  serverCount: Count | null;
+  serverCount: RowCount | null;
   scope: CountScope;
   service: Service;
   entry: PendingEntry | undefined;
