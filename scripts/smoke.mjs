@@ -12,6 +12,8 @@ const username = `smoke_${stamp}`;
 const password = `Smoke-${stamp}-pass`;
 const results = [];
 const state = {};
+// On stderr, so stdout stays one line per check: an operator can find (or remove) the account if a check fails.
+console.error(`smoke: ${base} with the throwaway account ${username}`);
 
 async function call(method, path, { token, json, headers = {} } = {}) {
   const res = await fetch(`${base}${path}`, {

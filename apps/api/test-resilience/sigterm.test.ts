@@ -1,8 +1,8 @@
 import { openTestDb, type TestDb } from '@stockscan/db/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type ServerProcess, startServerProcess } from '../src/testing/server-process';
 import { registerBar } from './client';
 import { type RawOutcome, rawRequest } from './raw-http';
-import { type ServerProcess, startServerProcess } from './server-process';
 
 const template = inject('dbTemplate');
 

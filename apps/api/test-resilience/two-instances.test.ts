@@ -2,8 +2,8 @@ import { openTestDb, type TestDb } from '@stockscan/db/testing';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type FakeServer, startFakeServer } from '../src/testing/fake-http';
+import { type ServerProcess, startServerProcess } from '../src/testing/server-process';
 import { postJson, registerBar, trpcAt } from './client';
-import { type ServerProcess, startServerProcess } from './server-process';
 
 const template = inject('dbTemplate');
 

@@ -1,19 +1,72 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openTestDb, type TestDb } from '@stockscan/db/testing';
 import Fastify from 'fastify';
-import { afterAll, describe, expect, it } from 'vitest';
-import { startTestApp } from '../src/testing/test-server';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { startFakeOpenAI, startFakeSendGrid, startFakeStripe } from '../src/testing/fakes';
+import { startServerProcess } from '../src/testing/server-process';
 import { stripeWorld } from './billing-fake-stripe';
 
-/** scripts/smoke.sh (DEPLOYMENT.md "Smoke tests") against a local server whose Stripe, SendGrid and OpenAI are fakes. */
+/**
+ * scripts/smoke.sh (DEPLOYMENT.md "Smoke tests") against the built server as `pnpm start` serves it
+ * (apps/api/dist/main.js, demo data seeded) with Stripe, SendGrid and OpenAI pointed at local fakes. Its database
+ * is a fresh PostgreSQL one when DATABASE_URL is set (CI), else embedded PGlite in a temporary folder, as on a
+ * newcomer's machine.
+ */
 
 const root = resolve(import.meta.dirname, '../../..');
-const t = await startTestApp();
-const world = stripeWorld(t);
+const template = inject('dbTemplate');
+const [stripe, sendgrid, openai] = await Promise.all([
+  startFakeStripe(),
+  startFakeSendGrid(),
+  startFakeOpenAI(),
+]);
+// The spawned server runs on the wall clock: so does the fake Stripe.
+const world = stripeWorld({
+  fakes: { stripe },
+  clock: {
+    get now() {
+      return new Date();
+    },
+  },
+});
+const testDb: TestDb | null = template.engine === 'postgres' ? await openTestDb(template) : null;
+const pgliteDir = testDb ? null : mkdtempSync(join(tmpdir(), 'stockscan-smoke-'));
+const server = await startServerProcess(
+  {
+    ...(testDb ? { DATABASE_URL: testDb.url! } : { PGLITE_DATA_DIR: pgliteDir! }),
+    SEED_DEMO: 'true',
+    STRIPE_API_KEY: 'sk_test_smoke',
+    STRIPE_WEBHOOK_SECRET: 'whsec_smoke',
+    STRIPE_API_BASE_URL: stripe.url,
+    STRIPE_PRICE_BOUTIQUE_MONTHLY: 'price_boutique_monthly',
+    STRIPE_PRICE_BOUTIQUE_YEARLY: 'price_boutique_yearly',
+    STRIPE_PRICE_PRO_MONTHLY: 'price_pro_monthly',
+    STRIPE_PRICE_PRO_YEARLY: 'price_pro_yearly',
+    INVITATIONS_SEND_EMAILS: 'true',
+    SENDGRID_API_KEY: 'SG.smoke',
+    SENDGRID_FROM_EMAIL: 'noreply@stockscan.test',
+    SENDGRID_API_BASE_URL: sendgrid.url,
+    AI_ENABLED: 'true',
+    OPENAI_API_KEY: 'sk-smoke',
+    OPENAI_BASE_URL: `${openai.url}/v1`,
+  },
+  { startTimeoutMs: 90_000 },
+);
+afterAll(async () => {
+  await server.stop();
+  await Promise.all([stripe.close(), sendgrid.close(), openai.close()]);
+  await testDb?.drop();
+  if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+});
 
 interface SmokeRun {
   code: number | null;
   lines: string[];
+  /** The throwaway account the script used (it names it on stderr). */
+  username: string | undefined;
 }
 
 /** Runs the script as an operator would; asynchronously, since the server answers from this process. */
@@ -23,9 +76,10 @@ function runSmoke(baseUrl: string): Promise<SmokeRun> {
       'bash',
       [resolve(root, 'scripts/smoke.sh'), baseUrl],
       { cwd: root, timeout: 60_000, env: { PATH: process.env.PATH ?? '' } },
-      (error, stdout) => {
+      (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        done({ code, lines: stdout.trim().split('\n') });
+        const username = stderr.match(/throwaway account (\S+)/)?.[1];
+        done({ code, lines: stdout.trim().split('\n'), username });
       },
     );
   });
@@ -48,7 +102,7 @@ async function brokenDeployment(override: Override): Promise<{ url: string }> {
     for (const [name, value] of Object.entries(req.headers))
       if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name))
         headers[name] = value;
-    const upstream = await fetch(`${t.url}${req.url}`, {
+    const upstream = await fetch(`${server.url}${req.url}`, {
       method: req.method,
       headers,
       ...(Buffer.isBuffer(req.body) && req.body.length > 0 ? { body: req.body } : {}),
@@ -65,28 +119,45 @@ async function brokenDeployment(override: Override): Promise<{ url: string }> {
 }
 
 describe('scripts/smoke.sh', () => {
-  it('passes every runbook check against a healthy server and cleans up its throwaway tenant', async () => {
-    // Given: a server with Stripe, SendGrid and OpenAI behind fakes. When: the smoke script runs against it.
-    const run = await runSmoke(t.url);
+  it('passes every runbook check against the built server and deletes its throwaway account', async () => {
+    // Given: the server `pnpm start` runs, behind fakes. When: the smoke script runs against it.
+    const before = {
+      checkouts: world.requests('POST', '/v1/checkout/sessions').length,
+      portals: world.requests('POST', '/v1/billing_portal/sessions').length,
+      emails: sendgrid.requests.length,
+    };
+    const run = await runSmoke(server.url);
 
-    // Then: exit 0, a PASS line per route, the summary line, and nothing left behind.
+    // Then: exit 0, a PASS line per route, the summary line.
     expect(
       run.lines.filter((l) => !l.startsWith('PASS')),
-      run.lines.join('\n'),
+      `${run.lines.join('\n')}\n--- server ---\n${server.logs.join('')}`,
     ).toEqual([`smoke: ${run.lines.length - 1} passed, 0 failed, 0 skipped`]);
     expect(run.code).toBe(0);
+    expect(run.lines.length - 1).toBe(15);
     expect(run.lines).toContain('PASS POST /api/auth/billing/checkout/');
     expect(run.lines).toContain('PASS POST /api/auth/billing/portal/');
     expect(run.lines).toContain('PASS DELETE /api/auth/delete-account/');
-    expect(world.requests('POST', '/v1/checkout/sessions')).toHaveLength(1);
-    expect(world.requests('POST', '/v1/billing_portal/sessions')).toHaveLength(1);
-    expect(t.fakes.sendgrid.requests).toHaveLength(1);
-    const users = await t.db
-      .selectFrom('users')
-      .select('username')
-      .where('username', 'like', 'smoke_%')
-      .execute();
-    expect(users).toEqual([]);
+    // The server really called Stripe and SendGrid (through the fakes), once each.
+    expect(world.requests('POST', '/v1/checkout/sessions').length - before.checkouts).toBe(1);
+    expect(world.requests('POST', '/v1/billing_portal/sessions').length - before.portals).toBe(1);
+    expect(sendgrid.requests.length - before.emails).toBe(1);
+    // And nothing is left of the throwaway account: it cannot log in, and (PostgreSQL) no row is left.
+    expect(run.username).toMatch(/^smoke_/);
+    const login = await fetch(`${server.url}/api/auth/login/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: run.username, password: 'whatever-it-was-1' }),
+    });
+    expect(login.status).toBe(401);
+    if (testDb) {
+      const users = await testDb.db
+        .selectFrom('users')
+        .select('username')
+        .where('username', '=', run.username!)
+        .execute();
+      expect(users).toEqual([]);
+    }
   });
 
   it('fails with exit 1 and a FAIL line naming the route when one route answers 500', async () => {

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
-const root = resolve(import.meta.dirname, '../../..');
+const root = resolve(import.meta.dirname, '../../../..');
 
 export async function freePort(): Promise<number> {
   return new Promise((done) => {
@@ -23,8 +23,14 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** The built server (apps/api/dist/main.js) as production runs it, in its own process. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * The built server (apps/api/dist/main.js, what `pnpm serve` and so `pnpm start` run) in its own process, on
+ * `env` over a development baseline; resolves once /health answers 200.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  { startTimeoutMs = 30_000 }: { startTimeoutMs?: number } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
@@ -46,7 +52,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stdout?.on('data', (d: Buffer) => logs.push(d.toString()));
   child.stderr?.on('data', (d: Buffer) => logs.push(d.toString()));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     const ok = await fetch(`${url}/health`)
       .then((r) => r.ok)
