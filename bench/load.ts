@@ -1,6 +1,6 @@
 /**
- * Load benchmark (`pnpm bench:load`): autocannon against the built API (dist/main.js, NODE_ENV=production, its
- * own process) on two read paths, each side by side with a bare Fastify + pg route that runs the very SQL the
+ * Load benchmark (`pnpm bench:load`): autocannon against the built API (dist/main.js with `pnpm serve`'s node
+ * flags, NODE_ENV=production, its own process) on two read paths, each side by side with a bare Fastify + pg route that runs the very SQL the
  * API issues for that request (captured through kysely's `log`, replayed with the same parallelism):
  *   - the count screen: GET /trpc/inventory.counts.screen?input=… (first 100-row page of a 1,000-product service)
  *   - GET /api/auth/me/org/entitlements
@@ -137,13 +137,23 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** The built API as production runs it. */
+/** The node flags `pnpm serve` starts the API with (the root package.json's `serve` script). */
+function serveFlags(): string[] {
+  const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<
+    string,
+    string
+  >;
+  return (scripts.serve ?? '').split(/\s+/).filter((arg) => arg.startsWith('--'));
+}
+
+/** The built API as production runs it: `pnpm serve`'s node flags, in its own process. */
 async function startApi(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const profile = process.env.LOAD_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.LOAD_CPU_PROF)}`]
     : [];
-  const child = spawn(process.execPath, [...profile, join(root, 'apps/api/dist/main.js')], {
+  const flags = [...serveFlags(), ...profile];
+  const child = spawn(process.execPath, [...flags, join(root, 'apps/api/dist/main.js')], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
@@ -175,7 +185,7 @@ async function startBare(
     : [];
   const child = fork(import.meta.filename, ['--bare', replaysPath, databaseUrl], {
     stdio: 'inherit',
-    execArgv: [...process.execArgv, ...profile],
+    execArgv: [...process.execArgv, ...serveFlags(), ...profile],
   });
   const port = await new Promise<number>((done, fail) => {
     child.once('message', (m) => done((m as { port: number }).port));
@@ -428,7 +438,7 @@ async function main() {
     console.log(
       `\nLoad benchmark — PostgreSQL, ${CONNECTIONS} connections, ${DURATION} s per target and side ` +
         `(${SLICES} alternating slices, after ${WARMUP} s warm-up), ` +
-        `pool ${POOL_MAX} on both sides, API log level ${LOG_LEVEL}`,
+        `pool ${POOL_MAX} on both sides, API log level ${LOG_LEVEL}, API node flags: ${serveFlags().join(' ') || 'none'}`,
     );
     console.table(rows);
     console.log(

@@ -249,8 +249,19 @@ export const ScreenProduct = Product.pick({
   variant_value: true,
 });
 
-/** A count on the count screen: its product, service and month are the row's and the page's already. */
-export const ScreenCount = Count.omit({ product_id: true, service_id: true, inventory_month: true });
+/**
+ * A count as the count screen shows it (the hottest read, on a phone): what the row displays and `counted_at`,
+ * which decides between it and a count confirmed during the visit. Its product, service and month are the
+ * row's and the page's; who counted and when it was edited are in the full count (scan lookup, upsert).
+ */
+export const ScreenCount = Count.pick({
+  quantity: true,
+  container_status: true,
+  remaining_fraction: true,
+  expiry_date: true,
+  lot_number: true,
+  counted_at: true,
+});
 export type ScreenCount = z.infer<typeof ScreenCount>;
 
 export const CountsScreenResult = z.object({

@@ -69,15 +69,12 @@ export async function countsScreen(
     'p.pack_size',
     'p.pack_uom',
     'p.variant_value',
-    'c.id as count_id',
     'c.quantity',
     'c.container_status',
     'c.remaining_fraction',
     'c.expiry_date',
     'c.lot_number',
-    'c.counted_by',
     'c.counted_at',
-    'c.updated_at',
   ]);
   if (input.status === 'counted') query = query.where('c.id', 'is not', null);
   if (input.status === 'uncounted') query = query.where('c.id', 'is', null);
@@ -108,18 +105,16 @@ export async function countsScreen(
         pack_uom: r.pack_uom,
         variant_value: r.variant_value,
       },
+      // Left join: every count column is null when the product has no count this month.
       count:
-        r.count_id && r.quantity !== null && r.container_status && r.counted_at && r.updated_at
+        r.counted_at && r.quantity !== null && r.container_status
           ? {
-              id: r.count_id,
               quantity: r.quantity,
               container_status: r.container_status,
               remaining_fraction: r.remaining_fraction,
               expiry_date: r.expiry_date,
               lot_number: r.lot_number,
-              counted_by: r.counted_by,
               counted_at: iso(r.counted_at),
-              updated_at: iso(r.updated_at),
             }
           : null,
     })),
