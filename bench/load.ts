@@ -1,20 +1,20 @@
 /**
- * Load benchmark (`pnpm bench:load`): autocannon against the built API (dist/main.js with `pnpm serve`'s node
- * flags, NODE_ENV=production, its own process) on two read paths, each side by side with a bare Fastify + pg route that runs the very SQL the
+ * Load benchmark (`pnpm bench:load`): autocannon against the built API (dist/main.js, NODE_ENV=production, its
+ * own process) on two read paths, each side by side with a bare Fastify + pg route that runs the very SQL the
  * API issues for that request (captured through kysely's `log`, replayed with the same parallelism):
  *   - the count screen: GET /trpc/inventory.counts.screen?input=… (first 100-row page of a 1,000-product service)
  *   - GET /api/auth/me/org/entitlements
  * Prints req/s, p50/p95/p99 latency, error rate, server CPU per request (/proc, all threads) and the API's
  * throughput as a share of the bare route's (target ≥ 60 %; exit 1 below it or on any error). The API and the
- * bare server each run in their own process with a pool of 10; they are loaded one at a time, in alternating
- * slices, so background load on a shared machine weighs on both alike.
+ * bare server each run in their own process with a pool of 10 and the node flags of `pnpm serve`; they are loaded
+ * one at a time, in alternating slices, so background load on a shared machine weighs on both alike.
  *
  * Env: LOAD_DURATION (s per target and side, default 20), LOAD_CONNECTIONS (default 50), LOAD_WARMUP (s,
  * default 3), LOAD_SLICES (default 4), LOAD_TARGETS (default screen,entitlements), LOAD_LOG_LEVEL (API log
  * level, default warn), LOAD_CPU_PROF (a folder: the API writes a V8 CPU profile there on exit, the bare
- * server in its bare/ subfolder), DATABASE_URL
- * (default postgres://stockscan:stockscan@127.0.0.1:5432/stockscan_test: only used to create a fresh database,
- * dropped at the end). Quick run: LOAD_DURATION=3 LOAD_CONNECTIONS=10 pnpm bench:load
+ * server in its bare/ subfolder), DATABASE_URL (default postgres://stockscan:stockscan@127.0.0.1:5432/stockscan_test:
+ * only used to create a fresh database, dropped at the end). Quick run: LOAD_DURATION=3 LOAD_CONNECTIONS=10 pnpm
+ * bench:load
  */
 import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -438,7 +438,8 @@ async function main() {
     console.log(
       `\nLoad benchmark — PostgreSQL, ${CONNECTIONS} connections, ${DURATION} s per target and side ` +
         `(${SLICES} alternating slices, after ${WARMUP} s warm-up), ` +
-        `pool ${POOL_MAX} on both sides, API log level ${LOG_LEVEL}, API node flags: ${serveFlags().join(' ') || 'none'}`,
+        `pool ${POOL_MAX} on both sides, API log level ${LOG_LEVEL}, ` +
+        `node flags on both sides (pnpm serve's): ${serveFlags().join(' ') || 'none'}`,
     );
     console.table(rows);
     console.log(
