@@ -369,15 +369,15 @@ async function main() {
     // Check both sides answer what we think before loading them.
     const api = await startApi(testDb.url!);
     children.push(api.child);
-    const page = (await fetch(`${api.url}${screenPath}`, { headers: auth }).then((r) => r.json())) as {
-      result: { data: { items: unknown[] } };
-    };
+    const pageBody = await fetch(`${api.url}${screenPath}`, { headers: auth }).then((r) => r.text());
+    const page = JSON.parse(pageBody) as { result: { data: { items: unknown[] } } };
     if (page.result.data.items.length !== PAGE)
       throw new Error('the count screen did not return a full page');
 
     const bare = await startBare(replaysPath, testDb.url!);
     children.push(bare.child);
-    const barePage = (await fetch(`${bare.url}/bare/screen`).then((r) => r.json())) as unknown[][];
+    const barePageBody = await fetch(`${bare.url}/bare/screen`).then((r) => r.text());
+    const barePage = JSON.parse(barePageBody) as unknown[][];
     if (barePage.at(-1)?.length !== PAGE + 1) throw new Error('the bare route did not return the same page');
 
     // When: per target, both sides warmed up, then loaded in alternating slices (API, bare, bare, API, …) so a
@@ -442,6 +442,9 @@ async function main() {
         `node flags on both sides (pnpm serve's): ${serveFlags().join(' ') || 'none'}`,
     );
     console.table(rows);
+    console.log(
+      `count screen answer: API ${Buffer.byteLength(pageBody)} bytes, bare ${Buffer.byteLength(barePageBody)} bytes`,
+    );
     console.log(
       `statements replayed by the bare route: screen ${statements('screen')}; entitlements ${statements('entitlements')}`,
     );
