@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { openTestDb, type TestDb } from '@stockscan/db/testing';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { startFakeOpenAI, startFakeSendGrid, startFakeStripe } from '../src/testing/fakes';
+import { fakeIntegrationsEnv, startFakeIntegrations } from '../src/testing/fakes';
 import { startServerProcess } from '../src/testing/server-process';
 import { stripeWorld } from './billing-fake-stripe';
 
@@ -18,11 +18,8 @@ import { stripeWorld } from './billing-fake-stripe';
 
 const root = resolve(import.meta.dirname, '../../..');
 const template = inject('dbTemplate');
-const [stripe, sendgrid, openai] = await Promise.all([
-  startFakeStripe(),
-  startFakeSendGrid(),
-  startFakeOpenAI(),
-]);
+const fakes = await startFakeIntegrations();
+const { stripe, sendgrid } = fakes;
 // The spawned server runs on the wall clock: so does the fake Stripe.
 const world = stripeWorld({
   fakes: { stripe },
@@ -38,26 +35,13 @@ const server = await startServerProcess(
   {
     ...(testDb ? { DATABASE_URL: testDb.url! } : { PGLITE_DATA_DIR: pgliteDir! }),
     SEED_DEMO: 'true',
-    STRIPE_API_KEY: 'sk_test_smoke',
-    STRIPE_WEBHOOK_SECRET: 'whsec_smoke',
-    STRIPE_API_BASE_URL: stripe.url,
-    STRIPE_PRICE_BOUTIQUE_MONTHLY: 'price_boutique_monthly',
-    STRIPE_PRICE_BOUTIQUE_YEARLY: 'price_boutique_yearly',
-    STRIPE_PRICE_PRO_MONTHLY: 'price_pro_monthly',
-    STRIPE_PRICE_PRO_YEARLY: 'price_pro_yearly',
-    INVITATIONS_SEND_EMAILS: 'true',
-    SENDGRID_API_KEY: 'SG.smoke',
-    SENDGRID_FROM_EMAIL: 'noreply@stockscan.test',
-    SENDGRID_API_BASE_URL: sendgrid.url,
-    AI_ENABLED: 'true',
-    OPENAI_API_KEY: 'sk-smoke',
-    OPENAI_BASE_URL: `${openai.url}/v1`,
+    ...fakeIntegrationsEnv(fakes),
   },
   { startTimeoutMs: 90_000 },
 );
 afterAll(async () => {
   await server.stop();
-  await Promise.all([stripe.close(), sendgrid.close(), openai.close()]);
+  await fakes.close();
   await testDb?.drop();
   if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
 });

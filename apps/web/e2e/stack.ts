@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FakeServer } from '@stockscan/api/testing/fake-http';
-import { startFakeOpenAI, startFakeSendGrid, startFakeStripe } from '@stockscan/api/testing/fakes';
+import { fakeIntegrationsEnv, startFakeIntegrations } from '@stockscan/api/testing/fakes';
+import { startServerProcess } from '@stockscan/api/testing/server-process';
 import pg from 'pg';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
@@ -21,17 +20,6 @@ export interface Stack {
   /** Server output, for diagnosing a failure. */
   logs: string[];
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => done(port));
-    });
-  });
 }
 
 /** A fresh database: a new PostgreSQL database when DATABASE_URL is set (CI), else an empty PGlite dir. */
@@ -66,59 +54,16 @@ async function freshDatabase(): Promise<{ env: Record<string, string>; drop: () 
 export async function startStack(
   options: { webDist?: string; env?: Record<string, string> } = {},
 ): Promise<Stack> {
-  const [stripe, sendgrid, openai] = await Promise.all([
-    startFakeStripe(),
-    startFakeSendGrid(),
-    startFakeOpenAI(),
-  ]);
+  const fakes = await startFakeIntegrations();
   const db = await freshDatabase();
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    NODE_ENV: 'development',
-    PORT: String(port),
-    HOST: '127.0.0.1',
     APP_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456',
-    FRONTEND_URL: url,
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    STRIPE_API_KEY: 'sk_test_e2e',
-    STRIPE_WEBHOOK_SECRET: 'whsec_e2e',
-    STRIPE_API_BASE_URL: stripe.url,
-    STRIPE_PRICE_BOUTIQUE_MONTHLY: 'price_boutique_monthly',
-    STRIPE_PRICE_BOUTIQUE_YEARLY: 'price_boutique_yearly',
-    STRIPE_PRICE_PRO_MONTHLY: 'price_pro_monthly',
-    STRIPE_PRICE_PRO_YEARLY: 'price_pro_yearly',
-    INVITATIONS_SEND_EMAILS: 'true',
-    SENDGRID_API_KEY: 'SG.e2e',
-    SENDGRID_FROM_EMAIL: 'noreply@stockscan.test',
-    SENDGRID_API_BASE_URL: sendgrid.url,
-    AI_ENABLED: 'true',
-    OPENAI_API_KEY: 'sk-e2e',
-    OPENAI_BASE_URL: `${openai.url}/v1`,
+    ...fakeIntegrationsEnv(fakes),
     ...(options.webDist ? { WEB_DIST_DIR: options.webDist } : {}),
     ...db.env,
     ...options.env,
   };
-  const logs: string[] = [];
-  const server: ChildProcess = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
-    env,
-    cwd: root,
-  });
-  server.stdout?.on('data', (d: Buffer) => logs.push(d.toString()));
-  server.stderr?.on('data', (d: Buffer) => logs.push(d.toString()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const ok = await fetch(`${url}/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) break;
-    if (Date.now() > deadline || server.exitCode !== null) {
-      throw new Error(`server did not start:\n${logs.join('')}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const server = await startServerProcess(env, { startTimeoutMs: 60_000 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -133,16 +78,15 @@ export async function startStack(
     ],
   });
   return {
-    url,
-    fakes: { stripe, sendgrid, openai },
+    url: server.url,
+    fakes,
     env,
     browser,
-    logs,
+    logs: server.logs,
     async stop() {
       await browser.close();
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
-      await Promise.all([stripe.close(), sendgrid.close(), openai.close(), db.drop()]);
+      await server.stop();
+      await Promise.all([fakes.close(), db.drop()]);
     },
   };
 }

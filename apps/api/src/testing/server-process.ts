@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../../../..');
 
+/** A TCP port free right now on 127.0.0.1. */
 export async function freePort(): Promise<number> {
   return new Promise((done) => {
     const srv = createServer();

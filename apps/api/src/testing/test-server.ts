@@ -11,7 +11,7 @@ import { createStripe } from '../integrations/stripe';
 import type { AppRouter } from '../router';
 import { buildServer, type ServerDeps } from '../server';
 import type { FakeServer } from './fake-http';
-import { startFakeOpenAI, startFakeSendGrid, startFakeStripe } from './fakes';
+import { fakeIntegrationsEnv, startFakeIntegrations } from './fakes';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -46,30 +46,14 @@ export interface TestAppOptions {
  * Closed (and its database dropped) after the file.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const [stripe, sendgrid, openai] = await Promise.all([
-    startFakeStripe(),
-    startFakeSendGrid(),
-    startFakeOpenAI(),
-  ]);
+  const fakes = await startFakeIntegrations();
+  const { stripe, sendgrid, openai } = fakes;
   const testDb = options.testDb ?? (await useTestDb());
   const config = loadConfig({
     NODE_ENV: 'test',
     APP_SECRET: 'test-secret-test-secret-test-secret-0123',
     FRONTEND_URL: 'http://app.test',
-    STRIPE_API_KEY: 'sk_test_fake',
-    STRIPE_WEBHOOK_SECRET: 'whsec_test_fake',
-    STRIPE_API_BASE_URL: stripe.url,
-    STRIPE_PRICE_BOUTIQUE_MONTHLY: 'price_boutique_monthly',
-    STRIPE_PRICE_BOUTIQUE_YEARLY: 'price_boutique_yearly',
-    STRIPE_PRICE_PRO_MONTHLY: 'price_pro_monthly',
-    STRIPE_PRICE_PRO_YEARLY: 'price_pro_yearly',
-    INVITATIONS_SEND_EMAILS: 'true',
-    SENDGRID_API_KEY: 'SG.fake',
-    SENDGRID_FROM_EMAIL: 'noreply@stockscan.test',
-    SENDGRID_API_BASE_URL: sendgrid.url,
-    AI_ENABLED: 'true',
-    OPENAI_API_KEY: 'sk-fake',
-    OPENAI_BASE_URL: `${openai.url}/v1`,
+    ...fakeIntegrationsEnv(fakes),
     WEB_DIST_DIR: '/nonexistent',
     LOG_LEVEL: 'silent',
     ...options.env,
@@ -104,7 +88,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
   afterAll(async () => {
     await app.close();
-    await Promise.all([stripe.close(), sendgrid.close(), openai.close()]);
+    await fakes.close();
   });
 
   return {
