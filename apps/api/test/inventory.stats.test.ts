@@ -198,6 +198,19 @@ describe('inventory.stats — hand-computed', () => {
     expect(limited.product_changes.map((c) => c.name)).toEqual(['Whisky']);
   });
 
+  it('a previous month that was never counted gives no change (nothing to compare), not a change from 0', async () => {
+    // Given: October counted, September never.
+    const { f, room } = await statsFixture();
+
+    const october = await t.trpc(f.owner.token).inventory.stats.query({ service_id: room, month: '2026-10' });
+
+    expect(october.totals.stock_value_purchase).toBeGreaterThan(0);
+    expect(october.previous).toMatchObject({ month: '2026-09', counted: 0, stock_value_purchase: 0 });
+    expect(october.change).toBeNull();
+    expect(october.product_changes).toEqual([]);
+    expect(october.retention_limited).toBe(false);
+  });
+
   it('all services (PRO multi_service_analytics) adds the bar: Gin 2 × 20 and its breakage', async () => {
     const { f } = await statsFixture('PRO');
     const stats = await t.trpc(f.owner.token).inventory.stats.query({ service_id: 'all', month: MONTH });

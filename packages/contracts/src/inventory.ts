@@ -422,6 +422,7 @@ export const StatsResult = z.object({
   ),
   /** null when the previous month is out of the plan's history. */
   previous: z.object({ month: Month, ...Values, counted: z.number().int() }).nullable(),
+  /** null when there is nothing to compare with: the previous month is out of history or was never counted. */
   change: z.object({ stock_value_purchase: z.number(), stock_value_selling: z.number() }).nullable(),
   product_changes: z.array(
     z.object({

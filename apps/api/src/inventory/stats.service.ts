@@ -132,7 +132,9 @@ export async function monthStats(deps: InventoryDeps, actor: Actor, input: Stats
         }
       : null;
 
-  const changes = previous
+  // A month nobody counted has no stock to compare with: no change rather than "+117 € vs October".
+  const comparable = previous !== null && previous.counted > 0;
+  const changes = comparable
     ? rows
         .filter((r) => r.quantity !== null || r.previous_quantity !== null)
         .map((r) => ({
@@ -187,7 +189,7 @@ export async function monthStats(deps: InventoryDeps, actor: Actor, input: Stats
       cost: round2(l.cost),
     })),
     previous,
-    change: previous
+    change: comparable
       ? {
           stock_value_purchase: round2(
             sumExact([current.stock_value_purchase, -previous.stock_value_purchase]),

@@ -72,7 +72,7 @@ export function MonthFigures({
           <h2>{t('value_purchase')}</h2>
           <div className="kpi-main">
             <p className="kpi-value">{money(totals.stock_value_purchase)}</p>
-            {previous ? (
+            {previous && change ? (
               <CompareBars
                 previous={previous.stock_value_purchase}
                 current={totals.stock_value_purchase}
@@ -96,6 +96,8 @@ export function MonthFigures({
               </>
             ) : stats.retention_limited ? (
               t('no_previous_history')
+            ) : previous ? (
+              t('previous_not_counted', { month: monthLabel(locale, previous.month) })
             ) : (
               t('no_previous')
             )}
