@@ -16,10 +16,9 @@
  * only used to create a fresh database, dropped at the end). Quick run: LOAD_DURATION=3 LOAD_CONNECTIONS=10 pnpm
  * bench:load
  */
-import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -28,6 +27,7 @@ import { loadConfig } from '../apps/api/src/config';
 import { createMailer } from '../apps/api/src/integrations/sendgrid';
 import { buildServer } from '../apps/api/src/server';
 import { createTenantFixture } from '../apps/api/src/testing/fixtures';
+import { type ServerProcess, startServerProcess } from '../apps/api/src/testing/server-process';
 import type { Database } from '../packages/db/src/schema';
 import { createTemplate, openTestDb } from '../packages/db/src/testing/index';
 
@@ -106,30 +106,6 @@ async function serveBare(replaysPath: string, databaseUrl: string): Promise<void
 // ---------------------------------------------------------------------------------------------------------
 // Parent: seed, capture, run.
 
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess, logs: string[]): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (
-      await fetch(url)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      return;
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not start:\n${logs.join('')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
@@ -147,33 +123,20 @@ function serveFlags(): string[] {
 }
 
 /** The built API as production runs it: `pnpm serve`'s node flags, in its own process. */
-async function startApi(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
+async function startApi(databaseUrl: string): Promise<ServerProcess> {
   const profile = process.env.LOAD_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.LOAD_CPU_PROF)}`]
     : [];
-  const flags = [...serveFlags(), ...profile];
-  const child = spawn(process.execPath, [...flags, join(root, 'apps/api/dist/main.js')], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
+  return startServerProcess(
+    {
       NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
       APP_SECRET,
       DATABASE_URL: databaseUrl,
-      INVITATIONS_SEND_EMAILS: 'false',
-      SEED_DEMO: 'false',
       WEB_DIST_DIR: '/nonexistent',
       LOG_LEVEL,
     },
-  });
-  const logs: string[] = [];
-  child.stdout?.on('data', (d: Buffer) => logs.push(d.toString()));
-  child.stderr?.on('data', (d: Buffer) => logs.push(d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/health`, child, logs);
-  return { url, child };
+    { nodeArgs: [...serveFlags(), ...profile] },
+  );
 }
 
 async function startBare(

@@ -126,14 +126,19 @@ describe('scripts/smoke.sh', () => {
     expect(world.requests('POST', '/v1/checkout/sessions').length - before.checkouts).toBe(1);
     expect(world.requests('POST', '/v1/billing_portal/sessions').length - before.portals).toBe(1);
     expect(sendgrid.requests.length - before.emails).toBe(1);
-    // And nothing is left of the throwaway account: it cannot log in, and (PostgreSQL) no row is left.
+    // And nothing is left of the throwaway account: its own credentials no longer log in (the script derives the
+    // password from the account's stamp), and on PostgreSQL no row is left.
     expect(run.username).toMatch(/^smoke_/);
     const login = await fetch(`${server.url}/api/auth/login/`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: run.username, password: 'whatever-it-was-1' }),
+      body: JSON.stringify({
+        username: run.username,
+        password: `Smoke-${run.username!.slice('smoke_'.length)}-pass`,
+      }),
     });
     expect(login.status).toBe(401);
+    expect(await login.json()).toMatchObject({ code: 'INVALID_CREDENTIALS' });
     if (testDb) {
       const users = await testDb.db
         .selectFrom('users')

@@ -28,8 +28,8 @@ export function fakeStripeCheckout(stack: Stack) {
     },
   };
   const world = stripeWorld({ fakes: stack.fakes, clock });
-  const signer = new Stripe(stack.env.STRIPE_API_KEY ?? 'sk_test_e2e');
-  const secret = stack.env.STRIPE_WEBHOOK_SECRET ?? 'whsec_e2e';
+  const signer = new Stripe(stack.env.STRIPE_API_KEY!);
+  const secret = stack.env.STRIPE_WEBHOOK_SECRET!;
 
   /** POSTs an event exactly as Stripe does: raw JSON signed with the webhook secret. */
   async function deliver(event: ReturnType<typeof stripeEvent>): Promise<unknown> {

@@ -26,22 +26,22 @@ export interface ServerProcess {
 
 /**
  * The built server (apps/api/dist/main.js, what `pnpm serve` and so `pnpm start` run) in its own process, on
- * `env` over a development baseline; resolves once /health answers 200.
+ * `env` over a development baseline, with `nodeArgs` before the script; resolves once /health answers 200.
  */
 export async function startServerProcess(
   env: Record<string, string>,
-  { startTimeoutMs = 30_000 }: { startTimeoutMs?: number } = {},
+  { startTimeoutMs = 30_000, nodeArgs = [] }: { startTimeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist/main.js')], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
       PORT: String(port),
-      APP_SECRET: 'resilience-secret-resilience-secret-0123',
+      APP_SECRET: 'server-process-secret-server-process-0123',
       FRONTEND_URL: url,
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
