@@ -59,7 +59,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen({ port: config.port, host: config.host });
+  const url = await app.listen({ port: config.port, host: config.host });
+  // A parent process that started us with an IPC channel (tests, benchmarks) learns that this very process is up.
+  process.send?.({ type: 'listening', url });
 }
 
 await main();

@@ -24,18 +24,12 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/**
- * The built server (apps/api/dist/main.js, what `pnpm serve` and so `pnpm start` run) in its own process, on
- * `env` over a development baseline, with `nodeArgs` before the script; resolves once /health answers 200.
- */
-export async function startServerProcess(
-  env: Record<string, string>,
-  { startTimeoutMs = 30_000, nodeArgs = [] }: { startTimeoutMs?: number; nodeArgs?: string[] } = {},
-): Promise<ServerProcess> {
-  const port = await freePort();
+/** Spawns the server on `port`; resolves once this very process says it listens, or with its exit code. */
+function spawnServer(port: number, env: Record<string, string>, nodeArgs: string[], startTimeoutMs: number) {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist/main.js')], {
     cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'development',
@@ -53,24 +47,48 @@ export async function startServerProcess(
   child.stdout?.on('data', (d: Buffer) => logs.push(d.toString()));
   child.stderr?.on('data', (d: Buffer) => logs.push(d.toString()));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  const deadline = Date.now() + startTimeoutMs;
-  for (;;) {
-    const ok = await fetch(`${url}/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) break;
-    if (Date.now() > deadline || child.exitCode !== null)
-      throw new Error(`server did not start:\n${logs.join('')}`);
-    await new Promise((r) => setTimeout(r, 100));
+  const started = new Promise<'listening' | 'exited' | 'timeout'>((done) => {
+    const timer = setTimeout(() => done('timeout'), startTimeoutMs);
+    child.on('message', (m: { type?: string }) => {
+      if (m?.type !== 'listening') return;
+      clearTimeout(timer);
+      done('listening');
+    });
+    void exited.then(() => {
+      clearTimeout(timer);
+      done('exited');
+    });
+  });
+  return { url, child, logs, exited, started };
+}
+
+/**
+ * The built server (apps/api/dist/main.js, what `pnpm serve` and so `pnpm start` run) in its own process, on
+ * `env` over a development baseline, with `nodeArgs` before the script. Resolves once that process reports it
+ * listens (an IPC message, not a /health probe: another server may have taken the port picked for this one, which
+ * then starts again on another port).
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  { startTimeoutMs = 30_000, nodeArgs = [] }: { startTimeoutMs?: number; nodeArgs?: string[] } = {},
+): Promise<ServerProcess> {
+  for (let attempt = 1; ; attempt++) {
+    const server = spawnServer(await freePort(), env, nodeArgs, startTimeoutMs);
+    const outcome = await server.started;
+    const { child, exited } = server;
+    if (outcome === 'listening')
+      return {
+        url: server.url,
+        child,
+        logs: server.logs,
+        exited,
+        async stop() {
+          if (child.exitCode === null) child.kill('SIGTERM');
+          await exited;
+        },
+      };
+    if (outcome === 'timeout') child.kill('SIGKILL');
+    const portTaken = server.logs.join('').includes('EADDRINUSE');
+    if (!portTaken || attempt === 3) throw new Error(`server did not start:\n${server.logs.join('')}`);
   }
-  return {
-    url,
-    child,
-    logs,
-    exited,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
