@@ -2,7 +2,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from '../components/AppLayout';
 import { PublicLayout } from '../components/PublicLayout';
 import { NotFound } from '../pages/NotFound';
-import type { FeatureRoutes } from './route-types';
+import type { FeatureRoutes } from '../shared/feature-routes';
 
 const features: FeatureRoutes[] = Object.values(
   import.meta.glob<{ routes: FeatureRoutes }>('../features/*/routes.tsx', { eager: true }),

@@ -1,16 +1,16 @@
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
-import { endedByLogout, useLogout } from '../features/auth/session-actions';
-import { Toaster } from '../features/entitlements/Toaster';
-import { useCurrentRole } from '../features/team/useRole';
 import { common } from '../i18n/common';
 import { useT } from '../i18n/i18n';
-import { getSession, onSessionChange } from '../lib/session';
+import { Toaster } from '../shared/feedback/Toaster';
+import { endedByLogout, useLogout } from '../shared/session/session-actions';
+import { useCurrentRole } from '../shared/session/useCurrentRole';
+import { useSignedIn } from '../shared/session/useSignedIn';
 import { LocaleSwitch } from './LocaleSwitch';
 import { TopBar } from './TopBar';
 
 const TenantSwitcher = lazy(() =>
-  import('../features/auth/TenantSwitcher').then((m) => ({ default: m.TenantSwitcher })),
+  import('../shared/session/TenantSwitcher').then((m) => ({ default: m.TenantSwitcher })),
 );
 // Lazy: the plan logic stays out of the landing page's initial JS; the banner needs a request anyway.
 const EntitlementBanners = lazy(() =>
@@ -36,7 +36,7 @@ export function AppLayout() {
   const location = useLocation();
   const logout = useLogout();
   // Follows the session: a refused refresh or a logout in another tab lands on the login page.
-  const signedIn = useSyncExternalStore(onSessionChange, () => getSession() !== null);
+  const signedIn = useSignedIn();
   const { role } = useCurrentRole(signedIn);
   const nav = NAV.filter(([to]) => role === 'owner' || !OWNER_ONLY.has(to));
   if (!signedIn) {

@@ -1,11 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { BusinessIcon } from '../components/BusinessIcon';
 import { isTrade, type Trade } from '../demo/fixtures';
-import { TradePreview } from '../features/public/TradePreview';
 import { useT } from '../i18n/i18n';
+import { BusinessIcon } from '../shared/ui/BusinessIcon';
 import { landing } from './landing-messages';
-import '../features/public/landing.css';
+import { TradePreview } from './TradePreview';
+import './landing.css';
 
 // Build-time flag: without VITE_DEMO_MODE=true this branch is dead code and the demo is not bundled.
 const AutoDemo = __DEMO_MODE__

@@ -1,7 +1,7 @@
 import { PLAN_NAMES, type PlanCode } from '@stockscan/entitlements';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { billingPath } from '../entitlements/links';
+import { billingPath } from '../../shared/links';
 import { assistantMessages } from './messages';
 
 /** Solo: what the assistant would do, and the plan that has it. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { Field, PasswordField } from './Field';
+import { Field, PasswordField } from '../../shared/forms/Field';
 import type { AccountDraft } from './onboarding';
 import { registerMessages } from './register-messages';
 

@@ -1,6 +1,6 @@
 import type { BusinessType } from '@stockscan/contracts';
-import { BusinessIcon } from '../../components/BusinessIcon';
 import { useT } from '../../i18n/i18n';
+import { BusinessIcon } from '../../shared/ui/BusinessIcon';
 import { BUSINESS_TYPES } from './onboarding';
 import { registerMessages } from './register-messages';
 

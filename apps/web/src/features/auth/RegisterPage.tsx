@@ -10,13 +10,13 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { setSession } from '../../lib/session';
 import { errorCode, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { fieldErrors } from '../entitlements/describe-error';
-import { ErrorMessage } from '../entitlements/ErrorMessage';
-import { billingPath } from '../entitlements/links';
-import { toast } from '../entitlements/toast-store';
+import { fieldErrors } from '../../shared/feedback/describe-error';
+import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
+import { toast } from '../../shared/feedback/toast-store';
+import { focusFirstInvalid, issuesByField } from '../../shared/forms/form-helpers';
+import { billingPath } from '../../shared/links';
 import { type AccountField, AccountStep } from './AccountStep';
 import { BusinessStep } from './BusinessStep';
-import { focusFirstInvalid, issuesByField } from './form-helpers';
 import { authCommon } from './messages';
 import {
   type AccountDraft,

@@ -1,9 +1,9 @@
 import type { ServiceType, TenantDomain } from '@stockscan/contracts';
 import { useT } from '../../i18n/i18n';
+import { Field } from '../../shared/forms/Field';
 import { enabledCount, ModuleToggles } from '../settings/ModuleToggles';
 import { serviceTypeMessages } from '../settings/modules-messages';
 import { SERVICE_TYPES } from '../settings/service-types';
-import { Field } from './Field';
 import { draftFeatures, newDraft, type ServiceDraft } from './onboarding';
 import { registerMessages } from './register-messages';
 

@@ -3,8 +3,6 @@ import { defineMessages } from '../../i18n/i18n';
 /** Words shared by the login, sign-up and password pages. */
 export const authCommon = defineMessages({
   fr: {
-    show_password: 'Afficher',
-    hide_password: 'Masquer',
     dismiss: 'Fermer',
     dismiss_label: 'Fermer ce message',
     retry: 'Réessayer',
@@ -21,8 +19,6 @@ export const authCommon = defineMessages({
     email_invalid: 'Adresse e-mail invalide, par exemple nom@domaine.fr.',
   },
   en: {
-    show_password: 'Show',
-    hide_password: 'Hide',
     dismiss: 'Close',
     dismiss_label: 'Close this message',
     retry: 'Try again',

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { useSignedIn } from '../auth/form-helpers';
+import { useSignedIn } from '../../shared/session/useSignedIn';
 import { billingMessages } from './messages';
 import './billing.css';
 

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
 import { errorCode, useTRPC } from '../../lib/trpc';
-import { ErrorMessage } from '../entitlements/ErrorMessage';
+import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { CycleSwitch } from '../public/CycleSwitch';
 import { formatEuros, PricingTable } from '../public/PricingTable';
 import { billingMessages } from './messages';

@@ -3,7 +3,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
-import { billingPath } from '../entitlements/links';
+import { billingPath } from '../../shared/links';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { formatMoney, formatQty, monthLabel } from '../inventory/scope/format';
 import { unitMessages } from '../inventory/scope/units';

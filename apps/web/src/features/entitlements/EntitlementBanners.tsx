@@ -2,12 +2,12 @@ import { type CountKey, countOf, PLAN_LIMITS, PLAN_NAMES } from '@stockscan/enti
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
-import { useCurrentRole } from '../team/useRole';
+import { billingPath } from '../../shared/links';
+import { useCurrentRole } from '../../shared/session/useCurrentRole';
 import { bannerMessages } from './banner-messages';
-import { billingPath } from './links';
 import { type Banner, pickBanner } from './pick-banner';
 import { useEntitlements } from './useEntitlements';
-import './feedback.css';
+import '../../shared/feedback/feedback.css';
 
 const OVER_KEYS = {
   max_products: { text: 'over_products', fix: 'fix_products', to: '/app/products' },

@@ -3,9 +3,9 @@ import { PLAN_NAMES } from '@stockscan/entitlements';
 import { type ReactNode, useId } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
-import { errorMessages } from './error-messages';
-import { billingPath } from './links';
-import './feedback.css';
+import { errorMessages } from '../../shared/feedback/error-messages';
+import { billingPath } from '../../shared/links';
+import '../../shared/feedback/feedback.css';
 
 /**
  * A button the plan may refuse: disabled before the server says no, with the reason written under it

@@ -1,5 +1,5 @@
 import { useLocale, useT } from '../../i18n/i18n';
-import { ErrorMessage } from '../entitlements/ErrorMessage';
+import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { asDenial, DownloadRefused, formatSize } from './download';
 import { exportMessages } from './messages';
 import type { DownloadPhase } from './useExportDownload';

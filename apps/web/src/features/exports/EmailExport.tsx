@@ -5,11 +5,11 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
-import { fieldErrors } from '../entitlements/describe-error';
-import { ErrorMessage } from '../entitlements/ErrorMessage';
-import { errorMessages } from '../entitlements/error-messages';
+import { fieldErrors } from '../../shared/feedback/describe-error';
+import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
+import { errorMessages } from '../../shared/feedback/error-messages';
+import { billingPath } from '../../shared/links';
 import { GatedButton } from '../entitlements/GatedButton';
-import { billingPath } from '../entitlements/links';
 import { useRefreshEntitlements } from '../entitlements/useEntitlements';
 import { exportMessages } from './messages';
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
-import { ErrorMessage } from '../entitlements/ErrorMessage';
+import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { ExportForm } from './ExportForm';
 import { exportMessages } from './messages';
 import './exports.css';

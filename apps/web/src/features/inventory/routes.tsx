@@ -1,4 +1,4 @@
-import type { FeatureRoutes } from '../../app/route-types';
+import type { FeatureRoutes } from '../../shared/feature-routes';
 
 export const routes: FeatureRoutes = {
   app: [

@@ -11,7 +11,7 @@ import {
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { getSession } from '../../lib/session';
-import { billingPath } from '../entitlements/links';
+import { billingPath } from '../../shared/links';
 import { pricingMessages } from './pricing-messages';
 import './public.css';
 

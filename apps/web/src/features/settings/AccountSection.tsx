@@ -2,9 +2,9 @@ import type { MeView } from '@stockscan/contracts';
 import { PLAN_NAMES } from '@stockscan/entitlements';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
-import { useLogout } from '../auth/session-actions';
-import { TenantSwitcher } from '../auth/TenantSwitcher';
-import { billingPath } from '../entitlements/links';
+import { billingPath } from '../../shared/links';
+import { useLogout } from '../../shared/session/session-actions';
+import { TenantSwitcher } from '../../shared/session/TenantSwitcher';
 import { settingsMessages } from './settings-messages';
 
 /** Slot for the billing settings (built separately at /app/settings/billing): the plan and a way there. */

@@ -2,7 +2,7 @@ import { countOf, PLAN_NAMES } from '@stockscan/entitlements';
 import { useQuery } from '@tanstack/react-query';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
-import { ErrorMessage } from '../entitlements/ErrorMessage';
+import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { AddServiceForm } from './AddServiceForm';
 import { ServiceCard } from './ServiceCard';

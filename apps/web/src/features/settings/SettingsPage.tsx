@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
-import { ErrorMessage } from '../entitlements/ErrorMessage';
+import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { AccountSection, BillingSlot } from './AccountSection';
 import { BusinessSection } from './BusinessSection';
 import { ServicesSection } from './ServicesSection';

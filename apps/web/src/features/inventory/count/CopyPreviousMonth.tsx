@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef } from 'react';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { useTRPC } from '../../../lib/trpc';
-import { toast } from '../../entitlements/toast-store';
-import { useErrorToast } from '../../entitlements/useErrorToast';
+import { toast } from '../../../shared/feedback/toast-store';
+import { useErrorToast } from '../../../shared/feedback/useErrorToast';
 import { m } from '../messages';
 import { monthLabel, shiftMonth } from '../scope/format';
 

@@ -5,7 +5,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { useSyncExternalStore } from 'react';
 import { getSession, onSessionChange } from '../../../lib/session';
 import { errorCode, useTRPC, useTRPCClient } from '../../../lib/trpc';
-import { fieldErrors } from '../../entitlements/describe-error';
+import { fieldErrors } from '../../../shared/feedback/describe-error';
 import { CountSync, type SyncSnapshot } from './count-sync';
 import { STORAGE_KEY } from './pending-queue';
 

@@ -2,7 +2,7 @@ import type { Month } from '@stockscan/contracts';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../../i18n/i18n';
-import { ErrorMessage } from '../../entitlements/ErrorMessage';
+import { ErrorMessage } from '../../../shared/feedback/ErrorMessage';
 import { currentLocalMonth, monthLabel, shiftMonth } from './format';
 import { scopeMessages } from './scope-messages';
 import type { Scope } from './useScope';

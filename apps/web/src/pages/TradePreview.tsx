@@ -1,6 +1,6 @@
-import { FIXTURES, type Trade } from '../../demo/fixtures';
-import { useLocale, useT } from '../../i18n/i18n';
-import { landing } from '../../pages/landing-messages';
+import { FIXTURES, type Trade } from '../demo/fixtures';
+import { useLocale, useT } from '../i18n/i18n';
+import { landing } from './landing-messages';
 import './landing.css';
 
 const FRACTIONS = [

@@ -1,7 +1,7 @@
 import { defineMessages } from '../../i18n/i18n';
 
-/** The signed-in shell's account controls: switching establishment, logging out. */
-export const accountMessages = defineMessages({
+/** The establishment switcher's words. */
+export const tenantMessages = defineMessages({
   fr: {
     tenant_label: 'Établissement',
     switching: 'Changement…',

@@ -3,8 +3,8 @@ import type { Locale } from '@stockscan/contracts';
 import { type Denial, normalizePlanCode, PLAN_NAMES } from '@stockscan/entitlements';
 import { TRPCClientError } from '@trpc/client';
 import { format } from '../../i18n/i18n';
+import { billingPath, loginPath } from '../links';
 import { errorMessages } from './error-messages';
-import { billingPath, loginPath } from './links';
 
 type ErrorData = NonNullable<TRPCClientError<AppRouter>['data']>;
 

@@ -4,14 +4,14 @@ import { useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { setSession } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
-import { toast } from '../entitlements/toast-store';
-import { useErrorToast } from '../entitlements/useErrorToast';
-import { accountMessages } from './account-messages';
-import './account.css';
+import { toast } from '../feedback/toast-store';
+import { useErrorToast } from '../feedback/useErrorToast';
+import { tenantMessages } from './tenant-messages';
+import './tenant-switcher.css';
 
 /** Acts on another establishment of the user: new token pair, every cached answer of the old one dropped. */
 function useSwitchTenant() {
-  const t = useT(accountMessages);
+  const t = useT(tenantMessages);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -31,7 +31,7 @@ function useSwitchTenant() {
 
 /** Shown only to someone who belongs to several establishments (auth.me memberships). */
 export function TenantSwitcher({ className }: { className?: string }) {
-  const t = useT(accountMessages);
+  const t = useT(tenantMessages);
   const trpc = useTRPC();
   const id = useId();
   const me = useQuery(trpc.auth.me.queryOptions());

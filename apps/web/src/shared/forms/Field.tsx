@@ -1,6 +1,6 @@
 import { type InputHTMLAttributes, type ReactNode, useId, useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { authCommon } from './messages';
+import { fieldMessages } from './field-messages';
 import './fields.css';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-invalid' | 'aria-describedby'>;
@@ -45,7 +45,7 @@ export function Field({
 export function PasswordField(
   props: InputProps & { label: string; error?: string | null; hint?: ReactNode },
 ) {
-  const t = useT(authCommon);
+  const t = useT(fieldMessages);
   const [visible, setVisible] = useState(false);
   return (
     <Field
