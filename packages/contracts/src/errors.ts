@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Every stable error code of SPEC §5 with its HTTP status. */
 export const ERROR_STATUS = {
   VALIDATION_ERROR: 400,
+  IMPORT_INVALID: 400,
   NOT_AUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   TOKEN_INVALID: 401,
@@ -48,6 +49,10 @@ export type Localized = Record<Locale, string>;
 /** Default human messages; services may pass a more specific detail. */
 export const ERROR_MESSAGES: Record<ErrorCode, Localized> = {
   VALIDATION_ERROR: { fr: 'Certaines informations sont invalides.', en: 'Some fields are invalid.' },
+  IMPORT_INVALID: {
+    fr: 'Ce fichier ne peut pas être importé.',
+    en: 'This file cannot be imported.',
+  },
   NOT_AUTHENTICATED: { fr: 'Veuillez vous connecter.', en: 'Please log in.' },
   INVALID_CREDENTIALS: { fr: 'Identifiant ou mot de passe incorrect.', en: 'Wrong username or password.' },
   TOKEN_INVALID: {

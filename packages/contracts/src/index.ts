@@ -11,3 +11,4 @@ export * from './tenants';
 export * from './members';
 export * from './assistant';
 export * from './exports';
+export * from './imports';
