@@ -1,15 +1,7 @@
 import type { Localized } from '@stockscan/contracts';
 
 /** The trades of the public pages (SPEC §6 business types). */
-export const TRADES = [
-  'bar',
-  'restaurant',
-  'grocery',
-  'retail',
-  'bakery',
-  'pharmacy',
-  'camping_multi',
-] as const;
+const TRADES = ['bar', 'restaurant', 'grocery', 'retail', 'bakery', 'pharmacy', 'camping_multi'] as const;
 export type Trade = (typeof TRADES)[number];
 
 export function isTrade(value: unknown): value is Trade {

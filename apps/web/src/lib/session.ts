@@ -40,7 +40,7 @@ if (typeof window !== 'undefined') {
 }
 
 /** Seconds until the access token expires (from its `exp` claim); 0 when unreadable. */
-export function secondsLeft(access: string, now = Date.now()): number {
+function secondsLeft(access: string, now = Date.now()): number {
   try {
     const payload = JSON.parse(atob(access.split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/') ?? '')) as {
       exp?: number;
@@ -52,7 +52,7 @@ export function secondsLeft(access: string, now = Date.now()): number {
 }
 
 /** Refresh when the access token has less than this left, so a request never leaves with a dying token. */
-export const REFRESH_MARGIN_SECONDS = 60;
+const REFRESH_MARGIN_SECONDS = 60;
 
 export type RefreshOutcome = { ok: true; session: Session } | { ok: false; invalid: boolean };
 

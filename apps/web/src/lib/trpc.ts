@@ -56,10 +56,7 @@ const refresher = createTokenRefresher({
 });
 
 /** Returns a fresh access token: refreshed (once, shared) when the current one has under a minute left. */
-let freshAccessToken: () => Promise<string | null> = () => refresher.accessToken();
-export function setAccessTokenProvider(provider: () => Promise<string | null>): void {
-  freshAccessToken = provider;
-}
+const freshAccessToken = (): Promise<string | null> => refresher.accessToken();
 
 /** Procedures that answer TOKEN_INVALID about their own input (a link token), not about the access token. */
 const NO_AUTH_RETRY = new Set([

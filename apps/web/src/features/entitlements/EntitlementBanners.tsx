@@ -28,7 +28,7 @@ export function EntitlementBanners({ now = new Date() }: { now?: Date }) {
   return <BannerView banner={banner} canPay={role === 'owner'} onHide={() => setTrialHidden(true)} />;
 }
 
-export function BannerView({
+function BannerView({
   banner,
   onHide,
   canPay = true,

@@ -4,7 +4,7 @@ import { toEntitlements } from '../entitlements/entitlements-model';
 import { currentLocalMonth, shiftMonth } from '../inventory/scope/format';
 
 /** How far back the pickers go when the plan keeps every month. */
-export const MONTHS_BACK = 24;
+const MONTHS_BACK = 24;
 
 /** Oldest month the plan still lets us read (Solo: 14 days), or null when history is unlimited. */
 export function oldestReadableMonth(data: EntitlementsResponse | undefined, now = new Date()): Month | null {

@@ -6,7 +6,7 @@ import './modules.css';
 type ModuleMessageKey = keyof (typeof moduleMessages)['fr'];
 
 /** The order a trader thinks in: money first, then how products are found, then dates and containers. */
-export const MODULE_ORDER: readonly ServiceFeatureKey[] = [
+const MODULE_ORDER: readonly ServiceFeatureKey[] = [
   'prices',
   'vat',
   'barcode',

@@ -1,5 +1,5 @@
 /** Currencies our customers use (France, overseas territories, Francophone Africa, neighbours), EUR first. */
-export const COMMON_CURRENCIES = [
+const COMMON_CURRENCIES = [
   'EUR',
   'CHF',
   'GBP',

@@ -3,7 +3,7 @@ import { normalizePlanCode, PLAN_NAMES } from '@stockscan/entitlements';
 import { defineMessages, format } from '../../i18n/i18n';
 
 /** What each audit action means, said the way a shop owner would (no codes, no ids). */
-export const activityMessages = defineMessages({
+const activityMessages = defineMessages({
   fr: {
     'auth.login': 's’est connecté(e)',
     'auth.logout': 's’est déconnecté(e)',

@@ -218,5 +218,3 @@ export const teamMessages = defineMessages({
     someone: 'Someone',
   },
 });
-
-export type TeamMessageKey = keyof (typeof teamMessages)['fr'];

@@ -55,7 +55,7 @@ const FIX_ACTIONS: Record<
   LIMIT_MAX_USERS: { to: '/app/team', key: 'action_team' },
 };
 
-export function isDenial(value: unknown): value is Denial {
+function isDenial(value: unknown): value is Denial {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<Denial>;
   return v.ok === false && typeof v.code === 'string' && typeof v.message === 'object' && v.message !== null;

@@ -52,9 +52,9 @@ export interface Batch {
 }
 
 export const DEBOUNCE_MS = 400;
-export const MAX_BATCH_LINES = 500;
+const MAX_BATCH_LINES = 500;
 /** After this many failed sends the row says "échec — réessayer" (it keeps retrying by itself). */
-export const ATTEMPTS_BEFORE_FAILURE_SHOWN = 3;
+const ATTEMPTS_BEFORE_FAILURE_SHOWN = 3;
 const BACKOFF_BASE_MS = 2_000;
 const BACKOFF_MAX_MS = 60_000;
 
@@ -196,15 +196,6 @@ export function wakeUp(queue: PendingQueue, now: number): PendingQueue {
   for (const [key, entry] of Object.entries(queue)) {
     if (entry.failed === null && entry.not_before > now) next[key] = { ...entry, not_before: now };
   }
-  return next;
-}
-
-/** Drops a product's pending line (the person cleared the count instead). */
-export function dropLine(queue: PendingQueue, scope: CountScope, productId: string): PendingQueue {
-  const key = entryKey(scope, productId);
-  if (!(key in queue)) return queue;
-  const next: Record<string, PendingEntry> = { ...queue };
-  delete next[key];
   return next;
 }
 

@@ -36,7 +36,7 @@ export function tenantOfSession(): string | null {
 const confirmed = new Map<string, Count | null>();
 let confirmedVersion = 0;
 const confirmedListeners = new Set<() => void>();
-export const confirmedKey = (serviceId: string, month: string, productId: string) =>
+const confirmedKey = (serviceId: string, month: string, productId: string) =>
   `${serviceId}/${month}/${productId}`;
 
 function confirm(counts: readonly Count[]): void {

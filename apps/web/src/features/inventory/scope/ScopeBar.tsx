@@ -53,7 +53,7 @@ export function ScopeBar({
   );
 }
 
-export function MonthStepper({ month, onChange }: { month: Month; onChange: (month: Month) => void }) {
+function MonthStepper({ month, onChange }: { month: Month; onChange: (month: Month) => void }) {
   const t = useT(scopeMessages);
   const { locale } = useLocale();
   const atCurrent = month >= currentLocalMonth();
