@@ -10,6 +10,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
 import { fieldErrors } from '../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
+import { FormField } from '../../shared/forms/FormField';
 import { GatedButton } from '../entitlements/GatedButton';
 import { useEntitlements, useRefreshEntitlements } from '../entitlements/useEntitlements';
 import { AssistantAnswer } from './AssistantAnswer';
@@ -37,7 +38,7 @@ export function AssistantPanel({
   const trpc = useTRPC();
   const ent = useEntitlements();
   const refreshEntitlements = useRefreshEntitlements();
-  const ids = { title: useId(), question: useId(), count: useId(), error: useId() };
+  const ids = { title: useId() };
   const [question, setQuestion] = useState('');
   const answerHeading = useRef<HTMLHeadingElement>(null);
   const ask = useMutation({
@@ -113,33 +114,31 @@ export function AssistantPanel({
       {header}
       <p className="muted assistant-intro">{t('intro')}</p>
       <form onSubmit={submit} className="assistant-form" noValidate>
-        <label htmlFor={ids.question}>{t('question')}</label>
-        <textarea
-          id={ids.question}
-          rows={2}
-          maxLength={MAX_QUESTION_LENGTH}
-          value={question}
-          placeholder={t('question_placeholder')}
-          disabled={ask.isPending}
-          aria-invalid={fieldError ? true : undefined}
-          aria-describedby={fieldError ? `${ids.count} ${ids.error}` : ids.count}
-          onChange={(e) => setQuestion(e.target.value)}
-          onKeyDown={(e) => {
-            // Enter sends on a keyboard; Shift+Enter goes to the line.
-            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              e.currentTarget.form?.requestSubmit();
-            }
-          }}
-        />
-        <p id={ids.count} className="muted assistant-count">
-          {t('question_count', { n: question.length, max: MAX_QUESTION_LENGTH })}
-        </p>
-        {fieldError ? (
-          <p id={ids.error} className="field-error">
-            {fieldError}
-          </p>
-        ) : null}
+        <FormField
+          label={t('question')}
+          hint={t('question_count', { n: question.length, max: MAX_QUESTION_LENGTH })}
+          hintClassName="muted assistant-count"
+          error={fieldError}
+        >
+          {(aria) => (
+            <textarea
+              {...aria}
+              rows={2}
+              maxLength={MAX_QUESTION_LENGTH}
+              value={question}
+              placeholder={t('question_placeholder')}
+              disabled={ask.isPending}
+              onChange={(e) => setQuestion(e.target.value)}
+              onKeyDown={(e) => {
+                // Enter sends on a keyboard; Shift+Enter goes to the line.
+                if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+                  e.preventDefault();
+                  e.currentTarget.form?.requestSubmit();
+                }
+              }}
+            />
+          )}
+        </FormField>
         <div className="assistant-buttons">
           <GatedButton verdict={quota.verdict} type="submit" busy={ask.isPending || !question.trim()}>
             {t('ask')}

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { toast } from '../../shared/feedback/toast-store';
 import { Field, PasswordField } from '../../shared/forms/Field';
 import { focusFirstInvalid } from '../../shared/forms/form-helpers';
+import { useFieldErrors } from '../../shared/forms/useFieldErrors';
 import { useSignedIn } from '../../shared/session/useSignedIn';
 import { safeNext, useCountdown } from './login-helpers';
 import { loginMessages } from './login-messages';
@@ -32,7 +33,7 @@ export function LoginPage() {
 
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
-  const [fields, setFields] = useState<Fields>({});
+  const { errors: fields, setErrors: setFields, change } = useFieldErrors<keyof Fields>();
   const [failure, setFailure] = useState<unknown>(null);
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
   const waitSeconds = useCountdown(blockedUntil);
@@ -119,11 +120,7 @@ export function LoginPage() {
             spellCheck={false}
             value={identifier}
             error={fields.identifier}
-            onChange={(event) => {
-              setIdentifier(event.target.value);
-              setFields((f) => ({ ...f, identifier: undefined }));
-              edited();
-            }}
+            onChange={change('identifier', setIdentifier, edited)}
           />
           <PasswordField
             label={t('password')}
@@ -131,11 +128,7 @@ export function LoginPage() {
             autoComplete="current-password"
             value={password}
             error={fields.password}
-            onChange={(event) => {
-              setPassword(event.target.value);
-              setFields((f) => ({ ...f, password: undefined }));
-              edited();
-            }}
+            onChange={change('password', setPassword, edited)}
           />
           <p className="auth-forgot">
             <Link to="/forgot-password">{tc('forgot_link')}</Link>

@@ -8,6 +8,7 @@ import { fieldErrors } from '../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { PasswordField } from '../../shared/forms/Field';
 import { issuesByField } from '../../shared/forms/form-helpers';
+import { useFieldErrors } from '../../shared/forms/useFieldErrors';
 import { authCommon } from './messages';
 import { passwordMessages } from './password-messages';
 import './auth.css';
@@ -35,7 +36,7 @@ export function ResetPasswordPage() {
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
+  const { errors, setErrors, change } = useFieldErrors<'password' | 'confirm'>();
   const reset = useMutation(
     trpc.auth.confirmPasswordReset.mutationOptions({
       onError: (error) => {
@@ -96,10 +97,7 @@ export function ResetPasswordPage() {
                 value={password}
                 hint={tc('password_rule')}
                 error={errors.password}
-                onChange={(event) => {
-                  setPassword(event.target.value);
-                  setErrors((e) => ({ ...e, password: undefined }));
-                }}
+                onChange={change('password', setPassword)}
               />
               <PasswordField
                 label={t('confirm_password')}
@@ -107,10 +105,7 @@ export function ResetPasswordPage() {
                 autoComplete="new-password"
                 value={confirm}
                 error={errors.confirm}
-                onChange={(event) => {
-                  setConfirm(event.target.value);
-                  setErrors((e) => ({ ...e, confirm: undefined }));
-                }}
+                onChange={change('confirm', setConfirm)}
               />
               <button type="submit" className="button button-primary auth-submit" disabled={reset.isPending}>
                 {reset.isPending ? tc('sending') : t('reset_submit')}

@@ -8,6 +8,7 @@ import { useTRPC } from '../../lib/trpc';
 import { fieldErrors } from '../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { errorMessages } from '../../shared/feedback/error-messages';
+import { FormField } from '../../shared/forms/FormField';
 import { billingPath } from '../../shared/links';
 import { GatedButton } from '../entitlements/GatedButton';
 import { useRefreshEntitlements } from '../entitlements/useEntitlements';
@@ -42,7 +43,7 @@ export function EmailExport({
   const { locale } = useLocale();
   const trpc = useTRPC();
   const refreshEntitlements = useRefreshEntitlements();
-  const ids = { email: useId(), message: useId(), emailError: useId(), messageHint: useId() };
+  const ids = { email: useId() };
   const [email, setEmail] = useState(defaultEmail);
   const [message, setMessage] = useState('');
   const [emailError, setEmailError] = useState<string | null>(null);
@@ -94,38 +95,37 @@ export function EmailExport({
       <h2 id={`${ids.email}-title`}>{t('email_title')}</h2>
       <p className="muted">{t('email_lead')}</p>
       <form onSubmit={submit} noValidate>
-        <label htmlFor={ids.email}>{t('email')}</label>
-        <input
-          id={ids.email}
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          value={email}
-          aria-invalid={shownEmailError ? true : undefined}
-          aria-describedby={shownEmailError ? ids.emailError : undefined}
-          onChange={(e) => {
-            setEmail(e.target.value);
-            setEmailError(null);
-          }}
-        />
-        {shownEmailError ? (
-          <p id={ids.emailError} className="field-error">
-            {shownEmailError}
-          </p>
-        ) : null}
-        <label htmlFor={ids.message}>{t('message')}</label>
-        <textarea
-          id={ids.message}
-          rows={3}
-          maxLength={MESSAGE_MAX}
-          value={message}
-          aria-describedby={ids.messageHint}
-          onChange={(e) => setMessage(e.target.value)}
-        />
-        <p id={ids.messageHint} className="muted export-counter">
-          {t('message_hint', { n: message.length })}
-        </p>
-        {serverFields.message ? <p className="field-error">{serverFields.message}</p> : null}
+        <FormField id={ids.email} label={t('email')} error={shownEmailError}>
+          {(aria) => (
+            <input
+              {...aria}
+              type="email"
+              autoComplete="email"
+              inputMode="email"
+              value={email}
+              onChange={(e) => {
+                setEmail(e.target.value);
+                setEmailError(null);
+              }}
+            />
+          )}
+        </FormField>
+        <FormField
+          label={t('message')}
+          hint={t('message_hint', { n: message.length })}
+          hintClassName="muted export-counter"
+          error={serverFields.message}
+        >
+          {(aria) => (
+            <textarea
+              {...aria}
+              rows={3}
+              maxLength={MESSAGE_MAX}
+              value={message}
+              onChange={(e) => setMessage(e.target.value)}
+            />
+          )}
+        </FormField>
         <div className="export-actions">
           <GatedButton verdict={quota} type="submit" busy={send.isPending || blocked}>
             {t('send')}

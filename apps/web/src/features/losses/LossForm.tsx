@@ -8,6 +8,7 @@ import { useTRPC } from '../../lib/trpc';
 import { fieldErrors } from '../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { toast } from '../../shared/feedback/toast-store';
+import { FormField } from '../../shared/forms/FormField';
 import { formatQty, parseDecimal, todayLocal } from '../inventory/scope/format';
 import { type Service, unitsFor } from '../inventory/scope/service-features';
 import { unitMessages } from '../inventory/scope/units';
@@ -207,21 +208,17 @@ export function LossForm({ service, onSaved }: { service: Service; onSaved: (los
         </div>
       </fieldset>
 
-      <label htmlFor={`${ids}-date`}>{t('date')}</label>
-      <input
-        id={`${ids}-date`}
-        type="date"
-        value={date}
-        max={todayLocal()}
-        aria-invalid={dateProblem || Boolean(serverFields.occurred_at) || undefined}
-        aria-describedby={dateProblem || serverFields.occurred_at ? `${ids}-date-err` : undefined}
-        onChange={(e) => setDate(e.target.value || todayLocal())}
-      />
-      {dateProblem || serverFields.occurred_at ? (
-        <p className="field-error" id={`${ids}-date-err`}>
-          {dateProblem ? t('date_future') : serverFields.occurred_at}
-        </p>
-      ) : null}
+      <FormField label={t('date')} error={dateProblem ? t('date_future') : serverFields.occurred_at}>
+        {(aria) => (
+          <input
+            {...aria}
+            type="date"
+            value={date}
+            max={todayLocal()}
+            onChange={(e) => setDate(e.target.value || todayLocal())}
+          />
+        )}
+      </FormField>
 
       <label htmlFor={`${ids}-note`}>{t('note')}</label>
       <textarea

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
+import { FormField } from '../../shared/forms/FormField';
 import { currencySymbol } from '../inventory/scope/format';
 import { type Service, unitsFor } from '../inventory/scope/service-features';
 import { unitLongKey, unitMessages } from '../inventory/scope/units';
@@ -46,45 +47,38 @@ export function ProductFields({
     } = {},
   ): ReactNode => {
     if (!shown(name)) return null;
-    const id = `product-${name}`;
-    const error = messages[name];
-    const describedBy = [error ? `${id}-err` : null, options.hint ? `${id}-hint` : null]
-      .filter(Boolean)
-      .join(' ');
-    const common = {
-      id,
-      value: form[name],
-      'aria-invalid': error ? true : undefined,
-      'aria-describedby': describedBy || undefined,
-    };
     return (
-      <div className="form-field">
-        <label htmlFor={id}>{label}</label>
-        {options.multiline ? (
-          <textarea {...common} rows={3} maxLength={2000} onChange={(e) => onChange(name, e.target.value)} />
-        ) : (
-          <input
-            {...common}
-            type="text"
-            autoComplete="off"
-            inputMode={options.decimal ? 'decimal' : undefined}
-            list={options.list}
-            placeholder={options.placeholder}
-            required={name === 'name'}
-            onChange={(e) => onChange(name, e.target.value)}
-          />
-        )}
-        {options.hint ? (
-          <p className="field-hint" id={`${id}-hint`}>
-            {t(options.hint)}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="field-error" id={`${id}-err`}>
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <FormField
+        id={`product-${name}`}
+        label={label}
+        error={messages[name]}
+        hint={options.hint ? t(options.hint) : null}
+        className="form-field"
+      >
+        {(aria) =>
+          options.multiline ? (
+            <textarea
+              {...aria}
+              value={form[name]}
+              rows={3}
+              maxLength={2000}
+              onChange={(e) => onChange(name, e.target.value)}
+            />
+          ) : (
+            <input
+              {...aria}
+              value={form[name]}
+              type="text"
+              autoComplete="off"
+              inputMode={options.decimal ? 'decimal' : undefined}
+              list={options.list}
+              placeholder={options.placeholder}
+              required={name === 'name'}
+              onChange={(e) => onChange(name, e.target.value)}
+            />
+          )
+        }
+      </FormField>
     );
   };
 

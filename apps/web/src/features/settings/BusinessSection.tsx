@@ -1,12 +1,14 @@
 import type { MeView } from '@stockscan/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
 import { errorCode, useTRPC } from '../../lib/trpc';
 import { fieldErrors } from '../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { toast } from '../../shared/feedback/toast-store';
 import { Field } from '../../shared/forms/Field';
+import { FormField } from '../../shared/forms/FormField';
+import { useFieldErrors } from '../../shared/forms/useFieldErrors';
 import { useRefreshEntitlements } from '../entitlements/useEntitlements';
 import { currencyOptions } from './currencies';
 import { settingsMessages } from './settings-messages';
@@ -20,10 +22,9 @@ export function BusinessSection({ tenant, canManage }: { tenant: Tenant; canMana
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refreshEntitlements = useRefreshEntitlements();
-  const currencyId = useId();
   const [name, setName] = useState(tenant.name);
   const [currency, setCurrency] = useState(tenant.currency_code);
-  const [fields, setFields] = useState<{ name?: string; currency_code?: string }>({});
+  const { errors: fields, setErrors: setFields, change } = useFieldErrors<'name' | 'currency_code'>();
 
   const save = useMutation(
     trpc.tenants.update.mutationOptions({
@@ -61,33 +62,24 @@ export function BusinessSection({ tenant, canManage }: { tenant: Tenant; canMana
           value={name}
           maxLength={120}
           error={fields.name}
-          onChange={(event) => {
-            setName(event.target.value);
-            setFields((f) => ({ ...f, name: undefined }));
-          }}
+          onChange={change('name', setName)}
         />
-        <div className={fields.currency_code ? 'field field-invalid' : 'field'}>
-          <label htmlFor={currencyId}>{t('currency')}</label>
-          <select
-            id={currencyId}
-            value={currency}
-            aria-describedby={`${currencyId}-hint`}
-            onChange={(event) => {
-              setCurrency(event.target.value);
-              setFields((f) => ({ ...f, currency_code: undefined }));
-            }}
-          >
-            {options.map((option) => (
-              <option key={option.code} value={option.code}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-          <p id={`${currencyId}-hint`} className="field-hint">
-            {t('currency_hint')}
-          </p>
-          {fields.currency_code ? <p className="field-error">{fields.currency_code}</p> : null}
-        </div>
+        <FormField
+          label={t('currency')}
+          hint={t('currency_hint')}
+          error={fields.currency_code}
+          className="field"
+        >
+          {(aria) => (
+            <select {...aria} value={currency} onChange={change('currency_code', setCurrency)}>
+              {options.map((option) => (
+                <option key={option.code} value={option.code}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
       </fieldset>
       <ErrorMessage error={shownError} onRetry={() => submit()} onDismiss={() => save.reset()} />
       {canManage ? (

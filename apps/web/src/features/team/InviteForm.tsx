@@ -1,12 +1,13 @@
 import type { InvitationView, InviteResult, Role } from '@stockscan/contracts';
 import { PLAN_NAMES, type Verdict } from '@stockscan/entitlements';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { errorCode, useTRPC } from '../../lib/trpc';
 import { fieldErrors } from '../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
+import { FormField } from '../../shared/forms/FormField';
 import { billingPath } from '../../shared/links';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { teamMessages } from './messages';
@@ -31,7 +32,6 @@ export function InviteForm({
   const t = useT(teamMessages);
   const trpc = useTRPC();
   const { can, canAdd } = useEntitlements();
-  const emailId = useId();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('operator');
   const [serviceId, setServiceId] = useState('');
@@ -77,35 +77,26 @@ export function InviteForm({
   return (
     <form className="card team-card" onSubmit={submit} noValidate aria-labelledby="invite-title">
       <h2 id="invite-title">{t('invite_title')}</h2>
-      <div className={emailError ? 'field field-invalid' : 'field'}>
-        <label htmlFor={emailId}>{t('invite_email')}</label>
-        <input
-          id={emailId}
-          type="email"
-          name="email"
-          inputMode="email"
-          autoComplete="off"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          value={email}
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={`${emailId}-hint${emailError ? ` ${emailId}-error` : ''}`}
-          onChange={(event) => {
-            setEmail(event.target.value);
-            setEmailError(null);
-            if (invite.error) invite.reset();
-          }}
-        />
-        <p id={`${emailId}-hint`} className="field-hint">
-          {t('invite_email_hint')}
-        </p>
-        {emailError ? (
-          <p id={`${emailId}-error`} className="field-error">
-            {emailError}
-          </p>
-        ) : null}
-      </div>
+      <FormField label={t('invite_email')} hint={t('invite_email_hint')} error={emailError} className="field">
+        {(aria) => (
+          <input
+            {...aria}
+            type="email"
+            name="email"
+            inputMode="email"
+            autoComplete="off"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            value={email}
+            onChange={(event) => {
+              setEmail(event.target.value);
+              setEmailError(null);
+              if (invite.error) invite.reset();
+            }}
+          />
+        )}
+      </FormField>
 
       <RoleChoice name="invite-role" legend={t('invite_role')} value={role} onChange={setRole} />
 

@@ -1,11 +1,11 @@
-import { type InputHTMLAttributes, type ReactNode, useId, useState } from 'react';
+import { type InputHTMLAttributes, type ReactNode, useState } from 'react';
 import { useT } from '../../i18n/i18n';
+import { FormField } from './FormField';
 import { fieldMessages } from './field-messages';
-import './fields.css';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-invalid' | 'aria-describedby'>;
 
-/** A labelled input whose error and hint are read with it (aria-describedby) and stay until fixed. */
+/** A labelled text input (the usual case of FormField), with an optional control beside it (`after`). */
 export function Field({
   label,
   error,
@@ -13,31 +13,15 @@ export function Field({
   after,
   ...input
 }: InputProps & { label: string; error?: string | null | undefined; hint?: ReactNode; after?: ReactNode }) {
-  const id = useId();
-  // A hint that says what the error says (the password rule) would be read twice.
-  const shownHint = hint === error ? null : hint;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy =
-    [error ? errorId : null, shownHint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <div className="field-control">
-        <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-        {after}
-      </div>
-      {shownHint ? (
-        <p id={hintId} className="field-hint">
-          {shownHint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FormField label={label} error={error} hint={hint} className="field">
+      {(aria) => (
+        <div className="field-control">
+          <input {...aria} {...input} />
+          {after}
+        </div>
+      )}
+    </FormField>
   );
 }
 

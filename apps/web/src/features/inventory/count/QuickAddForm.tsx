@@ -8,6 +8,7 @@ import { useTRPC } from '../../../lib/trpc';
 import { fieldErrors } from '../../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../../shared/feedback/ErrorMessage';
 import { toast } from '../../../shared/feedback/toast-store';
+import { FormField } from '../../../shared/forms/FormField';
 import { GatedButton } from '../../entitlements/GatedButton';
 import { useEntitlements, useRefreshEntitlements } from '../../entitlements/useEntitlements';
 import { m } from '../messages';
@@ -98,23 +99,19 @@ export function QuickAddForm({
   return (
     <form className="quick-add card" onSubmit={submit} noValidate aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('quick_title')}</h2>
-      <label htmlFor={`${ids}-name`}>{t('quick_name')}</label>
-      <input
-        id={`${ids}-name`}
-        value={name}
-        required
-        maxLength={200}
-        autoComplete="off"
-        placeholder={t('quick_name_placeholder')}
-        aria-invalid={nameMissing || Boolean(fields.name) || undefined}
-        aria-describedby={nameMissing || fields.name ? `${ids}-name-err` : undefined}
-        onChange={(e) => setName(e.target.value)}
-      />
-      {nameMissing || fields.name ? (
-        <p className="field-error" id={`${ids}-name-err`}>
-          {nameMissing ? t('name_required') : fields.name}
-        </p>
-      ) : null}
+      <FormField label={t('quick_name')} error={nameMissing ? t('name_required') : fields.name}>
+        {(aria) => (
+          <input
+            {...aria}
+            value={name}
+            required
+            maxLength={200}
+            autoComplete="off"
+            placeholder={t('quick_name_placeholder')}
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
+      </FormField>
 
       <label htmlFor={`${ids}-cat`}>{t('quick_category')}</label>
       <input
@@ -145,42 +142,33 @@ export function QuickAddForm({
       ) : null}
 
       {priceOn(service, 'purchase') ? (
-        <>
-          <label htmlFor={`${ids}-price`}>
-            {t('quick_purchase', { currency: currencySymbol(locale, currency) })}
-          </label>
-          <input
-            id={`${ids}-price`}
-            inputMode="decimal"
-            autoComplete="off"
-            value={price}
-            aria-invalid={priceInvalid || undefined}
-            aria-describedby={priceInvalid ? `${ids}-price-err` : undefined}
-            onChange={(e) => setPrice(e.target.value)}
-          />
-          {priceInvalid ? (
-            <p className="field-error" id={`${ids}-price-err`}>
-              {t('price_invalid')}
-            </p>
-          ) : null}
-        </>
+        <FormField
+          label={t('quick_purchase', { currency: currencySymbol(locale, currency) })}
+          error={priceInvalid && t('price_invalid')}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              inputMode="decimal"
+              autoComplete="off"
+              value={price}
+              onChange={(e) => setPrice(e.target.value)}
+            />
+          )}
+        </FormField>
       ) : null}
 
-      <label htmlFor={`${ids}-code`}>{codeAsBarcode ? t('quick_barcode') : t('quick_sku')}</label>
-      <input
-        id={`${ids}-code`}
-        value={code}
-        maxLength={64}
-        autoComplete="off"
-        aria-invalid={Boolean(codeError) || undefined}
-        aria-describedby={codeError ? `${ids}-code-err` : undefined}
-        onChange={(e) => setCode(e.target.value)}
-      />
-      {codeError ? (
-        <p className="field-error" id={`${ids}-code-err`}>
-          {codeError}
-        </p>
-      ) : null}
+      <FormField label={codeAsBarcode ? t('quick_barcode') : t('quick_sku')} error={codeError}>
+        {(aria) => (
+          <input
+            {...aria}
+            value={code}
+            maxLength={64}
+            autoComplete="off"
+            onChange={(e) => setCode(e.target.value)}
+          />
+        )}
+      </FormField>
 
       {create.error && !codeError && !fields.name ? (
         <ErrorMessage error={create.error} onDismiss={() => create.reset()} />
