@@ -1,0 +1,84 @@
+import { useMutation } from '@tanstack/react-query';
+import { useT } from '../../../i18n/i18n';
+import { useTRPC } from '../../../lib/trpc';
+import { toast } from '../../../shared/feedback/toast-store';
+import { useErrorToast } from '../../../shared/feedback/useErrorToast';
+import { m } from '../messages';
+import type { CountValues, RowProduct } from './count-values';
+import type { CountScope } from './pending-queue';
+import { forgetConfirmed } from './useCountSync';
+
+/** A row's unfolded details: expiry date and lot where the service tracks them, and clearing a stored count. */
+export function CountDetails({
+  id,
+  product,
+  scope,
+  current,
+  tracksExpiry,
+  tracksLot,
+  canClear,
+  onSave,
+}: {
+  id: string;
+  product: RowProduct;
+  scope: CountScope;
+  current: CountValues | null;
+  tracksExpiry: boolean;
+  tracksLot: boolean;
+  /** A stored count with nothing pending on top of it. */
+  canClear: boolean;
+  onSave: (patch: Partial<CountValues>) => void;
+}) {
+  const t = useT(m);
+  const trpc = useTRPC();
+  const showError = useErrorToast();
+  const clear = useMutation(
+    trpc.inventory.counts.clear.mutationOptions({
+      onSuccess: () => {
+        forgetConfirmed(scope.service_id, scope.month, product.id);
+        toast.ok(t('cleared', { name: product.name }));
+      },
+      onError: (error) => showError(error),
+    }),
+  );
+  return (
+    <div className="details-fields" id={id}>
+      {tracksExpiry ? (
+        <div>
+          <label htmlFor={`${id}-dlc`}>{t('expiry_label')}</label>
+          <input
+            id={`${id}-dlc`}
+            type="date"
+            value={current?.expiry_date ?? ''}
+            onChange={(e) => onSave({ expiry_date: e.target.value || null })}
+          />
+        </div>
+      ) : null}
+      {tracksLot ? (
+        <div>
+          <label htmlFor={`${id}-lot`}>{t('lot_label')}</label>
+          <input
+            id={`${id}-lot`}
+            type="text"
+            autoComplete="off"
+            maxLength={100}
+            value={current?.lot_number ?? ''}
+            onChange={(e) => onSave({ lot_number: e.target.value || null })}
+          />
+        </div>
+      ) : null}
+      {canClear ? (
+        <button
+          type="button"
+          className="button"
+          disabled={clear.isPending}
+          onClick={() =>
+            clear.mutate({ service_id: scope.service_id, month: scope.month, product_ids: [product.id] })
+          }
+        >
+          {t('clear_count')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

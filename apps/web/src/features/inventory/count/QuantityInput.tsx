@@ -1,0 +1,104 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useLocale, useT } from '../../../i18n/i18n';
+import { m } from '../messages';
+import { parseDecimal, qtyInputValue, round3 } from '../scope/format';
+
+/**
+ * The quantity of a row: − / + steps and a decimal field that saves each valid value as it is typed.
+ * Enter ("suivant" on a phone keyboard) goes to the next row's quantity.
+ */
+export function QuantityInput({
+  name,
+  unit,
+  quantity,
+  autoFocus,
+  onSave,
+}: {
+  name: string;
+  unit: string;
+  /** The current quantity (pending or stored); undefined when not counted yet. */
+  quantity: number | undefined;
+  autoFocus: boolean;
+  onSave: (quantity: number) => void;
+}) {
+  const t = useT(m);
+  const { locale } = useLocale();
+  const ids = useId();
+  const [text, setText] = useState(() => (quantity === undefined ? '' : qtyInputValue(locale, quantity)));
+  const editing = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+  // Follow values from elsewhere (another tab, a confirmed count) unless the person is typing in this field.
+  useEffect(() => {
+    if (!editing.current) setText(quantity === undefined ? '' : qtyInputValue(locale, quantity));
+  }, [quantity, locale]);
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
+
+  const invalid = text.trim() !== '' && parseDecimal(text) === null;
+
+  function type(value: string) {
+    setText(value);
+    const n = parseDecimal(value);
+    if (n !== null) onSave(n);
+  }
+
+  function step(delta: number) {
+    const n = Math.max(0, round3((parseDecimal(text) ?? quantity ?? 0) + delta));
+    setText(qtyInputValue(locale, n));
+    onSave(n);
+  }
+
+  return (
+    <>
+      <div className="count-qty">
+        <button type="button" className="qty-step" aria-label={t('minus')} onClick={() => step(-1)}>
+          <span aria-hidden="true">−</span>
+        </button>
+        <label className="sr-only" htmlFor={`${ids}-qty`}>
+          {t('qty_label', { name })}
+        </label>
+        <input
+          ref={input}
+          id={`${ids}-qty`}
+          className="qty-input"
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          enterKeyHint="next"
+          value={text}
+          placeholder="—"
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? `${ids}-err` : undefined}
+          onFocus={(e) => {
+            editing.current = true;
+            e.currentTarget.select();
+          }}
+          onBlur={() => {
+            editing.current = false;
+            const n = parseDecimal(text);
+            if (n !== null) setText(qtyInputValue(locale, n));
+            // An emptied field saves nothing: show the stored quantity again.
+            else if (text.trim() === '' && quantity !== undefined) setText(qtyInputValue(locale, quantity));
+          }}
+          onChange={(e) => type(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            const fields = [...document.querySelectorAll<HTMLInputElement>('.count-list .qty-input')];
+            fields[fields.indexOf(e.currentTarget) + 1]?.focus();
+          }}
+        />
+        <button type="button" className="qty-step" aria-label={t('plus')} onClick={() => step(1)}>
+          <span aria-hidden="true">+</span>
+        </button>
+        <span className="qty-unit">{unit}</span>
+      </div>
+      {invalid ? (
+        <p className="field-error count-error" id={`${ids}-err`}>
+          {t('qty_invalid')}
+        </p>
+      ) : null}
+    </>
+  );
+}
