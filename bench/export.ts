@@ -23,11 +23,11 @@ import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { signAccessToken } from '../apps/api/src/auth/tokens';
 import type { ExportRow } from '../apps/api/src/exports/columns';
-import { streamExportChunks } from '../apps/api/src/exports/rows';
+import { streamExportChunks } from '../apps/api/src/exports/stream-export-rows';
 import { SummaryAccumulator } from '../apps/api/src/exports/summary';
 import { createXlsxWriter } from '../apps/api/src/exports/xlsx-writer';
+import { signAccessToken } from '../apps/api/src/request/access-token';
 import { createDb } from '../packages/db/src/index';
 import { createTemplate, openTestDb } from '../packages/db/src/testing/index';
 

@@ -16,7 +16,7 @@ import { loadConfig } from '../apps/api/src/config';
 import { createMailer } from '../apps/api/src/integrations/sendgrid';
 import type { AppRouter } from '../apps/api/src/router';
 import { buildServer } from '../apps/api/src/server';
-import { createTenantFixture } from '../apps/api/src/testing/fixtures';
+import { createTenantFixture } from '../apps/api/test/fixtures';
 import { createTemplate, openTestDb } from '../packages/db/src/testing/index';
 
 // The tRPC client and kysely are dependencies of the api package, not of the workspace root.

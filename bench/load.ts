@@ -21,13 +21,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type ServerProcess, startServerProcess } from '@stockscan/testing/server-process';
 import autocannon from 'autocannon';
 import type { LogEvent } from '../apps/api/node_modules/kysely';
 import { loadConfig } from '../apps/api/src/config';
 import { createMailer } from '../apps/api/src/integrations/sendgrid';
 import { buildServer } from '../apps/api/src/server';
-import { createTenantFixture } from '../apps/api/src/testing/fixtures';
-import { type ServerProcess, startServerProcess } from '../apps/api/src/testing/server-process';
+import { createTenantFixture } from '../apps/api/test/fixtures';
 import type { Database } from '../packages/db/src/schema';
 import { createTemplate, openTestDb } from '../packages/db/src/testing/index';
 

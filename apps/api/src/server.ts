@@ -8,11 +8,11 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOpt
 import type { Config } from './config';
 import type { Deps } from './deps';
 import { mapError } from './http/error-body';
-import { localeFrom } from './http/locale';
 import { registerTrpc } from './http/trpc-plugin';
 import { countEmails } from './observability/count-emails';
 import { createMetrics } from './observability/metrics';
 import { registerMetricsRoute, routeLabel } from './observability/metrics.rest';
+import { localeFrom } from './request/locale';
 import { registerRestRoutes } from './rest-routes';
 import { appRouter } from './router';
 import { createContextFactory } from './trpc';

@@ -1,50 +1,17 @@
-import type { ErrorBody, Locale } from '@stockscan/contracts';
+import type { ErrorBody } from '@stockscan/contracts';
 import { ERROR_MESSAGES } from '@stockscan/contracts';
 import type { MemberRole } from '@stockscan/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { type Actor, requireRole, resolveActor } from './auth/actor';
-import { type AccessClaims, verifyAccessToken } from './auth/tokens';
 import type { Deps } from './deps';
 import { AppError, isDbUnavailable } from './errors';
 import { countRefusal, mapError } from './http/error-body';
-import { localeFrom } from './http/locale';
+import { type Actor, requireRole, resolveActor } from './request/actor';
+import { type Context, claimsFrom, contextFromRequest } from './request/context';
 
-// 1) Context ------------------------------------------------------------------------------------------------
-
-export interface Context {
-  deps: Deps;
-  locale: Locale;
-  requestId: string;
-  ip: string;
-  /** Raw bearer token, verified by authed procedures only. */
-  bearer: string | null;
-  req: FastifyRequest;
-  reply: FastifyReply;
-}
-
-export function bearerFrom(req: FastifyRequest): string | null {
-  const header = req.headers.authorization;
-  if (!header) return null;
-  const [scheme, token] = header.split(' ');
-  return scheme?.toLowerCase() === 'bearer' && token ? token : null;
-}
-
-export function contextFromRequest(deps: Deps, req: FastifyRequest, reply: FastifyReply): Context {
-  const lang = (req.query as Record<string, unknown> | undefined)?.lang;
-  return {
-    deps,
-    locale: localeFrom(typeof lang === 'string' ? lang : req.headers['accept-language']),
-    requestId: req.id,
-    ip: req.ip,
-    bearer: bearerFrom(req),
-    req,
-    reply,
-  };
-}
+// 1) Context: the request context (request/context.ts) built from Fastify's request ---------------------------
 
 export const createContextFactory =
   (deps: Deps) =>
@@ -136,11 +103,6 @@ const mapAppErrors = t.middleware(async ({ ctx, next }) => {
 });
 
 export const publicProcedure = t.procedure.use(mapAppErrors);
-
-export async function claimsFrom(ctx: Pick<Context, 'bearer' | 'deps'>): Promise<AccessClaims> {
-  if (!ctx.bearer) throw new AppError('NOT_AUTHENTICATED');
-  return verifyAccessToken(ctx.bearer, ctx.deps.config.appSecret, ctx.deps.now());
-}
 
 /** A logged-in user, whatever the tenant. */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {

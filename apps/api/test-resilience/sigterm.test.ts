@@ -1,6 +1,6 @@
 import { openTestDb, type TestDb } from '@stockscan/db/testing';
+import { type ServerProcess, startServerProcess } from '@stockscan/testing/server-process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type ServerProcess, startServerProcess } from '../src/testing/server-process';
 import { registerBar } from './client';
 import { type RawOutcome, rawRequest } from './raw-http';
 

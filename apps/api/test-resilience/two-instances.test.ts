@@ -1,8 +1,8 @@
 import { openTestDb, type TestDb } from '@stockscan/db/testing';
+import { type FakeServer, startFakeServer } from '@stockscan/testing/fake-http';
+import { type ServerProcess, startServerProcess } from '@stockscan/testing/server-process';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type FakeServer, startFakeServer } from '../src/testing/fake-http';
-import { type ServerProcess, startServerProcess } from '../src/testing/server-process';
 import { postJson, registerBar, trpcAt } from './client';
 
 const template = inject('dbTemplate');

@@ -1,8 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type AssistantContext, capContext, contextBytes, MAX_CONTEXT_BYTES } from '../src/assistant/context';
-import { addMemberFixture, createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
 import {
   addCount,
   addLoss,
@@ -12,6 +10,8 @@ import {
   sentContext,
   VALID_ANSWER,
 } from './assistant-helpers';
+import { addMemberFixture, createTenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 const NOW = new Date('2026-11-15T10:00:00Z');
 const t = await startTestApp({ now: NOW });

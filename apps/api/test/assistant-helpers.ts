@@ -1,6 +1,6 @@
 import type { LossReason, ProductUnit } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
-import type { FakeReply, RecordedRequest } from '../src/testing/fake-http';
+import type { FakeReply, RecordedRequest } from '@stockscan/testing/fake-http';
 
 /** A chat completion as OpenAI sends it, with `content` as the assistant message. */
 export function completion(content: string | null, message: Record<string, unknown> = {}): FakeReply {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
 import { seedBar } from './assistant-helpers';
+import { createTenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 /** The production budget (AI_TIMEOUT_MS default 10 s): slow by nature, run with ASSISTANT_SLOW_TESTS=1. */
 const slow = process.env.ASSISTANT_SLOW_TESTS === '1';

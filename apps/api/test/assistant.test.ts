@@ -1,13 +1,13 @@
 import { ASSISTANT_HREFS } from '@stockscan/contracts';
+import { startFakeOpenAI } from '@stockscan/testing/fakes';
 import { TRPCClientError } from '@trpc/client';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../src/config';
 import { createOpenAI } from '../src/integrations/openai';
 import { buildServer } from '../src/server';
-import { startFakeOpenAI } from '../src/testing/fakes';
-import { createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
 import { chatBody, completion, seedBar, sentContext, VALID_ANSWER } from './assistant-helpers';
+import { createTenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 const NOW = new Date('2026-11-15T10:00:00Z');
 const TIMEOUT_MS = 600;

@@ -3,8 +3,8 @@ import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/passwords';
 import { hashToken } from '../src/auth/tokens';
-import { addMemberFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
+import { addMemberFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const t = await startTestApp({ now: NOW });

@@ -1,6 +1,6 @@
 import type { ErrorBody, RegisterResult } from '@stockscan/contracts';
 import { describe, expect, it } from 'vitest';
-import { startTestApp } from '../src/testing/test-server';
+import { startTestApp } from './test-server';
 
 // TRIAL_DAYS=0: a new tenant starts on the free plan (ESSENTIEL: one service).
 const t = await startTestApp({ env: { TRIAL_DAYS: '0' } });

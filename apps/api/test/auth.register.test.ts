@@ -8,8 +8,8 @@ import { TRPCClientError } from '@trpc/client';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { verifyAccessToken } from '../src/auth/tokens';
-import { startTestApp } from '../src/testing/test-server';
+import { verifyAccessToken } from '../src/request/access-token';
+import { startTestApp } from './test-server';
 
 const NOW = new Date('2026-03-10T09:00:00Z');
 const t = await startTestApp({ now: NOW });

@@ -1,9 +1,10 @@
 import type { AuthSession, ErrorBody, MeView, RegisterResult, TokenPair } from '@stockscan/contracts';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { hashToken, verifyAccessToken } from '../src/auth/tokens';
-import { addMemberFixture, createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
+import { hashToken } from '../src/auth/tokens';
+import { verifyAccessToken } from '../src/request/access-token';
+import { addMemberFixture, createTenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 const NOW = new Date('2026-05-04T08:00:00Z');
 const t = await startTestApp({ now: NOW });

@@ -1,6 +1,6 @@
 import type { ErrorBody, RegisterResult } from '@stockscan/contracts';
 import { describe, expect, it } from 'vitest';
-import { startTestApp } from '../src/testing/test-server';
+import { startTestApp } from './test-server';
 
 const t = await startTestApp({ env: { EMAIL_VERIFICATION_REQUIRED: 'true' } });
 

@@ -1,9 +1,9 @@
 import { DAY_MS } from '@stockscan/entitlements';
+import { stripeWorld } from '@stockscan/testing/fake-stripe';
 import { TRPCClientError } from '@trpc/client';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addMemberFixture, createTenantFixture, type TenantFixtureOptions } from '../src/testing/fixtures';
-import { startTestApp, type TestApp } from '../src/testing/test-server';
-import { stripeWorld } from './billing-fake-stripe';
+import { addMemberFixture, createTenantFixture, type TenantFixtureOptions } from './fixtures';
+import { startTestApp, type TestApp } from './test-server';
 
 const NOW = new Date('2026-11-15T10:00:00Z');
 const t = await startTestApp({ now: NOW });

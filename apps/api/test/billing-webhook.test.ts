@@ -1,12 +1,12 @@
 import type { SubscriptionStatus } from '@stockscan/contracts';
 import { DAY_MS } from '@stockscan/entitlements';
+import { deliver, invoiceOf, stripeEvent, stripeWorld } from '@stockscan/testing/fake-stripe';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { signAccessToken } from '../src/auth/tokens';
 import { tenantStatusFor } from '../src/billing/converge';
+import { signAccessToken } from '../src/request/access-token';
 import { buildServer, REDACTED_PATHS } from '../src/server';
-import { createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
-import { deliver, invoiceOf, stripeEvent, stripeWorld } from './billing-fake-stripe';
+import { createTenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 const NOW = new Date('2026-11-15T10:00:00Z');
 const t = await startTestApp({ now: NOW });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consumeQuota } from '../src/entitlements/enforce';
-import { createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
+import { createTenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 const NOW = new Date('2026-11-15T10:00:00Z');
 const t = await startTestApp({ now: NOW });

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SummaryAccumulator } from '../src/exports/summary';
-import { createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
 import { readWorkbook, seedProducts, usageRows } from './exports-fixtures';
+import { createTenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 const NOW = new Date('2026-11-15T10:00:00Z');
 const MONTH = '2026-11';

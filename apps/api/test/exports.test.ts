@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
-import { addMemberFixture, createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
 import { readWorkbook, seedProducts, sheetValues, usageRows } from './exports-fixtures';
+import { addMemberFixture, createTenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 const NOW = new Date('2026-11-15T10:00:00Z');
 const MONTH = '2026-11';

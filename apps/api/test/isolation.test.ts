@@ -8,7 +8,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { appRouter } from '../src/router';
-import { startTestApp } from '../src/testing/test-server';
 import { buildIsolationFixture, snapshotTenant } from './isolation/fixture';
 import {
   callLog,
@@ -20,6 +19,7 @@ import {
   routeMatcher,
   settle,
 } from './isolation/harness';
+import { startTestApp } from './test-server';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CASES_DIR = join(here, 'isolation');

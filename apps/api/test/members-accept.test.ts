@@ -1,9 +1,9 @@
 import type { AuthSession, InvitationPreview } from '@stockscan/contracts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../src/auth/passwords';
-import { addMemberFixture, createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
+import { addMemberFixture, createTenantFixture } from './fixtures';
 import { errorOf, inviteOk, tokenOf } from './members-helpers';
+import { startTestApp } from './test-server';
 
 const t = await startTestApp();
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import type { InviteResult } from '@stockscan/contracts';
 import { expect } from 'vitest';
-import { signAccessToken } from '../src/auth/tokens';
-import type { TestApp } from '../src/testing/test-server';
+import { signAccessToken } from '../src/request/access-token';
+import type { TestApp } from './test-server';
 
 /** Raw token of an invite link (the only place it exists). */
 export function tokenOf(link: string): string {

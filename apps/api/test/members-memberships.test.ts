@@ -1,8 +1,8 @@
 import type { MembershipView, MembersSummary } from '@stockscan/contracts';
 import { describe, expect, it } from 'vitest';
-import { addMemberFixture, createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
+import { addMemberFixture, createTenantFixture } from './fixtures';
 import { errorOf } from './members-helpers';
+import { startTestApp } from './test-server';
 
 const t = await startTestApp();
 

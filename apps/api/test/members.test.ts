@@ -2,9 +2,9 @@ import type { InviteResult, MembersSummary } from '@stockscan/contracts';
 import { TRPCClientError } from '@trpc/client';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hashToken } from '../src/auth/tokens';
-import { addMemberFixture, createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
+import { addMemberFixture, createTenantFixture } from './fixtures';
 import { errorOf, inviteOk, tokenAt, tokenOf } from './members-helpers';
+import { startTestApp } from './test-server';
 
 const t = await startTestApp();
 const DAY = 86_400_000;

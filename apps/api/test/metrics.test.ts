@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startTestApp } from '../src/testing/test-server';
+import { startTestApp } from './test-server';
 
 const t = await startTestApp({ env: { METRICS_TOKEN: 'metrics-secret' } });
 

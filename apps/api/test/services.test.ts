@@ -1,8 +1,8 @@
 import { type ErrorBody, presetFeatures, type ServiceView } from '@stockscan/contracts';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { addMemberFixture, createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
+import { addMemberFixture, createTenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 const t = await startTestApp();
 

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openTestDb, type TestDb } from '@stockscan/db/testing';
+import { stripeWorld } from '@stockscan/testing/fake-stripe';
+import { fakeIntegrationsEnv, startFakeIntegrations } from '@stockscan/testing/fakes';
+import { startServerProcess } from '@stockscan/testing/server-process';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { fakeIntegrationsEnv, startFakeIntegrations } from '../src/testing/fakes';
-import { startServerProcess } from '../src/testing/server-process';
-import { stripeWorld } from './billing-fake-stripe';
 
 /**
  * scripts/smoke.sh (DEPLOYMENT.md "Smoke tests") against the built server as `pnpm start` serves it

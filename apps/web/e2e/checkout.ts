@@ -1,4 +1,4 @@
-import { stripeEvent, stripeWorld } from '@stockscan/api/testing/billing-fake-stripe';
+import { stripeEvent, stripeWorld } from '@stockscan/testing/fake-stripe';
 import type { Page } from 'playwright-core';
 import Stripe from 'stripe';
 import type { Stack } from './stack';

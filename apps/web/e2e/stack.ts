@@ -1,9 +1,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { FakeServer } from '@stockscan/api/testing/fake-http';
-import { fakeIntegrationsEnv, startFakeIntegrations } from '@stockscan/api/testing/fakes';
-import { startServerProcess } from '@stockscan/api/testing/server-process';
+import type { FakeServer } from '@stockscan/testing/fake-http';
+import { fakeIntegrationsEnv, startFakeIntegrations } from '@stockscan/testing/fakes';
+import { startServerProcess } from '@stockscan/testing/server-process';
 import pg from 'pg';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 

@@ -7,12 +7,12 @@ import {
 } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { checkFeature, type Entitlements } from '@stockscan/entitlements';
-import { type Actor, assertServiceInScope } from '../auth/actor';
 import type { Deps } from '../deps';
 import { consumeQuota } from '../entitlements/enforce';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
 import { hitRateLimit } from '../ratelimit/rate-limit.service';
+import { type Actor, assertServiceInScope } from '../request/actor';
 import { buildAssistantContext, contextBytes, type ScopeService } from './context';
 import { fallbackAnswer } from './fallback';
 import { askModel, type ModelLog, type ModelOutcome } from './model';

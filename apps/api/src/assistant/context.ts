@@ -1,10 +1,11 @@
 import type { LossReason, ProductUnit, ServiceFeatures, StatsResult } from '@stockscan/contracts';
 import { DAY_MS, type Entitlements, FEATURE_KEYS } from '@stockscan/entitlements';
-import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { isMonthReadable } from '../entitlements/retention';
-import { previousMonth as previousMonthOf, round2, round3, sumExact } from '../inventory/format';
+import { previousMonth as previousMonthOf } from '../inventory/dates';
+import { round2, round3, sumExact } from '../inventory/numbers';
 import { monthStats } from '../inventory/stats.service';
+import type { Actor } from '../request/actor';
 import {
   expiringItems,
   lossExtras,

@@ -4,8 +4,8 @@ import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { hitRateLimit, resetRateLimit } from '../ratelimit/rate-limit.service';
+import type { AccessClaims } from '../request/access-token';
 import { verifyPassword } from './passwords';
-import type { AccessClaims } from './tokens';
 
 const CONFIRM_RATE_LIMIT = { limit: 10, windowMs: 15 * 60_000 } as const;
 

@@ -2,8 +2,8 @@ import type { MeView } from '@stockscan/contracts';
 import { effectivePlan, trialInfo } from '@stockscan/entitlements';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
+import type { AccessClaims } from '../request/access-token';
 import { userLocale } from './emails';
-import type { AccessClaims } from './tokens';
 
 /**
  * Who am I: the user, the token's tenant (with the plan fields the UI shows), my role and service scope there,

@@ -4,7 +4,8 @@ import type { Db } from '@stockscan/db';
 import { DAY_MS } from '@stockscan/entitlements';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { hashToken, newOpaqueToken, REFRESH_TOKEN_TTL_DAYS, signAccessToken } from './tokens';
+import { signAccessToken } from '../request/access-token';
+import { hashToken, newOpaqueToken, REFRESH_TOKEN_TTL_DAYS } from './tokens';
 
 type TokenDeps = Pick<Deps, 'config' | 'now'>;
 

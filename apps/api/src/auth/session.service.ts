@@ -5,11 +5,11 @@ import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { hitRateLimit, resetRateLimit } from '../ratelimit/rate-limit.service';
+import type { AccessClaims } from '../request/access-token';
 import { listServices } from '../tenants/services.service';
 import { toTenantView } from '../tenants/tenants.service';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { issueTokens, revokeFamilyOf, rotateRefreshToken, sessionTenant } from './refresh-tokens';
-import type { AccessClaims } from './tokens';
 
 /** Brute-force guard: 10 attempts per 15 minutes per IP + identifier; a successful login clears it. */
 export const LOGIN_RATE_LIMIT = { limit: 10, windowMs: 15 * 60_000 } as const;

@@ -9,9 +9,9 @@ import { DAY_MS, effectivePlan, GRACE_DAYS, normalizePlanCode } from '@stockscan
 import type Stripe from 'stripe';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service';
-import { type Actor, requireRole } from '../auth/actor';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
+import { type Actor, requireRole } from '../request/actor';
 import { convergeSubscription } from './converge';
 import { ensureStripeCustomer } from './customer';
 import { priceIdFor } from './prices';

@@ -1,8 +1,8 @@
 import type Stripe from 'stripe';
 import { recordAudit } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
+import type { Actor } from '../request/actor';
 
 /**
  * The tenant's Stripe customer id, created and stored on first use. The tenant row is locked while Stripe

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { type CellValue, type ColumnKind, type ExportRow, exportCells, exportColumns } from './columns';
-import type { ExportWriter, WorkbookMeta } from './writer';
+import type { ExportWriter, WorkbookMeta } from './export-writer';
 
 const BOM = '\uFEFF';
 const SEPARATOR = ';';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ExportRequest } from '@stockscan/contracts';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
-import type { AccessClaims } from '../auth/tokens';
 import { AppError } from '../errors';
+import type { AccessClaims } from '../request/access-token';
 
 export const DOWNLOAD_TOKEN_TTL_SECONDS = 5 * 60;
 

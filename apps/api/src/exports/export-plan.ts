@@ -14,11 +14,11 @@ import {
   plansAbove,
   type QuotaKind,
 } from '@stockscan/entitlements';
-import { type Actor, assertServiceInScope, requireRole } from '../auth/actor';
 import { denialError } from '../entitlements/enforce';
 import { readableFromMonth } from '../entitlements/retention';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
+import { type Actor, assertServiceInScope, requireRole } from '../request/actor';
 import { slugify } from '../tenants/slug';
 
 /** Everything decided before the first byte: any refusal here is still a JSON error. */

@@ -1,13 +1,13 @@
 import { ExportDownloadQuery, ExportRequest } from '@stockscan/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Actor, resolveActor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { restRoute } from '../http/rest';
-import { ChunkCoalescer } from './coalesce';
+import { type Actor, resolveActor } from '../request/actor';
+import { ChunkCoalescer } from './chunk-coalescer';
 import { verifyDownloadToken } from './download-token';
 import { type ExportPlan, planExport } from './export-plan';
 import { DOWNLOAD_PATH, produceAndMail, startExport, streamExport } from './exports.service';
-import { ExportAbortedError } from './produce';
+import { ExportAbortedError } from './write-export-file';
 
 /** REST adapters of SPEC §7 for this domain (thin: parse → service → map errors). */
 export function registerExportsRoutes(app: FastifyInstance, deps: Deps): void {

@@ -9,20 +9,18 @@ import type {
   ExportRequest,
 } from '@stockscan/contracts';
 import { checkQuota, QUOTA_LIMIT_KEYS } from '@stockscan/entitlements';
-import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { consumeQuota, denialError, type QuotaReservation } from '../entitlements/enforce';
 import { quotaUsage } from '../entitlements/usage.service';
 import { AppError } from '../errors';
+import type { Log } from '../observability/log';
+import type { Actor } from '../request/actor';
 import { signDownloadToken } from './download-token';
 import { mailExport } from './export-mail';
 import { type ExportPlan, planExport } from './export-plan';
-import { writeExportFile } from './produce';
-
-export type ExportLog = Pick<FastifyBaseLogger, 'warn' | 'error'>;
+import { writeExportFile } from './write-export-file';
 
 export const DOWNLOAD_PATH = '/api/export-excel/download';
 
@@ -120,7 +118,7 @@ async function assertLinkUnused(deps: Deps, tenantId: string, linkId: string): P
 async function producedOrReleased(
   deps: Deps,
   started: StartedExport,
-  log: ExportLog,
+  log: Log,
   produce: () => Promise<number>,
 ): Promise<number> {
   try {
@@ -143,7 +141,7 @@ async function auditExport(
   { plan, reservation }: StartedExport,
   rows: number,
   email: ExportEmailStatus | null,
-  log: ExportLog,
+  log: Log,
 ): Promise<void> {
   await recordAudit(deps.db, {
     tenant_id: actor.tenantId,
@@ -179,7 +177,7 @@ export async function streamExport(
   actor: Actor,
   started: StartedExport,
   out: Writable,
-  log: ExportLog,
+  log: Log,
   onStart?: () => void,
 ): Promise<number> {
   const rows = await producedOrReleased(deps, started, log, () =>
@@ -197,7 +195,7 @@ export async function produceAndMail(
   deps: Deps,
   actor: Actor,
   started: StartedExport,
-  log: ExportLog,
+  log: Log,
 ): Promise<{ file: Buffer; rows: number; email: ExportEmailStatus }> {
   const { plan } = started;
   if (!plan.email) throw new Error('produceAndMail needs an email address');
@@ -224,7 +222,7 @@ export async function emailExport(
   deps: Deps,
   actor: Actor,
   input: ExportEmailInput,
-  log: ExportLog,
+  log: Log,
 ): Promise<ExportEmailResult> {
   const started = await startExport(deps, actor, input);
   const { rows, email } = await produceAndMail(deps, actor, started, log);

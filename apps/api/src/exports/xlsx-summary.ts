@@ -1,8 +1,8 @@
 import type { LossReason } from '@stockscan/contracts';
 import type ExcelJS from 'exceljs';
 import { currencyLabel, neutralizeFormula } from './columns';
+import type { WorkbookMeta } from './export-writer';
 import type { ExportSummary, Totals } from './summary';
-import type { WorkbookMeta } from './writer';
 
 export const SUMMARY_SHEET = 'Synthèse';
 

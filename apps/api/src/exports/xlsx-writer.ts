@@ -11,7 +11,7 @@ import {
   round2,
   round3,
 } from './columns';
-import type { ExportWriter, WorkbookMeta } from './writer';
+import type { ExportWriter, WorkbookMeta } from './export-writer';
 import { writeSummarySheet } from './xlsx-summary';
 
 type Style = Partial<ExcelJS.Style>;

@@ -1,10 +1,10 @@
 import type { MemberRole } from '@stockscan/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { z } from 'zod';
-import { type Actor, requireRole, resolveActor } from '../auth/actor';
-import type { AccessClaims } from '../auth/tokens';
 import type { Deps } from '../deps';
-import { type Context, claimsFrom, contextFromRequest } from '../trpc';
+import type { AccessClaims } from '../request/access-token';
+import { type Actor, requireRole, resolveActor } from '../request/actor';
+import { type Context, claimsFrom, contextFromRequest } from '../request/context';
 import { countRefusal, mapError } from './error-body';
 
 type Auth = 'public' | 'user' | MemberRole;

@@ -1,8 +1,8 @@
 import type { Category, CategoryCreateInput, CategoryRenameInput } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { sql } from 'kysely';
-import { type Actor, requireRole } from '../auth/actor';
 import { AppError } from '../errors';
+import { type Actor, requireRole } from '../request/actor';
 import { slugify } from '../tenants/slug';
 import { assertFoundInScope, loadService } from './scope';
 

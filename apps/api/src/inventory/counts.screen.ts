@@ -6,11 +6,12 @@ import type {
 } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { sql } from 'kysely';
-import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { isMonthReadable } from '../entitlements/retention';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
-import { decodeCursor, iso, keysetPage } from './format';
+import type { Actor } from '../request/actor';
+import { iso } from './dates';
+import { decodeCursor, keysetPage } from './keyset-page';
 import { loadService } from './scope';
 import { productSearch } from './search';
 

@@ -8,13 +8,13 @@ import type {
 import type { Count as CountRow, Db } from '@stockscan/db';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { isMonthReadable } from '../entitlements/retention';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
+import type { Actor } from '../request/actor';
 import { type PreparedLine, prepareLines, toCount } from './count-rules';
-import { previousMonth } from './format';
+import { previousMonth } from './dates';
 import { loadService } from './scope';
 
 type InventoryDeps = Pick<Deps, 'db' | 'now'>;

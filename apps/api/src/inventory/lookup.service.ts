@@ -1,9 +1,9 @@
 import type { LookupInput, LookupResult } from '@stockscan/contracts';
 import { sql } from 'kysely';
-import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { readableFromMonth } from '../entitlements/retention';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
+import type { Actor } from '../request/actor';
 import { toCount } from './count-rules';
 import { toProduct } from './products.service';
 import { loadService } from './scope';

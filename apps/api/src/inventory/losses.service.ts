@@ -8,13 +8,14 @@ import {
 import type { Db } from '@stockscan/db';
 import { checkFeature, monthKey } from '@stockscan/entitlements';
 import { type RawBuilder, sql } from 'kysely';
-import { type Actor, hasRole } from '../auth/actor';
 import type { Deps } from '../deps';
 import { denialError } from '../entitlements/enforce';
 import { isMonthReadable } from '../entitlements/retention';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
-import { iso, round2, round3, sumExact } from './format';
+import { type Actor, hasRole } from '../request/actor';
+import { iso } from './dates';
+import { round2, round3, sumExact } from './numbers';
 import { assertFoundInScope, loadService } from './scope';
 
 type InventoryDeps = Pick<Deps, 'db' | 'now'>;

@@ -1,7 +1,7 @@
 import type { CountingMode, ServiceFeatures } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
-import { type Actor, assertServiceInScope } from '../auth/actor';
 import { AppError } from '../errors';
+import { type Actor, assertServiceInScope } from '../request/actor';
 
 export interface ServiceRow {
   id: string;

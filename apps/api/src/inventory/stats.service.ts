@@ -2,11 +2,12 @@ import type { LossReason, ProductUnit, StatsInput, StatsResult } from '@stocksca
 import type { Db } from '@stockscan/db';
 import { monthRange } from '@stockscan/entitlements';
 import { sql } from 'kysely';
-import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
+import type { Actor } from '../request/actor';
 import { openAnalytics } from './analytics-scope';
-import { previousMonth, round2, round3, sumExact } from './format';
+import { previousMonth } from './dates';
 import { lossCost } from './losses.service';
+import { round2, round3, sumExact } from './numbers';
 
 type InventoryDeps = Pick<Deps, 'db' | 'now'>;
 

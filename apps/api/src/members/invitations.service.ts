@@ -7,20 +7,20 @@ import type {
 } from '@stockscan/contracts';
 import type { Db, Invitation } from '@stockscan/db';
 import { DAY_MS } from '@stockscan/entitlements';
-import type { FastifyBaseLogger } from 'fastify';
 import { recordAudit } from '../audit/audit.service';
-import { type Actor, requireRole } from '../auth/actor';
 import { hashToken, newOpaqueToken } from '../auth/tokens';
 import type { Deps } from '../deps';
 import { reserveCount } from '../entitlements/enforce';
 import { AppError } from '../errors';
+import type { Log } from '../observability/log';
+import { type Actor, requireRole } from '../request/actor';
 import { invitationEmail } from './invitation-email';
 import { assertInvitable, assertServiceAssignable, lockTeam } from './team-guards';
 
 export const INVITATION_TTL_DAYS = 7;
 
 export type InvitationDeps = Pick<Deps, 'db' | 'config' | 'mailer' | 'now'>;
-export type WarnLog = Pick<FastifyBaseLogger, 'warn'>;
+export type WarnLog = Pick<Log, 'warn'>;
 
 export function inviteLink(frontendUrl: string, token: string): string {
   return `${frontendUrl}/invitation/accept?token=${encodeURIComponent(token)}`;

@@ -1,9 +1,9 @@
 import type { MembershipPatch, MembershipRemoved, MembershipView } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { recordAudit } from '../audit/audit.service';
-import { type Actor, requireRole } from '../auth/actor';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
+import { type Actor, requireRole } from '../request/actor';
 import { assertServiceAssignable, lockTeam } from './team-guards';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);

@@ -1,6 +1,6 @@
 import type { ActivityEntry, MembersSummary } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
-import { type Actor, requireRole } from '../auth/actor';
+import { type Actor, requireRole } from '../request/actor';
 import { toInvitationView } from './invitations.service';
 
 export const RECENT_ACTIVITY_LIMIT = 20;

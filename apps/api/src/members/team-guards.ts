@@ -1,8 +1,8 @@
 import type { Db } from '@stockscan/db';
 import { sql } from 'kysely';
-import type { Actor } from '../auth/actor';
 import { requireFeature } from '../entitlements/enforce';
 import { AppError } from '../errors';
+import type { Actor } from '../request/actor';
 
 /**
  * Serialises team changes of one tenant (invites, role changes, removals) on its row, inside `tx`, then

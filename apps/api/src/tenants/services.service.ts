@@ -13,11 +13,11 @@ import {
 } from '@stockscan/contracts';
 import type { Db, Service } from '@stockscan/db';
 import { recordAudit } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { requireRole } from '../auth/actor';
 import type { Deps } from '../deps';
 import { reserveCount } from '../entitlements/enforce';
 import { AppError } from '../errors';
+import type { Actor } from '../request/actor';
+import { requireRole } from '../request/actor';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors';
 
 type ServiceDeps = Pick<Deps, 'db' | 'now'>;

@@ -1,9 +1,9 @@
 import type { TenantUpdateInput, TenantView } from '@stockscan/contracts';
 import type { Tenant } from '@stockscan/db';
 import { recordAudit } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { requireRole } from '../auth/actor';
 import type { Deps } from '../deps';
+import type { Actor } from '../request/actor';
+import { requireRole } from '../request/actor';
 import { slugify } from './slug';
 
 export function toTenantView(

@@ -1,4 +1,4 @@
-import { stripeWorld } from '../billing-fake-stripe';
+import { stripeWorld } from '@stockscan/testing/fake-stripe';
 import type { IsolationCase, IsolationFixture } from './harness';
 
 /**

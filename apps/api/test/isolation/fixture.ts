@@ -3,8 +3,8 @@ import { currentMonth, type RegisterResult } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { sql } from 'kysely';
 import { hashToken } from '../../src/auth/tokens';
-import { addMemberFixture, createTenantFixture } from '../../src/testing/fixtures';
-import type { TestApp } from '../../src/testing/test-server';
+import { addMemberFixture, createTenantFixture } from '../fixtures';
+import type { TestApp } from '../test-server';
 import { type IsolationFixture, makeCaller, type RegistrationBody, type TenantRows } from './harness';
 
 /** A product with a count, a category and a loss in `serviceId`: every kind of row a domain may look up. */

@@ -30,7 +30,7 @@
 
 import { createTRPCClient, httpLink, type TRPCClient, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '../../src/router';
-import type { TestApp } from '../../src/testing/test-server';
+import type { TestApp } from '../test-server';
 
 export type Expectation = 404 | 403 | 'public' | 'own-tenant-only';
 

@@ -1,8 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { presetCountingMode, presetFeatures, type ServiceType } from '@stockscan/contracts';
 import type { Db, MemberRole, PlanSource, SubscriptionStatus } from '@stockscan/db';
-import { signAccessToken } from '../auth/tokens';
-import type { Config } from '../config';
+
+/** The api's own access-token signer (`signAccessToken` in apps/api/src/auth/tokens.ts): this package cannot import the api. */
+export type SignAccessToken = (
+  claims: { userId: string; tenantId: string },
+  secret: string,
+  now: Date,
+) => Promise<string>;
+
+/** What a fixture reads from the server's config: the secret its tokens are signed with. */
+export interface FixtureConfig {
+  appSecret: string;
+}
 
 export interface TenantFixture {
   tenantId: string;
@@ -22,13 +32,30 @@ export interface TenantFixtureOptions {
 
 const PASSWORD_HASH_PLACEHOLDER = '$argon2id$v=19$m=19456,t=2,p=1$fixture$fixture';
 
+/** The fixtures bound to the api's token signer (apps/api/test/fixtures.ts binds them for the api tests). */
+export function tenantFixtures(signAccessToken: SignAccessToken) {
+  return {
+    createTenantFixture: (db: Db, config: FixtureConfig, options: TenantFixtureOptions = {}) =>
+      createTenantFixture(signAccessToken, db, config, options),
+    addMemberFixture: (
+      db: Db,
+      config: FixtureConfig,
+      tenantId: string,
+      role: MemberRole,
+      serviceId: string | null = null,
+      now = new Date(),
+    ) => addMemberFixture(signAccessToken, db, config, tenantId, role, serviceId, now),
+  };
+}
+
 /**
  * A tenant written straight to the database (no HTTP, no argon2): fast given-state for tests of other
  * domains. Defaults to a MANUAL PRO plan with one bar service.
  */
-export async function createTenantFixture(
+async function createTenantFixture(
+  signAccessToken: SignAccessToken,
   db: Db,
-  config: Config,
+  config: FixtureConfig,
   options: TenantFixtureOptions = {},
 ): Promise<TenantFixture> {
   const now = options.now ?? new Date();
@@ -63,14 +90,15 @@ export async function createTenantFixture(
       .executeTakeFirstOrThrow();
     services.push(row);
   }
-  const owner = await addMemberFixture(db, config, tenant.id, 'owner', null, now);
+  const owner = await addMemberFixture(signAccessToken, db, config, tenant.id, 'owner', null, now);
   return { tenantId: tenant.id, owner, services };
 }
 
 /** A user with an ACTIVE membership of `role` (optionally scoped to a service) and a valid access token. */
-export async function addMemberFixture(
+async function addMemberFixture(
+  signAccessToken: SignAccessToken,
   db: Db,
-  config: Config,
+  config: FixtureConfig,
   tenantId: string,
   role: MemberRole,
   serviceId: string | null = null,

@@ -1,6 +1,6 @@
 import type { Db, MemberRole } from '@stockscan/db';
 import { AppError } from '../errors';
-import type { AccessClaims } from './tokens';
+import type { AccessClaims } from './access-token';
 
 /** Who is acting, on which tenant, with which role and service scope. Every tenant query filters on it. */
 export interface Actor {

@@ -1,9 +1,6 @@
 import type { Writable } from 'node:stream';
-import type { ExportFormat } from '@stockscan/contracts';
 import type { ExportRow } from './columns';
-import { createCsvWriter } from './csv-writer';
 import type { ExportSummary } from './summary';
-import { createXlsxWriter } from './xlsx-writer';
 
 export interface WorkbookMeta {
   /** "Inventaire 11/2026 — Bistrot (Services : Bar, Cuisine)" */
@@ -20,8 +17,4 @@ export interface ExportWriter {
   congested(): Writable | null;
   /** `summary` adds the PRO "Synthèse" sheet (XLSX only; a CSV is one table). */
   finish(summary: ExportSummary | null): Promise<void>;
-}
-
-export function createExportWriter(format: ExportFormat, out: Writable, meta: WorkbookMeta): ExportWriter {
-  return format === 'xlsx' ? createXlsxWriter(out, meta) : createCsvWriter(out, meta);
 }

@@ -1,8 +1,7 @@
 import type Stripe from 'stripe';
-import type { FakeReply, RecordedRequest } from '../src/testing/fake-http';
-import type { TestApp } from '../src/testing/test-server';
+import type { FakeReply, FakeServer, RecordedRequest } from './fake-http';
 
-/** Billing tests only: a tiny in-memory Stripe behind the fake HTTP server, answering what billing calls. */
+/** Billing tests and the web journey: a tiny in-memory Stripe behind the fake HTTP server, answering what billing calls. */
 
 type Json = Record<string, unknown>;
 
@@ -26,8 +25,16 @@ const missing = (what: string): FakeReply => ({
 
 /** What the fake reads from a test app: the web e2e journey passes its own (a spawned server, the wall clock). */
 export interface StripeWorldHost {
-  fakes: Pick<TestApp['fakes'], 'stripe'>;
-  clock: Pick<TestApp['clock'], 'now'>;
+  fakes: { stripe: FakeServer };
+  clock: { now: Date };
+}
+
+/** What `deliver` reads from a test app: its URL, clock, Stripe SDK and webhook secret. */
+export interface WebhookHost {
+  url: string;
+  clock: { now: Date };
+  deps: { stripe: Pick<Stripe, 'webhooks'> | null };
+  config: { stripe: { webhookSecret: string | undefined } };
 }
 
 export function stripeWorld(t: StripeWorldHost) {
@@ -196,7 +203,7 @@ export function invoiceOf(sub: Json, status: 'paid' | 'open'): Json {
 
 /** POSTs an event to the webhook exactly as Stripe does: raw JSON signed with the webhook secret. */
 export async function deliver(
-  t: TestApp,
+  t: WebhookHost,
   event: unknown,
   options: { secret?: string; signature?: string | null; body?: string } = {},
 ): Promise<Response> {

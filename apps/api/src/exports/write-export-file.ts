@@ -2,18 +2,25 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ExportFormat } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
+import { createCsvWriter } from './csv-writer';
 import type { ExportPlan } from './export-plan';
-import { summarizeLosses } from './losses';
-import { type RowScope, streamExportChunks } from './rows';
+import type { ExportWriter, WorkbookMeta } from './export-writer';
+import { type RowScope, streamExportChunks } from './stream-export-rows';
+import { summarizeLosses } from './summarize-losses';
 import { SummaryAccumulator } from './summary';
-import { createExportWriter } from './writer';
+import { createXlsxWriter } from './xlsx-writer';
 
 export class ExportAbortedError extends Error {
   constructor(cause?: unknown) {
     super('export aborted: the output closed before the file was complete', { cause });
     this.name = 'ExportAbortedError';
   }
+}
+
+function createExportWriter(format: ExportFormat, out: Writable, meta: WorkbookMeta): ExportWriter {
+  return format === 'xlsx' ? createXlsxWriter(out, meta) : createCsvWriter(out, meta);
 }
 
 /**

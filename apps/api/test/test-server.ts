@@ -1,17 +1,17 @@
 import type { TestDb } from '@stockscan/db/testing';
 import { useTestDb } from '@stockscan/db/testing/vitest';
+import type { FakeServer } from '@stockscan/testing/fake-http';
+import { fakeIntegrationsEnv, startFakeIntegrations } from '@stockscan/testing/fakes';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import type { FastifyInstance } from 'fastify';
 import { afterAll } from 'vitest';
-import { type Config, loadConfig } from '../config';
-import type { Deps } from '../deps';
-import { createOpenAI } from '../integrations/openai';
-import { createMailer } from '../integrations/sendgrid';
-import { createStripe } from '../integrations/stripe';
-import type { AppRouter } from '../router';
-import { buildServer, type ServerDeps } from '../server';
-import type { FakeServer } from './fake-http';
-import { fakeIntegrationsEnv, startFakeIntegrations } from './fakes';
+import { type Config, loadConfig } from '../src/config';
+import type { Deps } from '../src/deps';
+import { createOpenAI } from '../src/integrations/openai';
+import { createMailer } from '../src/integrations/sendgrid';
+import { createStripe } from '../src/integrations/stripe';
+import type { AppRouter } from '../src/router';
+import { buildServer, type ServerDeps } from '../src/server';
 
 export interface TestApp {
   app: FastifyInstance;

@@ -2,7 +2,7 @@ import type { Db } from '@stockscan/db';
 import { sql } from 'kysely';
 import { lossCost } from '../inventory/losses.service';
 import { round2, round3 } from './columns';
-import type { RowScope } from './rows';
+import type { RowScope } from './stream-export-rows';
 import type { LossSummary } from './summary';
 
 /**
