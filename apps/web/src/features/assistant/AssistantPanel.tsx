@@ -10,12 +10,12 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
 import { fieldErrors } from '../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
-import { FormField } from '../../shared/forms/FormField';
-import { GatedButton } from '../entitlements/GatedButton';
 import { useEntitlements, useRefreshEntitlements } from '../entitlements/useEntitlements';
 import { AssistantAnswer } from './AssistantAnswer';
 import { AssistantPaywall } from './AssistantPaywall';
+import { AssistantSuggestions } from './AssistantSuggestions';
 import { assistantMessages } from './messages';
+import { QuestionForm } from './QuestionForm';
 import './assistant.css';
 
 /**
@@ -113,49 +113,18 @@ export function AssistantPanel({
     <section className="card assistant" aria-labelledby={ids.title} aria-busy={ask.isPending}>
       {header}
       <p className="muted assistant-intro">{t('intro')}</p>
-      <form onSubmit={submit} className="assistant-form" noValidate>
-        <FormField
-          label={t('question')}
-          hint={t('question_count', { n: question.length, max: MAX_QUESTION_LENGTH })}
-          hintClassName="muted assistant-count"
-          error={fieldError}
-        >
-          {(aria) => (
-            <textarea
-              {...aria}
-              rows={2}
-              maxLength={MAX_QUESTION_LENGTH}
-              value={question}
-              placeholder={t('question_placeholder')}
-              disabled={ask.isPending}
-              onChange={(e) => setQuestion(e.target.value)}
-              onKeyDown={(e) => {
-                // Enter sends on a keyboard; Shift+Enter goes to the line.
-                if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-                  e.preventDefault();
-                  e.currentTarget.form?.requestSubmit();
-                }
-              }}
-            />
-          )}
-        </FormField>
-        <div className="assistant-buttons">
-          <GatedButton verdict={quota.verdict} type="submit" busy={ask.isPending || !question.trim()}>
-            {t('ask')}
-          </GatedButton>
-          <button
-            type="button"
-            className="button button-ghost"
-            disabled={ask.isPending || !quota.verdict.ok}
-            onClick={() => {
-              setQuestion('');
-              send('');
-            }}
-          >
-            {t('summary')}
-          </button>
-        </div>
-      </form>
+      <QuestionForm
+        question={question}
+        onQuestion={setQuestion}
+        error={fieldError}
+        pending={ask.isPending}
+        quota={quota.verdict}
+        onSubmit={submit}
+        onSummary={() => {
+          setQuestion('');
+          send('');
+        }}
+      />
 
       {ask.isPending || (ask.error && !serverError) || ask.data ? (
         <div className="assistant-result">
@@ -175,28 +144,14 @@ export function AssistantPanel({
           ) : null}
         </div>
       ) : null}
-      {suggestions.length > 0 ? (
-        <div className="assistant-suggestions">
-          <p className="assistant-suggestions-title">{t('suggestions')}</p>
-          <ul>
-            {suggestions.map((s) => (
-              <li key={s}>
-                <button
-                  type="button"
-                  className="assistant-chip"
-                  disabled={ask.isPending || !quota.verdict.ok}
-                  onClick={() => {
-                    setQuestion(s);
-                    send(s);
-                  }}
-                >
-                  {s}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <AssistantSuggestions
+        suggestions={suggestions}
+        disabled={ask.isPending || !quota.verdict.ok}
+        onAsk={(s) => {
+          setQuestion(s);
+          send(s);
+        }}
+      />
     </section>
   );
 }

@@ -1,19 +1,17 @@
 import type { ExportFormat, ExportMode, ExportRequestInput, Month, ServiceView } from '@stockscan/contracts';
 import type { Verdict } from '@stockscan/entitlements';
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
 import { GatedButton } from '../entitlements/GatedButton';
 import { useEntitlements } from '../entitlements/useEntitlements';
-import { monthLabel } from '../inventory/scope/format';
 import { ChoiceGroup } from './ChoiceGroup';
 import { DownloadStatus } from './DownloadStatus';
 import { EmailExport } from './EmailExport';
 import { exportMessages } from './messages';
 import { monthChoices, oldestReadableMonth } from './months';
+import { offeredPeriod, type Period, PeriodPicker } from './PeriodPicker';
 import { QuotaSummary } from './QuotaSummary';
 import { isBusy, useExportDownload } from './useExportDownload';
-
-type PeriodKind = 'month' | 'range';
 
 const FEATURE_OF = { xlsx: 'exports_xlsx', csv: 'exports_basic' } as const;
 const QUOTA_OF = { xlsx: 'export_xlsx', csv: 'export_csv' } as const;
@@ -25,36 +23,34 @@ function firstRefusal(...verdicts: Verdict[]): Verdict {
 /** Service, period, format and containers, then the download (and for PRO the email). */
 export function ExportForm({ services, userEmail }: { services: ServiceView[]; userEmail: string }) {
   const t = useT(exportMessages);
-  const { locale } = useLocale();
   const ent = useEntitlements();
   const download = useExportDownload();
-  const ids = { service: useId(), month: useId(), from: useId(), to: useId(), rangeError: useId() };
+  const serviceId = useId();
 
   const months = useMemo(() => monthChoices(oldestReadableMonth(ent.data)), [ent.data]);
   const latest = months[0] as Month;
   const [service, setService] = useState<string>('all');
-  const [periodKind, setPeriodKind] = useState<PeriodKind>('month');
-  const [monthState, setMonth] = useState<Month>(latest);
-  const [fromState, setFrom] = useState<Month>(months[1] ?? latest);
-  const [toState, setTo] = useState<Month>(latest);
-  // The list shrinks once the plan is known (Solo keeps 14 days): a month no longer offered falls back.
-  const oldest = months[months.length - 1] ?? latest;
-  const month = months.includes(monthState) ? monthState : latest;
-  const from = months.includes(fromState) ? fromState : oldest;
-  const to = months.includes(toState) ? toState : latest;
+  const [periodState, setPeriod] = useState<Period>({
+    kind: 'month',
+    month: latest,
+    from: months[1] ?? latest,
+    to: latest,
+  });
+  const period = offeredPeriod(periodState, months);
+  const { month, from, to } = period;
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [mode, setMode] = useState<ExportMode>('all');
 
   const chosen = service === 'all' ? services : services.filter((s) => s.id === service);
   const tracksOpened = chosen.some((s) => s.features.open_container_tracking?.enabled);
-  const rangeWrong = periodKind === 'range' && from > to;
+  const rangeWrong = period.kind === 'range' && from > to;
   const historyDays = ent.data?.limits.history_days ?? null;
 
   const request: ExportRequestInput = {
     service,
     format,
     mode: tracksOpened ? mode : 'all',
-    ...(periodKind === 'month' ? { month } : { from, to }),
+    ...(period.kind === 'month' ? { month } : { from, to }),
   };
   const quotas = { xlsx: ent.quotaLeft(QUOTA_OF.xlsx), csv: ent.quotaLeft(QUOTA_OF.csv) };
   const verdict = firstRefusal(ent.can(FEATURE_OF[format]), quotas[format].verdict);
@@ -66,12 +62,6 @@ export function ExportForm({ services, userEmail }: { services: ServiceView[]; u
     void download.start(request);
   }
 
-  const monthOptions = months.map((m) => (
-    <option key={m} value={m}>
-      {monthLabel(locale, m)}
-    </option>
-  ));
-
   return (
     <div className="export-layout">
       {/* Before the plan is known the quotas would read "unlimited": show them once they are real. */}
@@ -80,8 +70,8 @@ export function ExportForm({ services, userEmail }: { services: ServiceView[]; u
         <h2 id="export-form-title">{t('form_title')}</h2>
         {services.length > 1 ? (
           <>
-            <label htmlFor={ids.service}>{t('service')}</label>
-            <select id={ids.service} value={service} onChange={(e) => setService(e.target.value)}>
+            <label htmlFor={serviceId}>{t('service')}</label>
+            <select id={serviceId} value={service} onChange={(e) => setService(e.target.value)}>
               <option value="all">{t('all_services')}</option>
               {services.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -96,56 +86,13 @@ export function ExportForm({ services, userEmail }: { services: ServiceView[]; u
           </p>
         )}
 
-        <ChoiceGroup
-          legend={t('period')}
-          name="period"
-          value={periodKind}
-          onChange={setPeriodKind}
-          compact
-          options={[
-            { value: 'month', label: t('period_month') },
-            { value: 'range', label: t('period_range') },
-          ]}
+        <PeriodPicker
+          months={months}
+          period={period}
+          onPeriod={setPeriod}
+          rangeWrong={rangeWrong}
+          historyDays={historyDays}
         />
-        {periodKind === 'month' ? (
-          <div className="export-months">
-            <div>
-              <label htmlFor={ids.month}>{t('month')}</label>
-              <select id={ids.month} value={month} onChange={(e) => setMonth(e.target.value as Month)}>
-                {monthOptions}
-              </select>
-            </div>
-          </div>
-        ) : (
-          <div className="export-months">
-            <div>
-              <label htmlFor={ids.from}>{t('from')}</label>
-              <select id={ids.from} value={from} onChange={(e) => setFrom(e.target.value as Month)}>
-                {monthOptions}
-              </select>
-            </div>
-            <div>
-              <label htmlFor={ids.to}>{t('to')}</label>
-              <select
-                id={ids.to}
-                value={to}
-                aria-invalid={rangeWrong ? true : undefined}
-                aria-describedby={rangeWrong ? ids.rangeError : undefined}
-                onChange={(e) => setTo(e.target.value as Month)}
-              >
-                {monthOptions}
-              </select>
-            </div>
-          </div>
-        )}
-        {rangeWrong ? (
-          <p id={ids.rangeError} className="field-error" role="alert">
-            {t('range_order')}
-          </p>
-        ) : null}
-        {historyDays !== null ? (
-          <p className="muted export-note">{t('history_hint', { days: historyDays })}</p>
-        ) : null}
 
         <ChoiceGroup
           legend={t('format')}

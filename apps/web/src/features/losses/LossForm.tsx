@@ -1,6 +1,6 @@
 import type { AppRouter } from '@stockscan/api';
 import type { LossReason, ProductUnit } from '@stockscan/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -13,12 +13,11 @@ import { formatQty, parseDecimal, todayLocal } from '../inventory/scope/format';
 import { type Service, unitsFor } from '../inventory/scope/service-features';
 import { unitMessages } from '../inventory/scope/units';
 import { m } from './messages';
+import { type PickedProduct, ProductPicker } from './ProductPicker';
+import { ReasonChoice } from './ReasonChoice';
 
 type Outputs = inferRouterOutputs<AppRouter>['inventory'];
-type PickedProduct = Outputs['products']['list']['items'][number];
 export type Loss = Outputs['losses']['create'];
-
-export const REASONS: LossReason[] = ['breakage', 'expired', 'theft', 'free', 'mistake', 'other'];
 
 /** Product (searched), quantity, unit, reason, date, note: one loss, in a few taps. */
 export function LossForm({ service, onSaved }: { service: Service; onSaved: (loss: Loss) => void }) {
@@ -29,8 +28,6 @@ export function LossForm({ service, onSaved }: { service: Service; onSaved: (los
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [product, setProduct] = useState<PickedProduct | null>(null);
-  const [search, setSearch] = useState('');
-  const [debounced, setDebounced] = useState('');
   const [quantity, setQuantity] = useState('');
   const [unit, setUnit] = useState<ProductUnit>(unitsFor(service.counting_mode)[0] ?? 'pcs');
   const [reason, setReason] = useState<LossReason>('breakage');
@@ -39,18 +36,11 @@ export function LossForm({ service, onSaved }: { service: Service; onSaved: (los
   const [touched, setTouched] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
   const qtyInput = useRef<HTMLInputElement>(null);
+  // After a save the picker starts again, empty, with the focus: the next loss is often another product.
+  const [round, setRound] = useState(0);
   useEffect(() => {
-    const timer = setTimeout(() => setDebounced(search.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [search]);
-  const results = useQuery({
-    ...trpc.inventory.products.list.queryOptions({
-      service_id: service.id,
-      limit: 8,
-      ...(debounced ? { search: debounced } : {}),
-    }),
-    enabled: product === null,
-  });
+    if (round > 0) searchInput.current?.focus();
+  }, [round]);
   const create = useMutation(
     trpc.inventory.losses.create.mutationOptions({
       onSuccess: (loss) => {
@@ -60,12 +50,11 @@ export function LossForm({ service, onSaved }: { service: Service; onSaved: (los
         void queryClient.invalidateQueries(trpc.inventory.losses.pathFilter());
         void queryClient.invalidateQueries(trpc.inventory.stats.pathFilter());
         setProduct(null);
-        setSearch('');
+        setRound((r) => r + 1);
         setQuantity('');
         setNote('');
         setTouched(false);
         onSaved(loss);
-        searchInput.current?.focus();
       },
     }),
   );
@@ -98,62 +87,21 @@ export function LossForm({ service, onSaved }: { service: Service; onSaved: (los
     });
   }
 
-  const items = results.data?.items ?? [];
   return (
     <form className="card loss-form" onSubmit={submit} noValidate aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('form_title')}</h2>
-      {product ? (
-        <div className="picked">
-          <p className="picked-label">{t('product')}</p>
-          <p className="picked-name">
-            <strong>{product.name}</strong>
-            {product.category ? <span className="muted"> · {product.category}</span> : null}
-          </p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setProduct(null);
-              setTimeout(() => searchInput.current?.focus(), 0);
-            }}
-          >
-            {t('product_change')}
-          </button>
-        </div>
-      ) : (
-        <div className="product-picker">
-          <label htmlFor={`${ids}-search`}>{t('product_search')}</label>
-          <input
-            ref={searchInput}
-            id={`${ids}-search`}
-            type="search"
-            autoComplete="off"
-            placeholder={t('product_search_placeholder')}
-            value={search}
-            aria-invalid={productProblem || undefined}
-            aria-describedby={productProblem ? `${ids}-product-err` : undefined}
-            aria-controls={`${ids}-results`}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-          {productProblem ? (
-            <p className="field-error" id={`${ids}-product-err`}>
-              {t('product_required')}
-            </p>
-          ) : null}
-          <ul className="pick-list" id={`${ids}-results`} aria-live="polite">
-            {results.isPending ? <li className="muted">{t('products_loading')}</li> : null}
-            {!results.isPending && items.length === 0 ? <li className="muted">{t('product_none')}</li> : null}
-            {items.map((p) => (
-              <li key={p.id}>
-                <button type="button" className="pick" onClick={() => pick(p)}>
-                  <span>{p.name}</span>
-                  <span className="muted">{[p.category, u(p.unit)].filter(Boolean).join(' · ')}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ProductPicker
+        key={round}
+        serviceId={service.id}
+        product={product}
+        problem={productProblem}
+        inputRef={searchInput}
+        onPick={pick}
+        onChange={() => {
+          setProduct(null);
+          setTimeout(() => searchInput.current?.focus(), 0);
+        }}
+      />
 
       <div className="loss-qty">
         <div>
@@ -190,23 +138,7 @@ export function LossForm({ service, onSaved }: { service: Service; onSaved: (los
         </p>
       ) : null}
 
-      <fieldset className="reasons">
-        <legend>{t('reason')}</legend>
-        <div className="reason-options">
-          {REASONS.map((value) => (
-            <label key={value} className={reason === value ? 'reason reason-on' : 'reason'}>
-              <input
-                type="radio"
-                name={`${ids}-reason`}
-                value={value}
-                checked={reason === value}
-                onChange={() => setReason(value)}
-              />
-              <span>{t(`reason_${value}`)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ReasonChoice name={`${ids}-reason`} value={reason} onChange={setReason} />
 
       <FormField label={t('date')} error={dateProblem ? t('date_future') : serverFields.occurred_at}>
         {(aria) => (
