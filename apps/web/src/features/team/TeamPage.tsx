@@ -1,19 +1,19 @@
-import type { InvitationView, InviteResult, Role } from '@stockscan/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import type { Role } from '@stockscan/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
 import { setSession } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
-import { useErrorToast } from '../../shared/feedback/useErrorToast';
 import { useEntitlements, useRefreshEntitlements } from '../entitlements/useEntitlements';
 import { ActivityFeed } from './ActivityFeed';
-import type { ActivityContext } from './activity';
-import { InvitationsList, type KnownLink } from './InvitationsList';
+import { InvitationsList } from './InvitationsList';
 import { InviteForm } from './InviteForm';
 import { MembersList } from './MembersList';
 import { teamMessages } from './messages';
+import { useActivityContext } from './useActivityContext';
+import { useInvitationLinks } from './useInvitationLinks';
 import './team.css';
 
 /** /app/team — owner only: who is in, pending invitations, access changes, recent activity. */
@@ -66,86 +66,27 @@ function NotOwner({ role }: { role: Role | null }) {
 
 function TeamManager({ userId, username, tenant }: { userId: string; username: string; tenant: string }) {
   const t = useT(teamMessages);
-  const { locale } = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const showError = useErrorToast();
   const refreshEntitlements = useRefreshEntitlements();
   const entitlements = useEntitlements();
   const summary = useQuery(trpc.members.summary.queryOptions());
   const services = useQuery({ ...trpc.services.list.queryOptions(), staleTime: 5 * 60_000 });
-  const [links, setLinks] = useState<Record<string, KnownLink>>({});
-  const [focusId, setFocusId] = useState<string | null>(null);
   const now = new Date();
 
   const refresh = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: trpc.members.summary.queryKey() });
     void refreshEntitlements();
   }, [queryClient, trpc, refreshEntitlements]);
-
-  const resend = useMutation(
-    trpc.members.resendInvitation.mutationOptions({
-      onSuccess: (result) => {
-        setLinks((known) => ({ ...known, [result.id]: { result, resent: true } }));
-        setFocusId(result.id);
-        refresh();
-      },
-      onError: (error, variables) => showError(error, { retry: () => resend.mutate(variables) }),
-    }),
-  );
+  const links = useInvitationLinks({ user: { id: userId, username }, refresh });
 
   const serviceOptions = useMemo(
     () => (services.data ?? []).map((s) => ({ id: s.id, name: s.name })),
     [services.data],
   );
   const serviceNames = useMemo(() => new Map(serviceOptions.map((s) => [s.id, s.name])), [serviceOptions]);
-  const activityContext = useMemo<ActivityContext>(
-    () => ({
-      memberNames: new Map((summary.data?.members ?? []).map((m) => [m.user.id, m.user.username])),
-      serviceNames,
-      roleLabel: (role) => t(`role_${role}`),
-      monthLabel: (month) =>
-        new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-          month: 'long',
-          year: 'numeric',
-          timeZone: 'UTC',
-        }).format(new Date(`${month}-01T00:00:00Z`)),
-    }),
-    [summary.data, serviceNames, t, locale],
-  );
-
-  function invited(result: InviteResult) {
-    setLinks((known) => ({ ...known, [result.id]: { result, resent: false } }));
-    setFocusId(result.id);
-    // The row (with its link) shows at once; the refetch then brings the server's own view of it.
-    queryClient.setQueryData(trpc.members.summary.queryKey(), (old) =>
-      old && !old.invitations.some((i) => i.id === result.id)
-        ? {
-            ...old,
-            invitations: [
-              {
-                id: result.id,
-                email: result.email,
-                role: result.role,
-                service_id: result.service_id,
-                status: result.status,
-                expires_at: result.expires_at,
-                email_sent: result.email_sent,
-                created_at: new Date().toISOString(),
-                invited_by: { id: userId, username },
-              },
-              ...old.invitations,
-            ],
-          }
-        : old,
-    );
-    refresh();
-  }
-
-  function resendInvitation(invitation: InvitationView) {
-    resend.mutate({ id: invitation.id });
-  }
+  const activityContext = useActivityContext(summary.data?.members, serviceNames);
 
   function removedSelf() {
     setSession(null);
@@ -174,8 +115,8 @@ function TeamManager({ userId, username, tenant }: { userId: string; username: s
           <InviteForm
             services={serviceOptions}
             invitations={summary.data?.invitations ?? []}
-            onInvited={invited}
-            onResend={resendInvitation}
+            onInvited={links.invited}
+            onResend={links.resend}
           />
         </div>
         <div className="team-col">
@@ -190,11 +131,11 @@ function TeamManager({ userId, username, tenant }: { userId: string; username: s
               <InvitationsList
                 invitations={summary.data.invitations}
                 serviceNames={serviceNames}
-                links={links}
-                focusId={focusId}
+                links={links.links}
+                focusId={links.focusId}
                 tenant={tenant}
-                resendingId={resend.isPending ? (resend.variables?.id ?? null) : null}
-                onResend={resendInvitation}
+                resendingId={links.resendingId}
+                onResend={links.resend}
                 onChanged={refresh}
                 now={now}
               />
