@@ -1,32 +1,24 @@
-import type { AppRouter } from '@stockscan/api';
 import type { LossReason, ProductUnit } from '@stockscan/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { useLocale, useT } from '../../i18n/i18n';
-import { useTRPC } from '../../lib/trpc';
+import { useT } from '../../i18n/i18n';
 import { fieldErrors } from '../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
-import { toast } from '../../shared/feedback/toast-store';
 import { FormField } from '../../shared/forms/FormField';
-import { formatQty, parseDecimal, todayLocal } from '../inventory/scope/format';
+import { parseDecimal, todayLocal } from '../inventory/scope/format';
 import { type Service, unitsFor } from '../inventory/scope/service-features';
 import { unitMessages } from '../inventory/scope/units';
 import { m } from './messages';
 import { type PickedProduct, ProductPicker } from './ProductPicker';
 import { ReasonChoice } from './ReasonChoice';
+import { type Loss, useRecordLoss } from './useRecordLoss';
 
-type Outputs = inferRouterOutputs<AppRouter>['inventory'];
-export type Loss = Outputs['losses']['create'];
+export type { Loss };
 
 /** Product (searched), quantity, unit, reason, date, note: one loss, in a few taps. */
 export function LossForm({ service, onSaved }: { service: Service; onSaved: (loss: Loss) => void }) {
   const t = useT(m);
   const u = useT(unitMessages);
-  const { locale } = useLocale();
   const ids = useId();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [product, setProduct] = useState<PickedProduct | null>(null);
   const [quantity, setQuantity] = useState('');
   const [unit, setUnit] = useState<ProductUnit>(unitsFor(service.counting_mode)[0] ?? 'pcs');
@@ -41,23 +33,14 @@ export function LossForm({ service, onSaved }: { service: Service; onSaved: (los
   useEffect(() => {
     if (round > 0) searchInput.current?.focus();
   }, [round]);
-  const create = useMutation(
-    trpc.inventory.losses.create.mutationOptions({
-      onSuccess: (loss) => {
-        toast.ok(
-          t('saved', { qty: formatQty(locale, loss.quantity), unit: u(loss.unit), name: loss.product_name }),
-        );
-        void queryClient.invalidateQueries(trpc.inventory.losses.pathFilter());
-        void queryClient.invalidateQueries(trpc.inventory.stats.pathFilter());
-        setProduct(null);
-        setRound((r) => r + 1);
-        setQuantity('');
-        setNote('');
-        setTouched(false);
-        onSaved(loss);
-      },
-    }),
-  );
+  const create = useRecordLoss((loss) => {
+    setProduct(null);
+    setRound((r) => r + 1);
+    setQuantity('');
+    setNote('');
+    setTouched(false);
+    onSaved(loss);
+  });
   const serverFields = fieldErrors(create.error);
   const qty = parseDecimal(quantity);
   const qtyProblem = touched && (qty === null || qty <= 0);

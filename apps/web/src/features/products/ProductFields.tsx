@@ -3,14 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
-import { FormField } from '../../shared/forms/FormField';
 import { currencySymbol } from '../inventory/scope/format';
 import { type Service, unitsFor } from '../inventory/scope/service-features';
 import { unitLongKey, unitMessages } from '../inventory/scope/units';
 import { m } from './messages';
+import { ProductTextField, type TextFieldOptions } from './ProductTextField';
 import { type FieldName, fieldShown, type ProductForm } from './product-form';
 
 type MessageKey = keyof (typeof m)['fr'];
+type Options = Omit<TextFieldOptions, 'hint'> & { hint?: MessageKey };
 
 const ROLES: ProductRole[] = ['raw_material', 'finished_product', 'homemade_prep'];
 
@@ -35,52 +36,18 @@ export function ProductFields({
   const categories = useQuery(trpc.inventory.categories.list.queryOptions({ service_id: service.id }));
   const shown = (name: FieldName) => fieldShown(service, name);
 
-  const field = (
-    name: Exclude<FieldName, 'unit' | 'product_role'>,
-    label: string,
-    options: {
-      hint?: MessageKey;
-      decimal?: boolean;
-      list?: string;
-      placeholder?: string;
-      multiline?: boolean;
-    } = {},
-  ): ReactNode => {
-    if (!shown(name)) return null;
-    return (
-      <FormField
-        id={`product-${name}`}
+  type TextName = Exclude<FieldName, 'unit' | 'product_role'>;
+  const field = (name: TextName, label: string, { hint, ...options }: Options = {}): ReactNode =>
+    shown(name) ? (
+      <ProductTextField
+        name={name}
         label={label}
+        value={form[name]}
         error={messages[name]}
-        hint={options.hint ? t(options.hint) : null}
-        className="form-field"
-      >
-        {(aria) =>
-          options.multiline ? (
-            <textarea
-              {...aria}
-              value={form[name]}
-              rows={3}
-              maxLength={2000}
-              onChange={(e) => onChange(name, e.target.value)}
-            />
-          ) : (
-            <input
-              {...aria}
-              value={form[name]}
-              type="text"
-              autoComplete="off"
-              inputMode={options.decimal ? 'decimal' : undefined}
-              list={options.list}
-              placeholder={options.placeholder}
-              required={name === 'name'}
-              onChange={(e) => onChange(name, e.target.value)}
-            />
-          )
-        }
-      </FormField>
-    );
-  };
+        options={{ ...options, hint: hint ? t(hint) : undefined }}
+        onChange={(value) => onChange(name, value)}
+      />
+    ) : null;
 
   const units = unitsFor(service.counting_mode);
   const prices = shown('purchase_price') || shown('selling_price') || shown('vat_rate') || shown('supplier');

@@ -1,22 +1,18 @@
-import type { AppRouter } from '@stockscan/api';
 import type { ProductUnit } from '@stockscan/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { useLocale, useLocalized, useT } from '../../../i18n/i18n';
+import { useLocale, useT } from '../../../i18n/i18n';
 import { useTRPC } from '../../../lib/trpc';
 import { fieldErrors } from '../../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../../shared/feedback/ErrorMessage';
-import { toast } from '../../../shared/feedback/toast-store';
 import { FormField } from '../../../shared/forms/FormField';
 import { GatedButton } from '../../entitlements/GatedButton';
-import { useEntitlements, useRefreshEntitlements } from '../../entitlements/useEntitlements';
+import { useEntitlements } from '../../entitlements/useEntitlements';
 import { m } from '../messages';
 import { currencySymbol, parseDecimal } from '../scope/format';
 import { featureOn, priceOn, type Service, unitsFor } from '../scope/service-features';
 import { unitLongKey, unitMessages } from '../scope/units';
-
-type Product = inferRouterOutputs<AppRouter>['inventory']['products']['create']['product'];
+import { type Product, useQuickAddProduct } from './useQuickAddProduct';
 
 export interface QuickAddPrefill {
   name?: string;
@@ -42,13 +38,10 @@ export function QuickAddForm({
 }) {
   const t = useT(m);
   const u = useT(unitMessages);
-  const localized = useLocalized();
   const { locale } = useLocale();
   const ids = useId();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { canAdd } = useEntitlements();
-  const refreshEntitlements = useRefreshEntitlements();
   const units = unitsFor(service.counting_mode);
   const codeAsBarcode = featureOn(service, 'barcode') || !featureOn(service, 'sku');
   const [name, setName] = useState(prefill.name ?? '');
@@ -60,19 +53,7 @@ export function QuickAddForm({
   const [code, setCode] = useState(prefill.code ?? '');
   const [touched, setTouched] = useState(false);
   const categories = useQuery(trpc.inventory.categories.list.queryOptions({ service_id: service.id }));
-  const create = useMutation(
-    trpc.inventory.products.create.mutationOptions({
-      onSuccess: ({ product, warnings }) => {
-        void refreshEntitlements();
-        void queryClient.invalidateQueries(trpc.inventory.counts.pathFilter());
-        void queryClient.invalidateQueries(trpc.inventory.categories.pathFilter());
-        void queryClient.invalidateQueries(trpc.inventory.products.pathFilter());
-        toast.ok(t('quick_added', { name: product.name, service: service.name }));
-        for (const w of warnings) toast.warn(localized(w.message));
-        onCreated(product);
-      },
-    }),
-  );
+  const create = useQuickAddProduct(service, onCreated);
   const fields = fieldErrors(create.error);
   const nameMissing = touched && name.trim() === '';
   const priceInvalid = price.trim() !== '' && parseDecimal(price, 2) === null;
