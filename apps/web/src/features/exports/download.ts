@@ -1,5 +1,6 @@
 import type { Locale } from '@stockscan/contracts';
-import { type Denial, normalizePlanCode, type VerdictCode } from '@stockscan/entitlements';
+import { type Denial, normalizePlanCode } from '@stockscan/entitlements';
+import { isPlanRefusal } from '../../shared/feedback/describe-error';
 
 /** A refusal of the signed download link, as the server's JSON body told it (SPEC §5). */
 export class DownloadRefused extends Error {
@@ -14,24 +15,14 @@ export class DownloadRefused extends Error {
   }
 }
 
-const PLAN_CODES: ReadonlySet<string> = new Set<VerdictCode>([
-  'LIMIT_MAX_PRODUCTS',
-  'LIMIT_MAX_SERVICES',
-  'LIMIT_MAX_USERS',
-  'LIMIT_EXPORT_XLSX_MONTH',
-  'LIMIT_EXPORT_CSV_MONTH',
-  'LIMIT_AI_REQUESTS_MONTH',
-  'FEATURE_NOT_INCLUDED',
-]);
-
 /** A plan refusal of the download in the shape the shared error UI explains (sentence + upgrade). */
 export function asDenial(refused: DownloadRefused): Denial | null {
-  if (!PLAN_CODES.has(refused.code)) return null;
+  if (!isPlanRefusal(refused.code)) return null;
   // The server already answered in the user's language (Accept-Language): both sides carry it.
   const text = refused.detail ?? refused.code;
   return {
     ok: false,
-    code: refused.code as VerdictCode,
+    code: refused.code,
     limit: refused.limit,
     current: 0,
     message: { fr: text, en: text },

@@ -1,6 +1,6 @@
 import type { AppRouter } from '@stockscan/api';
 import type { Locale } from '@stockscan/contracts';
-import { type Denial, normalizePlanCode, PLAN_NAMES } from '@stockscan/entitlements';
+import { type Denial, normalizePlanCode, PLAN_NAMES, type VerdictCode } from '@stockscan/entitlements';
 import { TRPCClientError } from '@trpc/client';
 import { format } from '../../i18n/i18n';
 import { billingPath, loginPath } from '../links';
@@ -34,7 +34,7 @@ interface Facts {
   requestId: string | null;
 }
 
-const PLAN_CODES = new Set([
+const PLAN_CODES: ReadonlySet<string> = new Set<VerdictCode>([
   'LIMIT_MAX_PRODUCTS',
   'LIMIT_MAX_SERVICES',
   'LIMIT_MAX_USERS',
@@ -43,6 +43,11 @@ const PLAN_CODES = new Set([
   'LIMIT_AI_REQUESTS_MONTH',
   'FEATURE_NOT_INCLUDED',
 ]);
+/** A refusal of the plan (a limit reached, a feature not included): an upgrade may lift it. */
+export function isPlanRefusal(code: string): code is VerdictCode {
+  return PLAN_CODES.has(code);
+}
+
 const RETRYABLE = new Set(['NETWORK', 'RATE_LIMITED', 'INTERNAL', 'DB_UNAVAILABLE']);
 
 /** What to free when no plan above would help. */
@@ -85,7 +90,7 @@ export function describeError(error: unknown, locale: Locale, options: DescribeO
   const m = errorMessages[locale];
   const facts = factsOf(error, locale);
   const { code } = facts;
-  const planRelated = PLAN_CODES.has(code);
+  const planRelated = isPlanRefusal(code);
   const retry: ErrorAction | null =
     options.canRetry && RETRYABLE.has(code) ? { kind: 'retry', label: m.action_retry } : null;
 
