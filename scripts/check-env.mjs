@@ -32,16 +32,34 @@ if (isTrue('INVITATIONS_SEND_EMAILS')) {
 if (isTrue('AI_ENABLED') && !set('OPENAI_API_KEY'))
   errors.push('OPENAI_API_KEY is required when AI_ENABLED=true');
 if (!isTrue('AI_ENABLED')) warnings.push('AI_ENABLED is not true: the assistant answers in fallback mode');
-if (!set('STRIPE_API_KEY'))
+const STRIPE_PRICES = ['BOUTIQUE_MONTHLY', 'BOUTIQUE_YEARLY', 'PRO_MONTHLY', 'PRO_YEARLY'].map(
+  (p) => `STRIPE_PRICE_${p}`,
+);
+if (isTrue('VITE_STRIPE_ENABLED')) {
+  // The web shows checkout buttons: every one of them must lead somewhere.
+  for (const name of ['STRIPE_API_KEY', 'STRIPE_WEBHOOK_SECRET', ...STRIPE_PRICES])
+    if (!set(name)) errors.push(`${name} is required when VITE_STRIPE_ENABLED=true`);
+} else if (!set('STRIPE_API_KEY')) {
   warnings.push('STRIPE_API_KEY is not set: billing routes answer 503 STRIPE_NOT_CONFIGURED');
-else {
+} else {
   if (!set('STRIPE_WEBHOOK_SECRET'))
     errors.push('STRIPE_WEBHOOK_SECRET is required when STRIPE_API_KEY is set');
-  for (const p of ['BOUTIQUE_MONTHLY', 'BOUTIQUE_YEARLY', 'PRO_MONTHLY', 'PRO_YEARLY']) {
-    if (!set(`STRIPE_PRICE_${p}`)) warnings.push(`STRIPE_PRICE_${p} is not set: that checkout answers 503`);
-  }
+  for (const name of STRIPE_PRICES)
+    if (!set(name)) warnings.push(`${name} is not set: that checkout answers 503`);
 }
 if (set('STRIPE_API_BASE_URL') && prod) errors.push('STRIPE_API_BASE_URL must not be set in production');
+if (isTrue('VITE_DEMO_MODE') && prod)
+  errors.push(
+    'VITE_DEMO_MODE=true is for the demo deployment only: it makes no API call (refused in production)',
+  );
+if (set('TRUST_PROXY') && !set('METRICS_TOKEN'))
+  errors.push('METRICS_TOKEN is required when TRUST_PROXY is set (behind a proxy every client looks local)');
+if (set('TRUST_PROXY') && ['true', '*'].includes(env.TRUST_PROXY.trim().toLowerCase()))
+  errors.push("TRUST_PROXY must be a hop count or the proxies' addresses/CIDRs, never true");
+if (prod && !set('TRUST_PROXY'))
+  warnings.push(
+    'TRUST_PROXY is not set: behind a load balancer every client has its address (per-address limits)',
+  );
 
 for (const w of warnings) console.log(`WARN  ${w}`);
 for (const e of errors) console.log(`ERROR ${e}`);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = (fallback: boolean) =>
@@ -26,12 +27,14 @@ const optionalString = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
-/** "10/min", "5/s", "100/hour" → { limit, windowMs } */
+const RATE = /^(\d+)\/(\d*)(s|sec|second|m|min|minute|h|hour|d|day)$/;
+
+/** "10/min", "5/s", "100/hour", "10/15min" → { limit, windowMs } (windows of one day at most). */
 const rate = z
   .string()
-  .regex(/^\d+\/(s|sec|second|m|min|minute|h|hour|d|day)$/, 'expected N/min (e.g. 10/min)')
-  .transform((v) => {
-    const [n, unit] = v.split('/') as [string, string];
+  .regex(RATE, 'expected N/min (e.g. 10/min or 10/15min)')
+  .transform((v, ctx) => {
+    const [, n, times, unit] = RATE.exec(v) as unknown as [string, string, string, string];
     const ms = unit.startsWith('s')
       ? 1_000
       : unit.startsWith('m')
@@ -39,7 +42,44 @@ const rate = z
         : unit.startsWith('h')
           ? 3_600_000
           : 86_400_000;
-    return { limit: Number(n), windowMs: ms };
+    const windowMs = ms * (times ? Number(times) : 1);
+    if (windowMs < 1_000 || windowMs > 86_400_000)
+      ctx.addIssue({ code: 'custom', message: 'the window must be between 1 second and 1 day' });
+    return { limit: Number(n), windowMs };
+  });
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (entry: string) => {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  if (rest.length > 0 || !address || !isIP(address)) return false;
+  return (
+    prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (isIP(address) === 4 ? 32 : 128))
+  );
+};
+
+/**
+ * Which X-Forwarded-For entries to believe. Unset → none (the socket address); a hop count; or the proxies'
+ * addresses/CIDRs. Never "true": the left-most entry is written by the client.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v, ctx): number | string[] | false => {
+    const value = (v ?? '').trim();
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = entries.filter((entry) => !isProxyAddress(entry));
+    if (bad.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a hop count or a comma list of proxy addresses/CIDRs (not ${bad.join(', ')})`,
+      });
+    return entries;
   });
 
 /** SPEC §2: the environment, parsed once at start-up. */
@@ -53,7 +93,7 @@ export const EnvSchema = z
     DATABASE_URL: optionalUrl,
     PGLITE_DATA_DIR: z.string().default('.data/pglite'),
     CORS_ALLOWED_ORIGINS: list,
-    FRONTEND_URL: z.url().default('http://127.0.0.1:8000'),
+    FRONTEND_URL: optionalUrl,
     WEB_DIST_DIR: optionalString,
     STRIPE_API_KEY: optionalString,
     STRIPE_WEBHOOK_SECRET: optionalString,
@@ -85,6 +125,11 @@ export const EnvSchema = z
     SEED_DEMO: bool(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     METRICS_TOKEN: optionalString,
+    TRUST_PROXY: trustProxy,
+    LOGIN_RATE_LIMIT: rate.prefault('10/15min'),
+    REGISTER_RATE_LIMIT: rate.prefault('10/hour'),
+    TRPC_MAX_BATCH: z.coerce.number().int().min(1).max(1000).default(10),
+    EXPORT_EMAIL_DAILY_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
   })
   .superRefine((env, ctx) => {
     const prod = env.NODE_ENV === 'production';
@@ -93,6 +138,16 @@ export const EnvSchema = z
     if (prod && !env.APP_SECRET) need('APP_SECRET', 'required in production (at least 32 characters)');
     if (prod && !env.DATABASE_URL)
       need('DATABASE_URL', 'required in production (embedded PGlite is dev-only)');
+    if (prod && !env.FRONTEND_URL) need('FRONTEND_URL', 'required in production (the public web URL)');
+    if (prod && env.ALLOWED_HOSTS.length === 0)
+      need('ALLOWED_HOSTS', 'required in production (comma list of host names)');
+    if (prod && env.CORS_ALLOWED_ORIGINS.length === 0)
+      need('CORS_ALLOWED_ORIGINS', 'required in production (comma list of web origins)');
+    if (prod && env.TRUST_PROXY !== false && !env.METRICS_TOKEN)
+      need(
+        'METRICS_TOKEN',
+        'required in production when TRUST_PROXY is set (behind a proxy every client looks local)',
+      );
     if (prod && env.INVITATIONS_SEND_EMAILS === undefined)
       need('INVITATIONS_SEND_EMAILS', 'required (true or false)');
     if (env.INVITATIONS_SEND_EMAILS === 'true' && !env.SENDGRID_API_KEY)
@@ -142,6 +197,16 @@ export interface Config {
   seedDemo: boolean;
   logLevel: string;
   metricsToken: string | undefined;
+  /** Fastify's trustProxy: false (socket address), a hop count, or the proxies' addresses/CIDRs. */
+  trustProxy: number | string[] | false;
+  rateLimits: {
+    /** Failed logins per account (across addresses) and per client address. */
+    login: { limit: number; windowMs: number };
+    /** Sign-ups per client address. */
+    register: { limit: number; windowMs: number };
+  };
+  trpcMaxBatch: number;
+  exportEmailDailyLimit: number;
   version: string;
 }
 
@@ -155,7 +220,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
-  const frontendUrl = e.FRONTEND_URL.replace(/\/$/, '');
+  const frontendUrl = (e.FRONTEND_URL ?? 'http://127.0.0.1:8000').replace(/\/$/, '');
   return {
     nodeEnv: e.NODE_ENV,
     appSecret: e.APP_SECRET ?? randomBytes(32).toString('hex'),
@@ -201,6 +266,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
+    trustProxy: e.TRUST_PROXY,
+    rateLimits: { login: e.LOGIN_RATE_LIMIT, register: e.REGISTER_RATE_LIMIT },
+    trpcMaxBatch: e.TRPC_MAX_BATCH,
+    exportEmailDailyLimit: e.EXPORT_EMAIL_DAILY_LIMIT,
     version: process.env.npm_package_version ?? '0.1.0',
   };
 }

@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   }
   if (engine === 'pglite')
     app.log.warn(`DATABASE_URL is not set: embedded PGlite in ${config.pgliteDataDir} (dev/demo only)`);
-  if (config.seedDemo && config.nodeEnv !== 'production') {
+  // The demo owner's password is public: only ever on the embedded database, never on PostgreSQL (a forgotten
+  // NODE_ENV must not open a known account on a real deployment).
+  if (config.seedDemo && engine === 'pglite' && config.nodeEnv !== 'production') {
     const demo = await seedDemoIfEmpty(db, config, new Date());
     if (demo) app.log.info(`demo data ready — log in as "${demo.username}" / "${demo.password}"`);
   }

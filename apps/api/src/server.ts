@@ -24,6 +24,9 @@ export interface BuildOptions {
   onRoute?: (route: RouteOptions) => void;
 }
 
+/** Every route's request body limit unless it says otherwise (file uploads only). */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
 const API_PREFIXES = ['/api/', '/trpc', '/health', '/metrics'];
 
 export const REDACTED_PATHS = [
@@ -47,6 +50,18 @@ export function redactQuery(url: string): string {
 
 function serializeRequest(req: { method: string; url: string; hostname?: string; ip?: string }) {
   return { method: req.method, url: redactQuery(req.url), host: req.hostname, remoteAddress: req.ip };
+}
+
+/**
+ * Only what TRUST_PROXY names: trusting every hop would let the client write its own address. A hop count is
+ * applied by us (Fastify 5 ignores numbers): the socket peer and the n-1 entries before it are proxies, so
+ * the API must only be reachable through them; proxy addresses/CIDRs are the safer form.
+ */
+function trustProxyOption(
+  trust: Config['trustProxy'],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
 }
 
 function defaultWebDist(): string {
@@ -75,8 +90,8 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
     routerOptions: { maxParamLength: 5000 },
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
-    bodyLimit: 5 * 1024 * 1024,
-    trustProxy: config.nodeEnv === 'production',
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: trustProxyOption(config.trustProxy),
     return503OnClosing: true,
   });
   const { onRoute } = options;
@@ -118,15 +133,20 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
     return reply.code(mapped.status).headers(mapped.headers).send(mapped.body);
   });
 
-  await registerTrpc(app, '/trpc', {
-    router: appRouter,
-    createContext: createContextFactory(fullDeps),
-    onError({ error, path, ctx }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        ctx?.req.log.error({ err: error.cause ?? error, path }, 'unexpected tRPC error');
-      }
+  await registerTrpc(
+    app,
+    '/trpc',
+    {
+      router: appRouter,
+      createContext: createContextFactory(fullDeps),
+      onError({ error, path, ctx }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          ctx?.req.log.error({ err: error.cause ?? error, path }, 'unexpected tRPC error');
+        }
+      },
     },
-  });
+    { maxBatch: config.trpcMaxBatch },
+  );
 
   registerRestRoutes(app, fullDeps);
   registerMetricsRoute(app, fullDeps);

@@ -63,10 +63,15 @@ describe.runIf(template.engine === 'postgres')('two API instances on one Postgre
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     }
+    const user = await testDb.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', bar.username)
+      .executeTakeFirstOrThrow();
     const counter = await testDb.db
       .selectFrom('rate_limits')
       .select('hits')
-      .where('key', 'like', `login:%:${bar.username.toLowerCase()}`)
+      .where('key', '=', `login:account:${user.id}`)
       .execute();
     expect(counter.map((r) => r.hits)).toEqual([13]);
   });

@@ -1,15 +1,23 @@
 import type { AuthSession, ErrorBody, MeView, RegisterResult, TokenPair } from '@stockscan/contracts';
 import { TRPCClientError } from '@trpc/client';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { hashToken } from '../src/auth/tokens';
 import { verifyAccessToken } from '../src/request/access-token';
 import { addMemberFixture, createTenantFixture } from './fixtures';
 import { startTestApp } from './test-server';
 
 const NOW = new Date('2026-05-04T08:00:00Z');
-const t = await startTestApp({ now: NOW });
+// Failed logins are limited per address too: each test logs in from its own address, forwarded by a local proxy.
+const env = { TRUST_PROXY: 'loopback' };
+const t = await startTestApp({ now: NOW, env });
 // A second API instance on the same database: the login limiter must be shared through PostgreSQL.
-const other = await startTestApp({ now: NOW, testDb: t.testDb });
+const other = await startTestApp({ now: NOW, env, testDb: t.testDb });
+let address = '';
+let tests = 0;
+beforeEach(() => {
+  tests += 1;
+  address = `198.51.100.${tests}`;
+});
 
 const PASSWORD = 'correct horse battery';
 let n = 0;
@@ -36,7 +44,8 @@ async function registerUser(): Promise<RegisterResult & { username: string; emai
 }
 
 const post = (app: typeof t, path: string, json: unknown) => app.request(path, { json });
-const login = (json: unknown, app = t) => post(app, '/api/auth/login/', json);
+const login = (json: unknown, app = t, from = address) =>
+  app.request('/api/auth/login/', { json, headers: { 'x-forwarded-for': from } });
 const refresh = (token: string) => post(t, '/api/auth/refresh/', { refresh: token });
 const body = async <T>(res: Response) => (await res.json()) as T;
 
@@ -68,7 +77,7 @@ describe('login', () => {
       .where('action', '=', 'auth.login')
       .execute();
     expect(audit).toHaveLength(3);
-    expect(audit[0]?.meta).toEqual({ ip: '127.0.0.1' });
+    expect(audit[0]?.meta).toEqual({ ip: address });
   });
 
   it('wrong password and unknown user → the same 401 INVALID_CREDENTIALS', async () => {
@@ -109,7 +118,7 @@ describe('login', () => {
     expect((await body<ErrorBody>(res)).code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('10 failures per 15 min per IP + identifier, counted across API instances → 429 RATE_LIMITED + Retry-After', async () => {
+  it('10 failures per 15 min per account, counted across API instances → 429 RATE_LIMITED + Retry-After', async () => {
     t.clock.set(NOW);
     other.clock.set(NOW);
     const user = await registerUser();
@@ -123,6 +132,7 @@ describe('login', () => {
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('retry-after')).toBe(String(15 * 60));
     expect(await blocked.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    // The tRPC client comes straight from the socket (another address): the account is still limited.
     const viaTrpc = await t
       .trpc()
       .auth.login.mutate({ username: user.username, password: PASSWORD })
@@ -137,14 +147,16 @@ describe('login', () => {
     expect(rawTrpc.status).toBe(429);
     expect(rawTrpc.headers.get('retry-after')).toBe(String(15 * 60));
 
-    // Another identifier from the same IP is not affected.
+    // Another account from another address is not affected.
     const neighbour = await registerUser();
-    expect((await login({ username: neighbour.username, password: PASSWORD })).status).toBe(200);
+    expect((await login({ username: neighbour.username, password: PASSWORD }, t, '192.0.2.1')).status).toBe(
+      200,
+    );
 
     const row = await t.db
       .selectFrom('rate_limits')
       .select(['hits', 'window_start'])
-      .where('key', '=', `login:127.0.0.1:${user.username.toLowerCase()}`)
+      .where('key', '=', `login:account:${user.user.id}`)
       .executeTakeFirstOrThrow();
     expect(row.hits).toBe(13);
 
@@ -155,17 +167,22 @@ describe('login', () => {
     expect(later.headers.get('retry-after')).toBe(String(5 * 60));
     // The next window lets the user in.
     t.clock.advance(5 * 60_000);
-    expect((await login({ username: user.username, password: PASSWORD })).status).toBe(200);
+    expect((await login({ username: user.username, password: PASSWORD }, t, '192.0.2.2')).status).toBe(200);
     t.clock.set(NOW);
   });
 
-  it('a successful login clears the failures of its identifier', async () => {
+  it('a successful login clears the failures of its account (not those of its address)', async () => {
     t.clock.set(NOW);
     const user = await registerUser();
     for (let i = 0; i < 9; i++) await login({ username: user.username, password: 'nope nope' });
     expect((await login({ username: user.username, password: PASSWORD })).status).toBe(200);
     for (let i = 0; i < 10; i++)
-      expect((await login({ username: user.username, password: 'nope nope' })).status).toBe(401);
+      expect((await login({ username: user.username, password: 'nope nope' }, t, '192.0.2.3')).status).toBe(
+        401,
+      );
+    // The first address had 9 failures: one more, then refused whatever the account.
+    expect((await login({ username: 'someone-else', password: 'nope nope' })).status).toBe(401);
+    expect((await login({ username: 'someone-else-2', password: 'nope nope' })).status).toBe(429);
   });
 
   it('a parallel burst cannot get more than 10 attempts through', async () => {

@@ -26,6 +26,70 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/DATABASE_URL: required in production/);
   });
 
+  it('fails closed in production: names APP_SECRET, DATABASE_URL, FRONTEND_URL, ALLOWED_HOSTS, CORS_ALLOWED_ORIGINS on one line', () => {
+    const attempt = () => loadConfig({ NODE_ENV: 'production', INVITATIONS_SEND_EMAILS: 'false' });
+    const message = (() => {
+      try {
+        attempt();
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    for (const name of [
+      'APP_SECRET',
+      'DATABASE_URL',
+      'FRONTEND_URL',
+      'ALLOWED_HOSTS',
+      'CORS_ALLOWED_ORIGINS',
+    ])
+      expect(message).toContain(`${name}: required in production`);
+    expect(message.split('\n')).toHaveLength(1);
+    const complete = {
+      NODE_ENV: 'production',
+      INVITATIONS_SEND_EMAILS: 'false',
+      APP_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://u:p@db.internal:5432/app',
+      FRONTEND_URL: 'https://app.example.com',
+      ALLOWED_HOSTS: 'app.example.com',
+      CORS_ALLOWED_ORIGINS: 'https://app.example.com',
+    };
+    expect(loadConfig(complete).frontendUrl).toBe('https://app.example.com');
+    // Behind a proxy every client looks local: /metrics needs its token.
+    expect(() => loadConfig({ ...complete, TRUST_PROXY: '1' })).toThrow(
+      /METRICS_TOKEN: required in production/,
+    );
+    expect(loadConfig({ ...complete, TRUST_PROXY: '1', METRICS_TOKEN: 'm' }).trustProxy).toBe(1);
+  });
+
+  it('TRUST_PROXY: unset → the socket address; a hop count or proxy CIDRs; never "trust everyone"', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+      'loopback',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: expected a hop count/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('rate limits and caps: defaults and N/<k><unit> windows', () => {
+    const defaults = loadConfig({});
+    expect(defaults.rateLimits).toEqual({
+      login: { limit: 10, windowMs: 15 * 60_000 },
+      register: { limit: 10, windowMs: 3_600_000 },
+    });
+    expect(defaults.trpcMaxBatch).toBe(10);
+    expect(defaults.exportEmailDailyLimit).toBe(20);
+    expect(loadConfig({ LOGIN_RATE_LIMIT: '5/30min' }).rateLimits.login).toEqual({
+      limit: 5,
+      windowMs: 1_800_000,
+    });
+    expect(() => loadConfig({ REGISTER_RATE_LIMIT: '10/2day' })).toThrow(/REGISTER_RATE_LIMIT/);
+    expect(() => loadConfig({ TRPC_MAX_BATCH: '0' })).toThrow(/TRPC_MAX_BATCH/);
+  });
+
   it('requires the SendGrid key iff invitations send emails, the OpenAI key iff AI is enabled', () => {
     expect(() => loadConfig({ INVITATIONS_SEND_EMAILS: 'true' })).toThrow(/SENDGRID_API_KEY/);
     expect(() => loadConfig({ AI_ENABLED: 'true' })).toThrow(/OPENAI_API_KEY: required when AI_ENABLED=true/);

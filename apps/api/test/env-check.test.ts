@@ -44,6 +44,35 @@ describe('scripts/validate.sh --env-only (SPEC §2 deployment check)', () => {
     ).toBe(0);
   });
 
+  it('requires Stripe keys and prices when the web shows checkout buttons (VITE_STRIPE_ENABLED=true)', () => {
+    const { code, out } = check({ ...PROD, VITE_STRIPE_ENABLED: 'true', STRIPE_API_KEY: 'sk_live_x' });
+    expect(code).toBe(1);
+    for (const name of ['STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_BOUTIQUE_MONTHLY', 'STRIPE_PRICE_PRO_YEARLY'])
+      expect(out).toContain(`ERROR ${name} is required when VITE_STRIPE_ENABLED=true`);
+    const complete = {
+      ...PROD,
+      VITE_STRIPE_ENABLED: 'true',
+      STRIPE_API_KEY: 'sk_live_x',
+      STRIPE_WEBHOOK_SECRET: 'whsec_x',
+      STRIPE_PRICE_BOUTIQUE_MONTHLY: 'price_1',
+      STRIPE_PRICE_BOUTIQUE_YEARLY: 'price_2',
+      STRIPE_PRICE_PRO_MONTHLY: 'price_3',
+      STRIPE_PRICE_PRO_YEARLY: 'price_4',
+    };
+    expect(check(complete).code).toBe(0);
+  });
+
+  it('refuses the demo build (VITE_DEMO_MODE=true) for production, and TRUST_PROXY without METRICS_TOKEN', () => {
+    const demo = check({ ...PROD, VITE_DEMO_MODE: 'true' });
+    expect(demo.code).toBe(1);
+    expect(demo.out).toMatch(/ERROR VITE_DEMO_MODE=true is for the demo deployment only/);
+    const proxy = check({ ...PROD, TRUST_PROXY: '10.0.0.0/8' });
+    expect(proxy.code).toBe(1);
+    expect(proxy.out).toMatch(/ERROR METRICS_TOKEN is required when TRUST_PROXY is set/);
+    expect(check({ ...PROD, TRUST_PROXY: '10.0.0.0/8', METRICS_TOKEN: 'm' }).code).toBe(0);
+    expect(check({ ...PROD, TRUST_PROXY: 'true', METRICS_TOKEN: 'm' }).code).toBe(1);
+  });
+
   it('requires the OpenAI key iff AI is enabled', () => {
     const { code, out } = check({ ...PROD, AI_ENABLED: 'true' });
     expect(code).toBe(1);

@@ -8,10 +8,11 @@ import { fakeIntegrationsEnv, startFakeIntegrations } from '@stockscan/testing/f
 import { startServerProcess } from '@stockscan/testing/server-process';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_LOGIN } from '../src/seed/demo';
 
 /**
  * scripts/smoke.sh (DEPLOYMENT.md "Smoke tests") against the built server as `pnpm start` serves it
- * (apps/api/dist/main.js, demo data seeded) with Stripe, SendGrid and OpenAI pointed at local fakes. Its database
+ * (apps/api/dist/main.js, SEED_DEMO=true) with Stripe, SendGrid and OpenAI pointed at local fakes. Its database
  * is a fresh PostgreSQL one when DATABASE_URL is set (CI), else embedded PGlite in a temporary folder, as on a
  * newcomer's machine.
  */
@@ -101,6 +102,26 @@ async function brokenDeployment(override: Override): Promise<{ url: string }> {
   afterAll(() => proxy.close());
   return { url };
 }
+
+describe('demo data', () => {
+  it('is seeded only into the embedded database: SEED_DEMO on PostgreSQL (a forgotten NODE_ENV) opens no known account', async () => {
+    const res = await fetch(`${server.url}/api/auth/login/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(DEMO_LOGIN),
+    });
+
+    expect(res.status).toBe(testDb ? 401 : 200);
+    if (testDb)
+      expect(
+        await testDb.db
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', DEMO_LOGIN.username)
+          .execute(),
+      ).toEqual([]);
+  });
+});
 
 describe('scripts/smoke.sh', () => {
   it('passes every runbook check against the built server and deletes its throwaway account', async () => {

@@ -56,6 +56,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...fakeIntegrationsEnv(fakes),
     WEB_DIST_DIR: '/nonexistent',
     LOG_LEVEL: 'silent',
+    // Test files sign up dozens of accounts from one address; the limit itself is tested with its own value.
+    REGISTER_RATE_LIMIT: '1000/hour',
     ...options.env,
   });
   const clock = {
@@ -106,6 +108,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         links: [
           httpBatchLink({
             url: `${url}/trpc`,
+            maxItems: config.trpcMaxBatch,
             headers: () => ({
               'accept-language': locale,
               ...(token ? { authorization: `Bearer ${token}` } : {}),

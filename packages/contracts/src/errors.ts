@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const ERROR_STATUS = {
   VALIDATION_ERROR: 400,
   IMPORT_INVALID: 400,
+  BATCH_TOO_LARGE: 400,
   NOT_AUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   TOKEN_INVALID: 401,
@@ -52,6 +53,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Localized> = {
   IMPORT_INVALID: {
     fr: 'Ce fichier ne peut pas être importé.',
     en: 'This file cannot be imported.',
+  },
+  BATCH_TOO_LARGE: {
+    fr: 'Trop d’appels dans une seule requête.',
+    en: 'Too many calls in one request.',
   },
   NOT_AUTHENTICATED: { fr: 'Veuillez vous connecter.', en: 'Please log in.' },
   INVALID_CREDENTIALS: { fr: 'Identifiant ou mot de passe incorrect.', en: 'Wrong username or password.' },
@@ -140,6 +145,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, Localized> = {
     en: 'Database unavailable, please retry.',
   },
 };
+
+/**
+ * Calls one tRPC batch may carry by default (server: TRPC_MAX_BATCH; more → 400 BATCH_TOO_LARGE). The web
+ * client never batches more than this.
+ */
+export const TRPC_MAX_BATCH_DEFAULT = 10;
 
 /** JSON body of every error (REST) — SPEC §5. */
 export const ErrorBody = z.object({

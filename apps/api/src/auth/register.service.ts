@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
+import { hitRateLimit } from '../ratelimit/rate-limit.service';
 import { isUniqueViolation } from '../tenants/db-errors';
 import { insertServices, toServiceView } from '../tenants/services.service';
 import { slugify } from '../tenants/slug';
@@ -13,6 +14,7 @@ import { toTenantView } from '../tenants/tenants.service';
 import { verificationEmail } from './emails';
 import { hashPassword } from './passwords';
 import { issueTokens } from './refresh-tokens';
+import { rateLimited } from './session.service';
 import { consumeUserToken, createUserToken } from './user-tokens';
 
 const VERIFICATION_TTL_MS = 2 * DAY_MS;
@@ -49,6 +51,14 @@ export async function registerAccount(
   context: { locale: Locale; ip: string },
 ): Promise<RegisterResult> {
   const now = deps.now();
+  // Every sign-up gets the trial: scripted sign-ups from one address are throttled before any work.
+  const attempt = await hitRateLimit(
+    deps.db,
+    `register:address:${context.ip}`,
+    deps.config.rateLimits.register,
+    now,
+  );
+  if (!attempt.allowed) throw rateLimited(attempt.retryAfterSeconds);
   const services = [
     { name: input.service_name, service_type: input.service_type },
     ...(input.extra_services ?? []),

@@ -4,15 +4,12 @@ import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { hitRateLimit, resetRateLimit } from '../ratelimit/rate-limit.service';
+import { hitRateLimits, resetRateLimit, undoRateLimitHit } from '../ratelimit/rate-limit.service';
 import type { AccessClaims } from '../request/access-token';
 import { listServices } from '../tenants/services.service';
 import { toTenantView } from '../tenants/tenants.service';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { issueTokens, revokeFamilyOf, rotateRefreshToken, sessionTenant } from './refresh-tokens';
-
-/** Brute-force guard: 10 attempts per 15 minutes per IP + identifier; a successful login clears it. */
-export const LOGIN_RATE_LIMIT = { limit: 10, windowMs: 15 * 60_000 } as const;
 
 type SessionDeps = Pick<Deps, 'db' | 'config' | 'now'>;
 
@@ -47,35 +44,43 @@ export async function sessionPayload(
   return { ...tokens, user, tenant: toTenantView(tenant), services };
 }
 
-const rateLimited = (retryAfterSeconds: number) =>
+export const rateLimited = (retryAfterSeconds: number) =>
   new AppError('RATE_LIMITED', undefined, undefined, { 'retry-after': String(retryAfterSeconds) });
 
-/** A username, else an email (case-insensitive): a username wins when both could match. */
+/**
+ * An identifier with `@` is an email and matches emails only; anything else matches usernames only (which
+ * never contain `@`), so nobody can take over the login of someone else's address.
+ */
 async function findLoginUser(db: Db, identifier: string) {
+  const column = identifier.includes('@') ? 'email' : 'username';
   return db
     .selectFrom('users')
     .select(['id', 'password_hash', 'is_active', 'email_verified_at'])
-    .where((eb) => eb.or([eb(sql`lower(username)`, '=', identifier), eb(sql`lower(email)`, '=', identifier)]))
-    .orderBy(sql`lower(username) = ${identifier}`, 'desc')
-    .limit(1)
+    .where(sql`lower(${sql.ref(column)})`, '=', identifier)
     .executeTakeFirst();
 }
 
 /**
  * Logs in by username or email. Unknown users cost one password verification too (same timing, no account
- * enumeration). Attempts are counted in PostgreSQL so every API instance shares the limit.
+ * enumeration). Attempts are counted in PostgreSQL (every API instance shares them) per account, whatever
+ * the address they come from, and per client address, whatever the account; both are checked before the
+ * password is. A good password clears the account's failures and does not count against the address.
  */
 export async function login(deps: SessionDeps, input: LoginInput, ip: string): Promise<AuthSession> {
   const identifier = (input.username || input.email || '').trim().toLowerCase();
   const now = deps.now();
-  const limitKey = `login:${ip}:${identifier}`;
-  const attempt = await hitRateLimit(deps.db, limitKey, LOGIN_RATE_LIMIT, now);
+  const rule = deps.config.rateLimits.login;
+  const user = await findLoginUser(deps.db, identifier);
+  // An unknown identifier is limited like an account, so answers do not tell which accounts exist.
+  const accountKey = `login:account:${user?.id ?? identifier}`;
+  const addressKey = `login:address:${ip}`;
+  const attempt = await hitRateLimits(deps.db, [accountKey, addressKey], rule, now);
   if (!attempt.allowed) throw rateLimited(attempt.retryAfterSeconds);
 
-  const user = await findLoginUser(deps.db, identifier);
   const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
   if (!user || !passwordOk || !user.is_active) throw new AppError('INVALID_CREDENTIALS');
-  await resetRateLimit(deps.db, limitKey);
+  await resetRateLimit(deps.db, accountKey);
+  await undoRateLimitHit(deps.db, addressKey, rule, now);
   if (deps.config.emailVerificationRequired && !user.email_verified_at)
     throw new AppError('EMAIL_NOT_VERIFIED');
 

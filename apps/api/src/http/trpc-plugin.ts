@@ -1,6 +1,14 @@
+import { ERROR_MESSAGES } from '@stockscan/contracts';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance } from 'fastify';
 import type { AppRouter } from '../router';
+import { localeFrom } from './locale';
+
+/** Procedures named by a tRPC URL (`/trpc/a,b,c?batch=1` → 3): what one request asks the server to run. */
+export function callsInUrl(url: string, prefix: string): number {
+  const path = (url.split('?')[0] ?? '').slice(prefix.length + 1);
+  return path === '' ? 0 : path.split(',').length;
+}
 
 /**
  * The tRPC router at `prefix`, in its own encapsulated context so the hook below touches only its routes.
@@ -15,8 +23,18 @@ export async function registerTrpc(
   app: FastifyInstance,
   prefix: string,
   trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  limits: { maxBatch: number },
 ): Promise<void> {
   await app.register(async (scope) => {
+    // A batch larger than TRPC_MAX_BATCH is refused whole, before its body is read or any call runs: one
+    // request must not carry thousands of logins (each an argon2 verification).
+    scope.addHook('onRequest', async (req, reply) => {
+      if (callsInUrl(req.url, prefix) <= limits.maxBatch) return;
+      const locale = localeFrom(req.headers['accept-language']);
+      return reply
+        .code(400)
+        .send({ detail: ERROR_MESSAGES.BATCH_TOO_LARGE[locale], code: 'BATCH_TOO_LARGE' });
+    });
     scope.addHook('onSend', async (_req, reply, payload) => {
       if (!(payload instanceof Response)) return payload;
       const streamed =

@@ -12,11 +12,11 @@ import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { issueTokens } from '../auth/refresh-tokens';
-import { LOGIN_RATE_LIMIT, sessionPayload } from '../auth/session.service';
+import { sessionPayload } from '../auth/session.service';
 import { hashToken } from '../auth/tokens';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { hitRateLimit, resetRateLimit } from '../ratelimit/rate-limit.service';
+import { hitRateLimit, type RateLimitRule, resetRateLimit } from '../ratelimit/rate-limit.service';
 import { isUniqueViolation } from '../tenants/db-errors';
 import { invitationFacts, invitationStatus } from './invitations.service';
 
@@ -92,12 +92,14 @@ async function resolveAccount(
   email: string,
   input: AcceptInvitationInput,
   now: Date,
+  rule: RateLimitRule,
 ): Promise<Account> {
   const existing = await findUserByEmail(db, email);
   if (existing) {
-    // The inviting owner also holds the link: without a limit, accept would be a password oracle.
-    const limitKey = `invitation-accept:${existing.id}`;
-    const attempt = await hitRateLimit(db, limitKey, LOGIN_RATE_LIMIT, now);
+    // The inviting owner also holds the link: without a limit, accept would be a password oracle. Guesses
+    // here and at login share the account's budget.
+    const limitKey = `login:account:${existing.id}`;
+    const attempt = await hitRateLimit(db, limitKey, rule, now);
     if (!attempt.allowed)
       throw new AppError('RATE_LIMITED', undefined, undefined, {
         'retry-after': String(attempt.retryAfterSeconds),
@@ -170,7 +172,7 @@ export async function acceptInvitation(
   const now = deps.now();
   const found = await findByToken(deps.db, input.token);
   assertUsable(found, now);
-  const account = await resolveAccount(deps.db, found.email, input, now);
+  const account = await resolveAccount(deps.db, found.email, input, now, deps.config.rateLimits.login);
 
   return deps.db.transaction().execute(async (tx) => {
     const invitation = await tx

@@ -1,4 +1,5 @@
 import type { AppRouter } from '@stockscan/api';
+import { TRPC_MAX_BATCH_DEFAULT } from '@stockscan/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpLink, retryLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
@@ -91,6 +92,8 @@ export function makeTrpcClient() {
       httpBatchLink({
         url: `${apiBase}/trpc`,
         maxURLLength: 4000,
+        // The server refuses larger batches as a whole (TRPC_MAX_BATCH).
+        maxItems: TRPC_MAX_BATCH_DEFAULT,
         async headers() {
           const token = await freshAccessToken();
           return {
