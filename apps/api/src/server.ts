@@ -24,7 +24,7 @@ export interface BuildOptions {
   onRoute?: (route: RouteOptions) => void;
 }
 
-/** Every route's request body limit unless it says otherwise (file uploads only). */
+/** Every route's request body limit; only file uploads get more (see http/trpc-plugin.ts). */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 const API_PREFIXES = ['/api/', '/trpc', '/health', '/metrics'];
@@ -145,7 +145,7 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
         }
       },
     },
-    { maxBatch: config.trpcMaxBatch },
+    { maxBatch: config.trpcMaxBatch, bodyLimit: DEFAULT_BODY_LIMIT },
   );
 
   registerRestRoutes(app, fullDeps);

@@ -68,6 +68,40 @@ describe('body limits', () => {
     }
     expect(await loginCounters('big-body')).toEqual([]);
   });
+
+  it('a chunked body (no Content-Length) is cut at 1 MB too', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 0) controller.enqueue(new TextEncoder().encode('{"username":"chunked","password":"'));
+        if (sent > 2 * 1024 * 1024) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await fetch(`${t.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('only a file upload procedure reads more than 1 MB, and not when batched with another call', async () => {
+    const file = { kind: 'receipt', file_base64: 'QUJD'.repeat(400_000) };
+    const upload = await t.request('/trpc/purchasing.imports.preview', { json: file });
+    expect(upload.status).not.toBe(413);
+
+    const mixed = await t.request('/trpc/system.health,purchasing.imports.preview?batch=1', {
+      json: { '0': {}, '1': file },
+    });
+    expect(mixed.status).toBe(413);
+    expect(await mixed.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+  });
 });
 
 describe('/metrics', () => {

@@ -1,13 +1,37 @@
-import { ERROR_MESSAGES } from '@stockscan/contracts';
+import { Transform } from 'node:stream';
+import { ERROR_MESSAGES, IMPORT_MAX_BYTES } from '@stockscan/contracts';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance } from 'fastify';
 import type { AppRouter } from '../router';
 import { localeFrom } from './locale';
 
-/** Procedures named by a tRPC URL (`/trpc/a,b,c?batch=1` → 3): what one request asks the server to run. */
-export function callsInUrl(url: string, prefix: string): number {
+/** Procedures named by a tRPC URL (`/trpc/a,b,c?batch=1` → [a, b, c]): what one request asks the server to run. */
+export function callsInUrl(url: string, prefix: string): string[] {
   const path = (url.split('?')[0] ?? '').slice(prefix.length + 1);
-  return path === '' ? 0 : path.split(',').length;
+  return path === '' ? [] : path.split(',');
+}
+
+/** The only procedures that carry a file (base64 in JSON): they alone get more than the default body limit. */
+export const UPLOAD_PROCEDURES: ReadonlySet<string> = new Set([
+  'purchasing.imports.preview',
+  'purchasing.imports.commit',
+]);
+/** A file of IMPORT_MAX_BYTES in base64 plus the rest of its input. */
+export const UPLOAD_BODY_LIMIT = Math.ceil(IMPORT_MAX_BYTES / 3) * 4 + 64 * 1024;
+
+const tooLarge = () => Object.assign(new Error('Request body is too large'), { statusCode: 413 });
+
+/** Passes the body through, failing with 413 past `limit` bytes (chunked bodies, which declare no length). */
+function capped(payload: NodeJS.ReadableStream, limit: number): Transform {
+  let seen = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      done(seen > limit ? tooLarge() : null, seen > limit ? undefined : chunk);
+    },
+  });
+  payload.on('error', (error) => stream.destroy(error));
+  return payload.pipe(stream);
 }
 
 /**
@@ -23,13 +47,25 @@ export async function registerTrpc(
   app: FastifyInstance,
   prefix: string,
   trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-  limits: { maxBatch: number },
+  limits: { maxBatch: number; bodyLimit: number },
 ): Promise<void> {
   await app.register(async (scope) => {
+    // tRPC is one route: it may read an upload's body, and each request gets the limit of what it calls.
+    scope.addHook('onRoute', (route) => {
+      route.bodyLimit = Math.max(UPLOAD_BODY_LIMIT, limits.bodyLimit);
+    });
+    scope.addHook('preParsing', async (req, _reply, payload) => {
+      const calls = callsInUrl(req.url, prefix);
+      const upload = calls.length > 0 && calls.every((path) => UPLOAD_PROCEDURES.has(path));
+      const limit = upload ? Math.max(UPLOAD_BODY_LIMIT, limits.bodyLimit) : limits.bodyLimit;
+      const declared = Number(req.headers['content-length']);
+      if (declared > limit) throw tooLarge();
+      return req.headers['transfer-encoding'] ? capped(payload, limit) : payload;
+    });
     // A batch larger than TRPC_MAX_BATCH is refused whole, before its body is read or any call runs: one
     // request must not carry thousands of logins (each an argon2 verification).
     scope.addHook('onRequest', async (req, reply) => {
-      if (callsInUrl(req.url, prefix) <= limits.maxBatch) return;
+      if (callsInUrl(req.url, prefix).length <= limits.maxBatch) return;
       const locale = localeFrom(req.headers['accept-language']);
       return reply
         .code(400)
