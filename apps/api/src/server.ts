@@ -148,6 +148,18 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
     { maxBatch: config.trpcMaxBatch, bodyLimit: DEFAULT_BODY_LIMIT },
   );
 
+  // The runbook's curl lines send `-d '{…}'` without a JSON Content-Type (curl says form-urlencoded): the REST
+  // adapters read any body that parses as JSON; anything else reaches their schema as text (400, not 415).
+  // Added after tRPC so its scope keeps its own parsers.
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(null, text);
+    }
+  });
   registerRestRoutes(app, fullDeps);
   registerMetricsRoute(app, fullDeps);
 

@@ -106,12 +106,18 @@ describe('POST /api/auth/billing/webhook/ — signature', () => {
     expect(await storedEvents(event.id)).toHaveLength(0);
   });
 
-  it('an event type we do not handle → 200 {received:true}, not recorded', async () => {
+  it('an event type we do not handle → 200 {received:true}, recorded: its replay answers idempotent', async () => {
     const event = stripeEvent(t, 'customer.created', { id: 'cus_ignored', object: 'customer' });
     const res = await deliver(t, event);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ received: true });
-    expect(await storedEvents(event.id)).toHaveLength(0);
+    expect(await storedEvents(event.id)).toHaveLength(1);
+
+    const replay = await deliver(t, event);
+
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toEqual({ received: true, idempotent: true });
+    expect(await storedEvents(event.id)).toHaveLength(1);
   });
 });
 
@@ -364,6 +370,34 @@ describe('POST /api/auth/billing/webhook/ — convergence', () => {
 });
 
 describe('POST /api/auth/billing/webhook/ — payment failure, grace, cancellation', () => {
+  it('invoice.payment_succeeded (the runbook example) is handled like invoice.paid; its replay is idempotent', async () => {
+    const f = await payingTenant({
+      plan_source: 'PAID',
+      subscription_status: 'PAST_DUE',
+      license_expires_at: NOW,
+      stripe_subscription_id: 'sub_succeeded',
+    });
+    const paid = world.setSubscription('sub_succeeded', {
+      customer: f.customer,
+      status: 'active',
+      price: 'price_pro_monthly',
+      period_start: NOW,
+      period_end: days(30),
+    });
+    const event = stripeEvent(t, 'invoice.payment_succeeded', invoiceOf(paid, 'paid'));
+
+    const res = await deliver(t, event);
+
+    expect(res.status).toBe(200);
+    expect(await tenantRow(f.tenantId)).toMatchObject({
+      subscription_status: 'ACTIVE',
+      license_expires_at: days(30),
+    });
+    const replay = await deliver(t, event);
+    expect(await replay.json()).toEqual({ received: true, idempotent: true });
+    expect(await storedEvents(event.id)).toHaveLength(1);
+  });
+
   it('invoice.payment_failed → PAST_DUE: plan kept 7 days then ESSENTIEL; invoice.paid restores ACTIVE', async () => {
     // Given: an ACTIVE PRO tenant whose paid period ends now; Stripe renewed the subscription and the charge failed.
     const f = await payingTenant({

@@ -68,6 +68,8 @@ function targetOf(event: Stripe.Event): EventTarget | undefined {
       };
     }
     case 'invoice.paid':
+    // What the runbook's example sends: the same as invoice.paid for us.
+    case 'invoice.payment_succeeded':
     case 'invoice.payment_failed': {
       const invoice = event.data.object;
       const details = invoice.parent?.subscription_details ?? null;
@@ -102,6 +104,17 @@ async function findTenant(tx: Db, target: EventTarget): Promise<string | null> {
   return byHint?.id ?? null;
 }
 
+/** Records the event id; false when it was already there (a replay). */
+async function claimEvent(db: Db, event: Stripe.Event, now: Date): Promise<boolean> {
+  const claimed = await db
+    .insertInto('stripe_events')
+    .values({ event_id: event.id, type: event.type, received_at: now, processed_at: now })
+    .onConflict((oc) => oc.column('event_id').doNothing())
+    .returning('event_id')
+    .executeTakeFirst();
+  return claimed !== undefined;
+}
+
 export type WebhookOutcome =
   | { idempotent: true }
   | { ignored: string }
@@ -114,17 +127,15 @@ export type WebhookOutcome =
  */
 export async function applyStripeEvent(deps: Deps, event: Stripe.Event): Promise<WebhookOutcome> {
   const target = targetOf(event);
-  if (!target) return { ignored: 'event type not handled' };
-  const stripe = requireStripe(deps);
   const now = deps.now();
+  // Every verified event id is recorded, handled or not, so any replay answers idempotent.
+  if (!target)
+    return (await claimEvent(deps.db, event, now))
+      ? { ignored: 'event type not handled' }
+      : { idempotent: true };
+  const stripe = requireStripe(deps);
   return deps.db.transaction().execute(async (tx): Promise<WebhookOutcome> => {
-    const claimed = await tx
-      .insertInto('stripe_events')
-      .values({ event_id: event.id, type: event.type, received_at: now, processed_at: now })
-      .onConflict((oc) => oc.column('event_id').doNothing())
-      .returning('event_id')
-      .executeTakeFirst();
-    if (!claimed) return { idempotent: true };
+    if (!(await claimEvent(tx, event, now))) return { idempotent: true };
     if (!target.subscriptionId) return { ignored: 'no subscription' };
     const tenantId = await findTenant(tx, target);
     if (!tenantId) return { ignored: 'no tenant for this customer' };
