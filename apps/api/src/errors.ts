@@ -30,8 +30,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what?: Localized) => new AppError('NOT_FOUND', what);
-
 /** Errors that mean "the database cannot be reached", mapped to 503 DB_UNAVAILABLE. */
 export function isDbUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;

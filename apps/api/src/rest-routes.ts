@@ -5,7 +5,6 @@ import { registerBillingRoutes } from './billing/billing.rest';
 import type { Deps } from './deps';
 import { registerEntitlementsRoutes } from './entitlements/entitlements.rest';
 import { registerExportsRoutes } from './exports/exports.rest';
-import { registerInventoryRoutes } from './inventory/inventory.rest';
 import { registerMembersRoutes } from './members/members.rest';
 import { registerSystemRoutes } from './system/system.rest';
 import { registerTenantsRoutes } from './tenants/tenants.rest';
@@ -18,7 +17,6 @@ export function registerRestRoutes(app: FastifyInstance, deps: Deps): void {
   registerMembersRoutes(app, deps);
   registerBillingRoutes(app, deps);
   registerEntitlementsRoutes(app, deps);
-  registerInventoryRoutes(app, deps);
   registerExportsRoutes(app, deps);
   registerAssistantRoutes(app, deps);
 }

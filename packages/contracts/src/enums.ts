@@ -34,8 +34,11 @@ export const ProductRole = z.enum(['raw_material', 'finished_product', 'homemade
 export const ContainerStatus = z.enum(['SEALED', 'OPENED']);
 export const LossReason = z.enum(['breakage', 'expired', 'theft', 'free', 'mistake', 'other']);
 export const UsageKind = z.enum(['export_xlsx', 'export_csv', 'ai_request', 'ai_support']);
+/** What a one-time link e-mailed to a user is for (stored with its hash in user_tokens). */
+export const UserTokenPurpose = z.enum(['password_reset', 'email_verification']);
 
 export type TenantDomain = z.infer<typeof TenantDomain>;
+export type UserTokenPurpose = z.infer<typeof UserTokenPurpose>;
 export type BusinessType = z.infer<typeof BusinessType>;
 export type PlanSource = z.infer<typeof PlanSource>;
 export type BillingCycle = z.infer<typeof BillingCycle>;

@@ -40,8 +40,6 @@ export const Password = z.string().min(8, { message: 'Au moins 8 caractères.' }
 export const Role = z.enum(['owner', 'manager', 'operator']);
 export type Role = z.infer<typeof Role>;
 
-export const LocaleSchema = z.enum(['fr', 'en']);
-
 /** Current calendar month in UTC. */
 export function currentMonth(now: Date): Month {
   return now.toISOString().slice(0, 7);

@@ -25,6 +25,7 @@ import type {
   SubscriptionStatus,
   TenantDomain,
   UsageKind,
+  UserTokenPurpose,
 } from '@stockscan/contracts';
 
 export type {
@@ -44,8 +45,8 @@ export type {
   SubscriptionStatus,
   TenantDomain,
   UsageKind,
+  UserTokenPurpose,
 };
-export type UserTokenPurpose = 'password_reset' | 'email_verification';
 
 export interface UsersTable {
   id: Generated<string>;

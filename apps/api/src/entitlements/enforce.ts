@@ -119,22 +119,3 @@ export async function consumeQuota(
     },
   };
 }
-
-/** Runs `work` paid by one unit of quota; the unit is given back if `work` throws. */
-export async function withQuota<T>(
-  db: Db,
-  tenantId: string,
-  userId: string | null,
-  kind: QuotaKind,
-  now: Date,
-  work: () => Promise<T>,
-  params: Record<string, unknown> = {},
-): Promise<T> {
-  const reservation = await consumeQuota(db, tenantId, userId, kind, now, params);
-  try {
-    return await work();
-  } catch (error) {
-    await reservation.release();
-    throw error;
-  }
-}

@@ -1,5 +1,0 @@
-import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../deps';
-
-/** REST adapters of SPEC §7 for this domain (thin: parse → service → map errors). */
-export function registerInventoryRoutes(_app: FastifyInstance, _deps: Deps): void {}
