@@ -1,6 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type AssistantContext, capContext, contextBytes, MAX_CONTEXT_BYTES } from '../src/assistant/context';
+import { capContext, contextBytes, MAX_CONTEXT_BYTES } from '../src/assistant/context-cap';
+import type { AssistantContext } from '../src/assistant/context-types';
 import {
   addCount,
   addLoss,

@@ -13,7 +13,9 @@ import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
 import { hitRateLimit } from '../ratelimit/rate-limit.service';
 import { type Actor, assertServiceInScope } from '../request/actor';
-import { buildAssistantContext, contextBytes, type ScopeService } from './context';
+import { buildAssistantContext } from './context';
+import { contextBytes } from './context-cap';
+import type { ScopeService } from './context-types';
 import { fallbackAnswer } from './fallback';
 import { askModel, type ModelLog, type ModelOutcome } from './model';
 

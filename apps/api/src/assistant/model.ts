@@ -9,7 +9,7 @@ import {
   AuthenticationError,
 } from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
-import type { AssistantContext } from './context';
+import type { AssistantContext } from './context-types';
 import type { AssistantAnswer } from './fallback';
 
 export interface ModelUsage {
