@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BusinessType, PlanSource, ServiceType, SubscriptionStatus, TenantDomain } from './enums';
 import { Email, IsoDateTime, Password, Role, Uuid } from './primitives';
-import { ServiceName, ServiceView, TenantName, TenantView } from './tenants';
+import { ServiceFeaturesPatch, ServiceName, ServiceView, TenantName, TenantView } from './tenants';
 
 /** Accounts, sessions and tokens — SPEC §3, §6, §7 (`/api/auth/*`, tRPC `auth.*`). */
 
@@ -14,7 +14,12 @@ export const Username = z
 
 const MISMATCH = 'Les mots de passe ne correspondent pas.';
 
-export const ExtraServiceInput = z.object({ name: ServiceName, service_type: ServiceType });
+/** `features`: the modules switched away from the preset during onboarding (unknown keys are refused). */
+export const ExtraServiceInput = z.object({
+  name: ServiceName,
+  service_type: ServiceType,
+  features: ServiceFeaturesPatch.optional(),
+});
 
 const RegisterFields = z.object({
   username: Username,
@@ -25,6 +30,8 @@ const RegisterFields = z.object({
   business_type: BusinessType,
   service_type: ServiceType,
   service_name: ServiceName,
+  /** The primary service's modules, merged onto its preset like `extra_services[].features`. */
+  service_features: ServiceFeaturesPatch.optional(),
   domain: TenantDomain,
   extra_services: z.array(ExtraServiceInput).max(20).optional(),
   accept_terms: z.boolean().optional(),

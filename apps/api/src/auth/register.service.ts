@@ -1,17 +1,27 @@
-import type { AuthOk, Locale, RegisterInput, RegisterResult, VerifyEmailInput } from '@stockscan/contracts';
+import type {
+  AuthOk,
+  Locale,
+  RegisterInput,
+  RegisterResult,
+  TokenPair,
+  VerifyEmailInput,
+} from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { DAY_MS } from '@stockscan/entitlements';
-import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { hitRateLimit } from '../ratelimit/rate-limit.service';
-import { isUniqueViolation } from '../tenants/db-errors';
 import { insertServices, toServiceView } from '../tenants/services.service';
-import { slugify } from '../tenants/slug';
 import { assertNewTenantServicesFit, trialBilling } from '../tenants/tenant-plan';
 import { toTenantView } from '../tenants/tenants.service';
 import { verificationEmail } from './emails';
+import {
+  assertAccountFree,
+  insertOwnerAccount,
+  requestedServices,
+  rethrowAccountConflict,
+} from './new-account';
 import { hashPassword } from './passwords';
 import { issueTokens } from './refresh-tokens';
 import { rateLimited } from './session.service';
@@ -21,29 +31,32 @@ const VERIFICATION_TTL_MS = 2 * DAY_MS;
 
 type RegisterDeps = Pick<Deps, 'db' | 'config' | 'now' | 'mailer'>;
 
-async function assertAccountFree(db: Db, username: string, email: string): Promise<void> {
-  const taken = await db
-    .selectFrom('users')
-    .select([sql<boolean>`lower(username) = ${username.toLowerCase()}`.as('same_username')])
-    .where((eb) =>
-      eb.or([eb(sql`lower(username)`, '=', username.toLowerCase()), eb(sql`lower(email)`, '=', email)]),
-    )
-    .execute();
-  if (taken.some((row) => row.same_username)) throw new AppError('USERNAME_TAKEN');
-  if (taken.length > 0) throw new AppError('EMAIL_TAKEN');
+/** Tokens to start the session now, or — when the email must be confirmed first — a verification token. */
+async function firstCredentials(
+  db: Db,
+  deps: RegisterDeps,
+  target: { userId: string; tenantId: string },
+  now: Date,
+): Promise<{ tokens: TokenPair | null; verificationToken: string | null }> {
+  if (!deps.config.emailVerificationRequired)
+    return { tokens: await issueTokens(db, deps, target), verificationToken: null };
+  const expires = new Date(now.getTime() + VERIFICATION_TTL_MS);
+  return {
+    tokens: null,
+    verificationToken: await createUserToken(db, target.userId, 'email_verification', expires),
+  };
 }
 
-/** A concurrent register that passed the pre-check loses on the unique indexes: same answers. */
-function rethrowAccountConflict(error: unknown): never {
-  if (isUniqueViolation(error, 'users_username_ci')) throw new AppError('USERNAME_TAKEN');
-  if (isUniqueViolation(error, 'users_email_ci')) throw new AppError('EMAIL_TAKEN');
-  throw error;
+async function sendVerificationLink(deps: RegisterDeps, input: RegisterInput, token: string, locale: Locale) {
+  const link = `${deps.config.frontendUrl}/verify-email?token=${encodeURIComponent(token)}`;
+  await deps.mailer.send(verificationEmail(input.email, input.username, link, locale));
 }
 
 /**
  * SPEC §6 onboarding, in one transaction: user, tenant (on the configured trial), its services with their
- * presets, the ACTIVE owner membership, and tokens — or, when email verification is required, an emailed
- * link instead of tokens. The service count is checked against the plan the tenant will have.
+ * presets and the modules chosen during onboarding, the ACTIVE owner membership, and tokens — or, when email
+ * verification is required, an emailed link instead of tokens. The service count is checked against the plan
+ * the tenant will have.
  */
 export async function registerAccount(
   deps: RegisterDeps,
@@ -59,66 +72,23 @@ export async function registerAccount(
     now,
   );
   if (!attempt.allowed) throw rateLimited(attempt.retryAfterSeconds);
-  const services = [
-    { name: input.service_name, service_type: input.service_type },
-    ...(input.extra_services ?? []),
-  ];
+  const services = requestedServices(input);
   const billing = trialBilling(deps.config.trial, now);
   assertNewTenantServicesFit(billing, services.length, now);
   await assertAccountFree(deps.db, input.username, input.email);
   const passwordHash = await hashPassword(input.password);
-  const verify = deps.config.emailVerificationRequired;
 
   const created = await deps.db
     .transaction()
     .execute(async (tx) => {
-      const user = await tx
-        .insertInto('users')
-        .values({
-          username: input.username,
-          email: input.email,
-          password_hash: passwordHash,
-          locale: context.locale,
-        })
-        .returning(['id', 'username', 'email'])
-        .executeTakeFirstOrThrow();
-      const tenant = await tx
-        .insertInto('tenants')
-        .values({
-          name: input.tenant_name,
-          slug: slugify(input.tenant_name),
-          domain: input.domain,
-          business_type: input.business_type,
-          terms_accepted_at: input.accept_terms ? now : null,
-          plan_code: billing.plan_code,
-          plan_source: billing.plan_source,
-          subscription_status: billing.subscription_status,
-          license_expires_at: billing.license_expires_at,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await tx
-        .insertInto('memberships')
-        .values({
-          user_id: user.id,
-          tenant_id: tenant.id,
-          role: 'owner',
-          service_id: null,
-          status: 'ACTIVE',
-          invited_at: null,
-          activated_at: now,
-        })
-        .execute();
+      const { user, tenant } = await insertOwnerAccount(tx, input, {
+        passwordHash,
+        locale: context.locale,
+        billing,
+        now,
+      });
       const rows = await insertServices(tx, tenant, services);
-      const verificationToken = verify
-        ? await createUserToken(
-            tx,
-            user.id,
-            'email_verification',
-            new Date(now.getTime() + VERIFICATION_TTL_MS),
-          )
-        : null;
-      const tokens = verify ? null : await issueTokens(tx, deps, { userId: user.id, tenantId: tenant.id });
+      const credentials = await firstCredentials(tx, deps, { userId: user.id, tenantId: tenant.id }, now);
       await recordAudit(tx, {
         at: now,
         tenant_id: tenant.id,
@@ -133,21 +103,19 @@ export async function registerAccount(
           plan_source: billing.plan_source,
         },
       });
-      return { user, tenant, services: rows, tokens, verificationToken };
+      return { user, tenant, services: rows, ...credentials };
     })
     .catch(rethrowAccountConflict);
 
-  if (created.verificationToken) {
-    const link = `${deps.config.frontendUrl}/verify-email?token=${encodeURIComponent(created.verificationToken)}`;
-    await deps.mailer.send(verificationEmail(input.email, input.username, link, context.locale));
-  }
+  if (created.verificationToken)
+    await sendVerificationLink(deps, input, created.verificationToken, context.locale);
   return {
     access: created.tokens?.access ?? null,
     refresh: created.tokens?.refresh ?? null,
     user: created.user,
     tenant: toTenantView(created.tenant),
     services: created.services.map(toServiceView),
-    email_verification_required: verify,
+    email_verification_required: deps.config.emailVerificationRequired,
   };
 }
 

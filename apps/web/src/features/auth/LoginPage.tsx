@@ -3,10 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { setSession } from '../../lib/session';
-import { errorCode, retryAfterSeconds, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { errorCode, retryAfterSeconds, useTRPC } from '../../lib/trpc';
 import { fieldErrors } from '../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
-import { toast } from '../../shared/feedback/toast-store';
 import { Field, PasswordField } from '../../shared/forms/Field';
 import { focusFirstInvalid } from '../../shared/forms/form-helpers';
 import { useFieldErrors } from '../../shared/forms/useFieldErrors';
@@ -14,7 +13,6 @@ import { useSignedIn } from '../../shared/session/useSignedIn';
 import { safeNext, useCountdown } from './login-helpers';
 import { loginMessages } from './login-messages';
 import { authCommon } from './messages';
-import { applyPendingModules } from './pending-modules';
 import './auth.css';
 
 type Fields = Partial<Record<'identifier' | 'password', string>>;
@@ -24,7 +22,6 @@ export function LoginPage() {
   const t = useT(loginMessages);
   const tc = useT(authCommon);
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -43,10 +40,6 @@ export function LoginPage() {
       onSuccess: async (session) => {
         queryClient.clear();
         setSession({ access: session.access, refresh: session.refresh });
-        const applied = await applyPendingModules(session.tenant?.id, (input) =>
-          client.services.update.mutate(input),
-        );
-        if (!applied) toast.warn(t('modules_pending'));
         await navigate(next, { replace: true });
       },
       onError: (error) => {

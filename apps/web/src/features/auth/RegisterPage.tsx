@@ -9,7 +9,7 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { setSession } from '../../lib/session';
-import { errorCode, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { errorCode, useTRPC } from '../../lib/trpc';
 import { fieldErrors } from '../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { toast } from '../../shared/feedback/toast-store';
@@ -22,13 +22,11 @@ import {
   type AccountDraft,
   defaultServices,
   domainFor,
-  featuresPatch,
   registerPayload,
   type ServiceDraft,
   serviceNameIssues,
   TRIAL_MAX_SERVICES,
 } from './onboarding';
-import { applyPendingModules, savePendingModules } from './pending-modules';
 import { fieldMessagesEn, registerMessages } from './register-messages';
 import { ServicesStep } from './ServicesStep';
 import './auth.css';
@@ -64,7 +62,6 @@ export function RegisterPage() {
   const tc = useT(authCommon);
   const { locale } = useLocale();
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -141,7 +138,7 @@ export function RegisterPage() {
     const account: Partial<Record<AccountField, string>> = {};
     let servicesWrong = false;
     for (const [name, message] of Object.entries(fields)) {
-      if (name === 'service_name' || name.startsWith('extra_services')) servicesWrong = true;
+      if (name.startsWith('service_') || name.startsWith('extra_services')) servicesWrong = true;
       else if (name === 'accept_terms') account.accept_terms = t('terms_required');
       else if (name in EMPTY_ACCOUNT)
         account[name as AccountField] = locale === 'fr' ? message : (fieldMessagesEn[name] ?? message);
@@ -157,28 +154,13 @@ export function RegisterPage() {
   const register = useMutation(
     trpc.auth.register.mutationOptions({
       onSuccess: async (result) => {
-        // auth.register takes no modules: the switches are applied with services.update right after.
-        savePendingModules({
-          tenant_id: result.tenant.id,
-          services: services.flatMap((draft) => {
-            const created = result.services.find(
-              (s) => s.name.trim().toLowerCase() === draft.name.trim().toLowerCase(),
-            );
-            const features = featuresPatch(draft, domain);
-            return created && Object.keys(features).length > 0 ? [{ id: created.id, features }] : [];
-          }),
-        });
         if (!result.access || !result.refresh) {
           setVerifyEmail(result.user.email ?? account.email);
           return;
         }
         queryClient.clear();
         setSession({ access: result.access, refresh: result.refresh });
-        const applied = await applyPendingModules(result.tenant.id, (input) =>
-          client.services.update.mutate(input),
-        );
-        if (applied) toast.ok(t('welcome'));
-        else toast.warn(t('modules_failed'));
+        toast.ok(t('welcome'));
         await navigate(afterSignUp(params), { replace: true });
       },
       onError: (error) => {

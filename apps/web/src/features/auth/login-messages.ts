@@ -17,8 +17,6 @@ export const loginMessages = defineMessages({
     email_not_verified:
       'Confirmez d’abord votre adresse e-mail : ouvrez le lien reçu à l’inscription (regardez aussi dans les indésirables).',
     already_signed_in: 'Vous êtes déjà connecté sur cet appareil.',
-    modules_pending:
-      'Connecté. Certains modules choisis à l’inscription n’ont pas pu être enregistrés : vérifiez-les dans Réglages.',
   },
   en: {
     title: 'Log in',
@@ -35,6 +33,5 @@ export const loginMessages = defineMessages({
     email_not_verified:
       'Please confirm your email address first: open the link sent when you signed up (check your spam folder too).',
     already_signed_in: 'You are already logged in on this device.',
-    modules_pending: 'Logged in. Some modules chosen at sign-up could not be saved: check them in Settings.',
   },
 });

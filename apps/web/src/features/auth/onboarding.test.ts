@@ -46,10 +46,13 @@ describe('onboarding model', () => {
     expect(featuresPatch(newDraft('Bar', 'bar'), 'food')).toEqual({});
   });
 
-  it('builds a register body the contracts schema accepts: first service primary, the rest extra', () => {
+  it('builds a register body the contracts schema accepts: first service primary, the rest extra, with modules', () => {
     const payload = registerPayload(
       'restaurant',
-      [newDraft('Cuisine', 'kitchen'), newDraft('Salle', 'restaurant_dining')],
+      [
+        { ...newDraft('Cuisine', 'kitchen'), overrides: { vat: true } },
+        { ...newDraft('Salle', 'restaurant_dining'), overrides: { lot: false, dlc: true } },
+      ],
       account,
     );
     const parsed = RegisterFormInput.safeParse(payload);
@@ -57,9 +60,12 @@ describe('onboarding model', () => {
     expect(parsed.data).toMatchObject({
       service_name: 'Cuisine',
       service_type: 'kitchen',
+      service_features: { vat: { enabled: true } },
       domain: 'food',
       email: 'marie@example.com',
-      extra_services: [{ name: 'Salle', service_type: 'restaurant_dining' }],
+      extra_services: [
+        { name: 'Salle', service_type: 'restaurant_dining', features: { lot: { enabled: false } } },
+      ],
       accept_terms: true,
     });
   });

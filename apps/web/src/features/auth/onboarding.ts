@@ -82,7 +82,7 @@ export function draftFeatures(draft: ServiceDraft, domain: TenantDomain) {
   return features;
 }
 
-/** What differs from the preset the server will apply: the body of the `services.update` after register. */
+/** What differs from the preset the server will apply: the modules `auth.register` sends for this service. */
 export function featuresPatch(draft: ServiceDraft, domain: TenantDomain): ServiceFeaturesPatch {
   const preset = presetFeatures(draft.service_type, domain);
   const patch: ServiceFeaturesPatch = {};
@@ -102,13 +102,14 @@ export interface AccountDraft {
   accept_terms: boolean;
 }
 
-/** The `auth.register` body: the first service is the primary one, the others `extra_services`. */
+/** The `auth.register` body: the first service is the primary one, the others `extra_services`, each with its modules. */
 export function registerPayload(
   business: BusinessType,
   services: readonly ServiceDraft[],
   account: AccountDraft,
 ): Omit<RegisterPayload, 'accept_terms'> & { accept_terms: boolean } {
   const [first, ...rest] = services;
+  const domain = domainFor(services);
   return {
     username: account.username,
     password: account.password,
@@ -118,8 +119,13 @@ export function registerPayload(
     business_type: business,
     service_name: first?.name ?? '',
     service_type: first?.service_type ?? 'other',
-    domain: domainFor(services),
-    extra_services: rest.map((s) => ({ name: s.name, service_type: s.service_type })),
+    service_features: first ? featuresPatch(first, domain) : {},
+    domain,
+    extra_services: rest.map((s) => ({
+      name: s.name,
+      service_type: s.service_type,
+      features: featuresPatch(s, domain),
+    })),
     accept_terms: account.accept_terms,
   };
 }

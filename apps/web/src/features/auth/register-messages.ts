@@ -80,8 +80,6 @@ export const registerMessages = defineMessages({
     verify_text:
       'Votre compte est créé. Nous avons envoyé un lien à {email} : ouvrez-le pour activer votre compte, puis connectez-vous. Pensez aux indésirables.',
     welcome: 'Bienvenue ! Votre essai gratuit a commencé.',
-    modules_failed:
-      'Compte créé. Certains modules n’ont pas pu être enregistrés : vérifiez-les dans Réglages.',
   },
   en: {
     title: 'Create your account',
@@ -158,7 +156,6 @@ export const registerMessages = defineMessages({
     verify_text:
       'Your account is created. We sent a link to {email}: open it to activate your account, then log in. Check your spam folder too.',
     welcome: 'Welcome! Your free trial has started.',
-    modules_failed: 'Account created. Some modules could not be saved: check them in Settings.',
   },
 });
 
