@@ -7,7 +7,7 @@ import {
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { startTestApp } from '../src/testing/test-server';
+import { startTestApp } from './test-server';
 
 // The default trial (PRO: five services), so the limit case below is about the plan, not the modules.
 const t = await startTestApp();
