@@ -134,6 +134,7 @@ describe('inventory.counts.screen', () => {
       counted: 2,
       total: 3,
       percent: 66.7,
+      by_location: [],
       retention_limited: false,
     });
     expect(await api.progress.query({ service_id, month: '2026-10' })).toMatchObject({

@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   LIMIT_MAX_PRODUCTS: 403,
   LIMIT_MAX_SERVICES: 403,
   LIMIT_MAX_USERS: 403,
+  LIMIT_MAX_LOCATIONS: 403,
   LIMIT_EXPORT_XLSX_MONTH: 403,
   LIMIT_EXPORT_CSV_MONTH: 403,
   LIMIT_AI_REQUESTS_MONTH: 403,
@@ -88,6 +89,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Localized> = {
   LIMIT_MAX_USERS: {
     fr: 'Limite d’utilisateurs atteinte pour votre offre.',
     en: 'User limit reached for your plan.',
+  },
+  LIMIT_MAX_LOCATIONS: {
+    fr: 'Limite d’emplacements atteinte pour ce service avec votre offre.',
+    en: 'Location limit reached for this service on your plan.',
   },
   LIMIT_EXPORT_XLSX_MONTH: {
     fr: 'Quota mensuel d’exports Excel atteint.',

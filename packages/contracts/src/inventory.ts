@@ -169,6 +169,8 @@ export const CountLineInput = z
     lot_number: text(100).optional(),
     /** When the phone took the count (offline queue): an older count never overwrites a newer one. */
     counted_at: IsoDateTime.optional(),
+    /** Where it was counted; absent or null = the service as a whole. */
+    location_id: Uuid.nullable().optional(),
   })
   .superRefine((line, ctx) => {
     if (line.remaining_fraction != null && line.container_status !== 'OPENED')
@@ -205,6 +207,8 @@ export const Count = z.object({
   counted_by: Uuid.nullable(),
   counted_at: z.string(),
   updated_at: z.string(),
+  /** null = the service as a whole. */
+  location_id: Uuid.nullable(),
 });
 export type Count = z.infer<typeof Count>;
 
@@ -228,6 +232,8 @@ export const CountsScreenInput = z.object({
   category: z.string().trim().max(100).optional(),
   search: z.string().trim().max(100).optional(),
   status: CountStatusFilter.optional(),
+  /** One location's lines only (counted / uncounted there); absent = the whole service, lines summed. */
+  location_id: Uuid.optional(),
   cursor: Cursor.optional(),
   limit: PageLimit.optional(),
 });
@@ -264,9 +270,33 @@ export const ScreenCount = Count.pick({
 });
 export type ScreenCount = z.infer<typeof ScreenCount>;
 
+/** One place's line of a product's month, with who counted it ("Léa · 22:14"). */
+export const ScreenCountLine = z.object({
+  location_id: Uuid.nullable(),
+  quantity: z.number(),
+  container_status: ContainerStatus,
+  remaining_fraction: z.number().nullable(),
+  counted_by: Uuid.nullable(),
+  counted_by_name: z.string().nullable(),
+  counted_at: z.string(),
+});
+export type ScreenCountLine = z.infer<typeof ScreenCountLine>;
+
 export const CountsScreenResult = z.object({
   month: Month,
-  items: z.array(z.object({ product: ScreenProduct, count: ScreenCount.nullable() })),
+  /**
+   * `count` is the location's line when a location is asked, else the product's month summed over its lines
+   * (quantity and remaining fractions added, the latest counted_at); `lines` are the lines it is made of and
+   * `total` its stock (quantities plus remaining fractions).
+   */
+  items: z.array(
+    z.object({
+      product: ScreenProduct,
+      count: ScreenCount.nullable(),
+      lines: z.array(ScreenCountLine),
+      total: z.number().nullable(),
+    }),
+  ),
   next_cursor: z.string().nullable(),
   /** The month is older than the plan may read: nothing is shown. */
   retention_limited: z.boolean(),
@@ -280,6 +310,8 @@ export const CountsClearInput = z.object({
   service_id: Uuid,
   month: Month,
   product_ids: z.array(Uuid).min(1).max(MAX_COUNT_LINES),
+  /** Only this place's line (null = the service-as-a-whole line); absent = every line of the products. */
+  location_id: Uuid.nullable().optional(),
 });
 export type CountsClearInput = z.infer<typeof CountsClearInput>;
 
@@ -296,10 +328,16 @@ export const CopyFromPreviousMonthResult = z.object({
 });
 export type CopyFromPreviousMonthResult = z.infer<typeof CopyFromPreviousMonthResult>;
 
+export const CountsProgressInput = z.object({ service_id: Uuid, month: Month, location_id: Uuid.optional() });
+export type CountsProgressInput = z.infer<typeof CountsProgressInput>;
+
 export const CountsProgress = z.object({
   month: Month,
+  /** Products with at least one line (in the location asked, if any). */
   counted: z.number().int(),
   total: z.number().int(),
+  /** Products counted in each live location of the service, in the service's order. */
+  by_location: z.array(z.object({ location_id: Uuid, name: z.string(), counted: z.number().int() })),
   /** 0–100, one decimal. */
   percent: z.number(),
   /** The month is older than the plan may read: counted shows 0. */
@@ -321,6 +359,46 @@ export const LookupResult = z.object({
   last_counts: z.array(Count),
 });
 export type LookupResult = z.infer<typeof LookupResult>;
+
+// Locations ---------------------------------------------------------------------------------------------------
+
+export const Location = z.object({
+  id: Uuid,
+  service_id: Uuid,
+  name: z.string(),
+  position: z.number().int(),
+  archived_at: z.string().nullable(),
+  /** Products assigned to it (the ones usually stored there). */
+  product_count: z.number().int(),
+});
+export type Location = z.infer<typeof Location>;
+
+export const LocationListInput = z.object({ service_id: Uuid, archived: z.boolean().optional() });
+export type LocationListInput = z.infer<typeof LocationListInput>;
+export const LocationListResult = z.object({ items: z.array(Location) });
+export type LocationListResult = z.infer<typeof LocationListResult>;
+export const LocationCreateInput = z.object({ service_id: Uuid, name: Name.max(100) });
+export type LocationCreateInput = z.infer<typeof LocationCreateInput>;
+export const LocationUpdateInput = z.object({
+  id: Uuid,
+  name: Name.max(100).optional(),
+  /** 0-based place in the service's order; the others shift. */
+  position: z.number().int().min(0).max(1000).optional(),
+});
+export type LocationUpdateInput = z.infer<typeof LocationUpdateInput>;
+export const LocationProductsInput = z.object({ id: Uuid });
+export const LocationProductsResult = z.object({
+  location_id: Uuid,
+  /** In shelf order. */
+  items: z.array(z.object({ product_id: Uuid, name: z.string(), position: z.number().int() })),
+});
+export type LocationProductsResult = z.infer<typeof LocationProductsResult>;
+export const LocationSetProductsInput = z.object({
+  id: Uuid,
+  /** The products usually stored there, in shelf order (replaces the previous list). */
+  product_ids: z.array(Uuid).max(5000),
+});
+export type LocationSetProductsInput = z.infer<typeof LocationSetProductsInput>;
 
 // Categories --------------------------------------------------------------------------------------------------
 

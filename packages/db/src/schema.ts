@@ -92,6 +92,8 @@ export interface ServicesTable {
   features: Json<ServiceFeatures>;
   /** Last auto-numbered SKU of the service (SKU-000001…), bumped atomically. */
   sku_seq: Generated<number>;
+  /** Operators see neither last month's quantities nor "copy from last month". */
+  blind_counting: Generated<boolean>;
   created_at: CreatedAt;
 }
 
@@ -194,6 +196,42 @@ export interface CountsTable {
   counted_by: string | null;
   counted_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  /** null = the service as a whole; a product's month quantity is the sum of its lines. */
+  location_id: Generated<string | null>;
+}
+
+/** A storage place inside a service ("Bar", "Réserve"). */
+export interface LocationsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  service_id: string;
+  name: string;
+  position: Generated<number>;
+  archived_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** The products usually stored in a location, in shelf order. */
+export interface LocationProductsTable {
+  location_id: string;
+  product_id: string;
+  tenant_id: string;
+  position: Generated<number>;
+}
+
+/** One product counted now, compared with the expected on-hand; never changes the month's counts. */
+export interface SpotChecksTable {
+  id: Generated<string>;
+  tenant_id: string;
+  service_id: string;
+  product_id: string;
+  location_id: string | null;
+  inventory_month: string;
+  quantity: number;
+  expected: number | null;
+  difference: number | null;
+  checked_by: string | null;
+  checked_at: GeneratedTimestamp;
 }
 
 export interface CategoriesTable {
@@ -263,6 +301,9 @@ export interface Database {
   usage_events: UsageEventsTable;
   stripe_events: StripeEventsTable;
   audit_log: AuditLogTable;
+  locations: LocationsTable;
+  location_products: LocationProductsTable;
+  spot_checks: SpotChecksTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -276,3 +317,5 @@ export type ProductUpdate = Updateable<ProductsTable>;
 export type Count = Selectable<CountsTable>;
 export type Category = Selectable<CategoriesTable>;
 export type LossEvent = Selectable<LossEventsTable>;
+export type Location = Selectable<LocationsTable>;
+export type SpotCheck = Selectable<SpotChecksTable>;

@@ -22,6 +22,7 @@ export const LIMIT_KEYS = [
   'max_products',
   'max_services',
   'max_users',
+  'max_locations',
   'exports_xlsx_month',
   'exports_csv_month',
   'ai_requests_month',
@@ -30,7 +31,8 @@ export const LIMIT_KEYS = [
 export type LimitKey = (typeof LIMIT_KEYS)[number];
 
 /** Limits on what a tenant holds (checkCount). */
-export type CountKey = 'max_products' | 'max_services' | 'max_users';
+/** max_locations is per service (the caller counts the service's live locations). */
+export type CountKey = 'max_products' | 'max_services' | 'max_users' | 'max_locations';
 /** Limits on what a tenant uses per calendar month (checkQuota). */
 export type QuotaKey = 'exports_xlsx_month' | 'exports_csv_month' | 'ai_requests_month';
 
@@ -83,6 +85,7 @@ export const PLAN_LIMITS: Readonly<Record<PlanCode, Readonly<Limits>>> = Object.
     max_products: 100,
     max_services: 1,
     max_users: 1,
+    max_locations: 2,
     exports_xlsx_month: 1,
     exports_csv_month: 1,
     ai_requests_month: 0,
@@ -92,6 +95,7 @@ export const PLAN_LIMITS: Readonly<Record<PlanCode, Readonly<Limits>>> = Object.
     max_products: 1000,
     max_services: 2,
     max_users: 3,
+    max_locations: null,
     exports_xlsx_month: 30,
     exports_csv_month: null,
     ai_requests_month: 15,
@@ -101,6 +105,7 @@ export const PLAN_LIMITS: Readonly<Record<PlanCode, Readonly<Limits>>> = Object.
     max_products: null,
     max_services: 5,
     max_users: 10,
+    max_locations: null,
     exports_xlsx_month: null,
     exports_csv_month: null,
     ai_requests_month: 200,

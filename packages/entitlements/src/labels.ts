@@ -24,6 +24,7 @@ const NOUNS: Record<LimitKey, Noun> = {
   max_products: { fr: ['produit', 'produits'], en: ['product', 'products'] },
   max_services: { fr: ['service', 'services'], en: ['service', 'services'] },
   max_users: { fr: ['utilisateur', 'utilisateurs'], en: ['user', 'users'] },
+  max_locations: { fr: ['emplacement', 'emplacements'], en: ['location', 'locations'] },
   exports_xlsx_month: { fr: ['export Excel', 'exports Excel'], en: ['Excel export', 'Excel exports'] },
   exports_csv_month: { fr: ['export CSV', 'exports CSV'], en: ['CSV export', 'CSV exports'] },
   ai_requests_month: {
@@ -40,6 +41,7 @@ const UNLIMITED: Record<LimitKey, Localized> = {
   max_products: { fr: 'Produits illimités', en: 'Unlimited products' },
   max_services: { fr: 'Services illimités', en: 'Unlimited services' },
   max_users: { fr: 'Utilisateurs illimités', en: 'Unlimited users' },
+  max_locations: { fr: 'Emplacements illimités', en: 'Unlimited locations' },
   exports_xlsx_month: { fr: 'Exports Excel illimités', en: 'Unlimited Excel exports' },
   exports_csv_month: { fr: 'Exports CSV illimités', en: 'Unlimited CSV exports' },
   ai_requests_month: { fr: 'Demandes à l’assistant illimitées', en: 'Unlimited assistant requests' },

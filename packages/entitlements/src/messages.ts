@@ -47,6 +47,16 @@ const COUNT_ACTIONS: Record<CountKey, (upgrade: string | null) => Localized> = {
           fr: 'Retirez un membre ou annulez une invitation pour inviter quelqu’un d’autre.',
           en: 'Remove a member or cancel an invitation to invite someone else.',
         },
+  max_locations: (up) =>
+    up
+      ? {
+          fr: `Archivez un emplacement ou passez à l’offre ${up}.`,
+          en: `Archive a location or upgrade to the ${up} plan.`,
+        }
+      : {
+          fr: 'Archivez un emplacement pour en créer un autre.',
+          en: 'Archive a location to create another one.',
+        },
 };
 
 export function countMessage(
@@ -60,7 +70,9 @@ export function countMessage(
   const scope: Localized =
     key === 'max_users'
       ? { fr: ', invitations en attente comprises', en: ', pending invitations included' }
-      : { fr: '', en: '' };
+      : key === 'max_locations'
+        ? { fr: ' par service', en: ' per service' }
+        : { fr: '', en: '' };
   const reason = {
     fr: `Votre offre ${name} permet ${count.fr}${scope.fr}.`,
     en: `Your ${name} plan allows ${count.en}${scope.en}.`,

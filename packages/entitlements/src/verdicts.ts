@@ -33,6 +33,7 @@ export const COUNT_CODES: Readonly<Record<CountKey, LimitCode>> = Object.freeze(
   max_products: 'LIMIT_MAX_PRODUCTS',
   max_services: 'LIMIT_MAX_SERVICES',
   max_users: 'LIMIT_MAX_USERS',
+  max_locations: 'LIMIT_MAX_LOCATIONS',
 });
 
 /** usage_events kinds that consume a monthly quota, and the limit each consumes. */

@@ -20,6 +20,13 @@ export interface Period {
 /** Stock of the month's count (aliased c): whole units plus what is left in the opened container. */
 const stock = sql.raw('(c.quantity + coalesce(c.remaining_fraction, 0))');
 
+/** A product's month summed over its places' lines (c.n = 0 when it has none); the earliest expiry. */
+const monthOf = (month: string | null) => sql`lateral (
+  select count(*) as n, sum(quantity) as quantity, sum(remaining_fraction) as remaining_fraction,
+    min(expiry_date) as expiry_date
+  from counts where product_id = p.id and inventory_month = ${month}
+) c`;
+
 const inServices = (column: string, ids: string[]): RawBuilder<unknown> =>
   sql`${sql.ref(column)} in (${sql.join(ids)})`;
 
@@ -37,7 +44,7 @@ export interface MonthCountersRow {
 
 /** One row per service: alert counts of the month and data-quality counters of the live catalogue. */
 export async function monthCounters(db: Db, p: Period, expiryHorizon: string): Promise<MonthCountersRow[]> {
-  const counted = sql.raw('c.id is not null');
+  const counted = sql.raw('c.n > 0');
   const { rows } = await sql<MonthCountersRow>`
     select p.service_id,
       (count(*) filter (where ${counted} and ${stock} = 0))::int as out_of_stock,
@@ -51,7 +58,7 @@ export async function monthCounters(db: Db, p: Period, expiryHorizon: string): P
       (count(*) filter (where ${counted} and ${stock} > 0 and c.expiry_date is null))::int
         as counted_without_expiry
     from products p
-    left join counts c on c.product_id = p.id and c.inventory_month = ${p.month}
+    left join ${monthOf(p.month)} on true
     where p.tenant_id = ${p.tenantId} and ${inServices('p.service_id', p.serviceIds)}
       and p.archived_at is null
     group by p.service_id
@@ -75,7 +82,7 @@ export async function stockAlerts(
   const select = (condition: RawBuilder<unknown>, order: RawBuilder<unknown>) => sql<StockItemRow>`
     select p.name, p.unit, ${stock}::float8 as quantity, p.min_qty::float8 as min_qty
     from products p
-    join counts c on c.product_id = p.id and c.inventory_month = ${p.month}
+    join ${monthOf(p.month)} on c.n > 0
     where p.tenant_id = ${p.tenantId} and ${inServices('p.service_id', p.serviceIds)}
       and p.archived_at is null and ${condition}
     order by ${order}, p.name
@@ -108,7 +115,7 @@ export async function expiringItems(
   const { rows } = await sql<ExpiringRow>`
     select p.name, p.unit, ${stock}::float8 as quantity, to_char(c.expiry_date, 'YYYY-MM-DD') as expiry_date
     from products p
-    join counts c on c.product_id = p.id and c.inventory_month = ${p.month}
+    join ${monthOf(p.month)} on c.n > 0
     where p.tenant_id = ${p.tenantId} and ${inServices('p.service_id', p.serviceIds)}
       and p.archived_at is null and ${stock} > 0 and c.expiry_date <= ${expiryHorizon}::date
     order by c.expiry_date, p.name

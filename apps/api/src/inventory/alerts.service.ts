@@ -43,15 +43,31 @@ export async function listAlerts(
   if (!scope.readable(month)) return result;
 
   const from = readableFromMonth(scope.plan.ent, now);
-  let query = deps.db
-    .selectFrom('counts as c')
+  // A product's month is the sum of its places' lines; its expiry is the earliest of them (with that lot).
+  let lines = deps.db
+    .selectFrom('counts')
+    .select([
+      'product_id',
+      'service_id',
+      'inventory_month',
+      sql<number>`sum(quantity + coalesce(remaining_fraction, 0))`.as('quantity'),
+      sql<string | null>`min(expiry_date)`.as('expiry_date'),
+      sql<string | null>`(array_agg(lot_number order by expiry_date nulls last))[1]`.as('lot_number'),
+    ])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('inventory_month', '<=', month)
+    .groupBy(['product_id', 'service_id', 'inventory_month']);
+  if (scope.serviceId) lines = lines.where('service_id', '=', scope.serviceId);
+  if (from) lines = lines.where('inventory_month', '>=', from);
+  const query = deps.db
+    .selectFrom(lines.as('c'))
     .innerJoin('products as p', 'p.id', 'c.product_id')
     .distinctOn('c.product_id')
     .select([
       'c.product_id',
       'c.service_id',
       'c.inventory_month as month',
-      sql<number>`c.quantity + coalesce(c.remaining_fraction, 0)`.as('quantity'),
+      sql<number>`c.quantity::float8`.as('quantity'),
       'c.expiry_date',
       'c.lot_number',
       'p.name',
@@ -59,11 +75,7 @@ export async function listAlerts(
       'p.unit',
       'p.min_qty',
     ])
-    .where('c.tenant_id', '=', actor.tenantId)
-    .where('p.archived_at', 'is', null)
-    .where('c.inventory_month', '<=', month);
-  if (scope.serviceId) query = query.where('c.service_id', '=', scope.serviceId);
-  if (from) query = query.where('c.inventory_month', '>=', from);
+    .where('p.archived_at', 'is', null);
   const latest = await query.orderBy('c.product_id').orderBy('c.inventory_month', 'desc').execute();
 
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);

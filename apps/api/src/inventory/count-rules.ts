@@ -14,6 +14,7 @@ export interface PreparedLine {
   expiry_date: string | null;
   lot_number: string | null;
   counted_at: Date;
+  location_id: string | null;
 }
 
 export function toCount(row: CountRow): Count {
@@ -30,11 +31,12 @@ export function toCount(row: CountRow): Count {
     counted_by: row.counted_by,
     counted_at: iso(row.counted_at),
     updated_at: iso(row.updated_at),
+    location_id: row.location_id,
   };
 }
 
 /**
- * Shapes a batch for the service: one line per product (the latest taken wins, then the last sent),
+ * Shapes a batch for the service: one line per product and place (the latest taken wins, then the last sent),
  * fields of untracked features dropped with a warning, a phone's clock never ahead of ours.
  */
 export function prepareLines(
@@ -50,7 +52,9 @@ export function prepareLines(
   for (const line of lines) {
     const taken = line.counted_at ? new Date(line.counted_at) : now;
     const counted_at = taken.getTime() > now.getTime() ? now : taken;
-    const kept = byProduct.get(line.product_id);
+    const location_id = line.location_id ?? null;
+    const key = `${line.product_id}/${location_id ?? ''}`;
+    const kept = byProduct.get(key);
     if (kept && kept.counted_at.getTime() > counted_at.getTime()) continue;
     const product_id = line.product_id;
     const ignored = (field: string) => warnings.push(warning('FIELD_IGNORED', { field, product_id }));
@@ -66,8 +70,9 @@ export function prepareLines(
       expiry_date: tracksExpiry ? (line.expiry_date ?? null) : null,
       lot_number: tracksLot ? (line.lot_number ?? null) : null,
       counted_at,
+      location_id,
     };
-    byProduct.set(product_id, prepared);
+    byProduct.set(key, prepared);
   }
   for (const line of byProduct.values()) {
     if (line.container_status === 'OPENED' && line.remaining_fraction === null)

@@ -1,8 +1,10 @@
 import type {
+  ContainerStatus,
   CountsProgress,
+  CountsProgressInput,
   CountsScreenInput,
   CountsScreenResult,
-  ServiceMonthInput,
+  ScreenCountLine,
 } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { sql } from 'kysely';
@@ -32,17 +34,62 @@ async function openMonth(
   return isMonthReadable(plan.ent, now, month);
 }
 
-/** Live products of the service (aliased p) with their count of the month (aliased c), if any. */
-function productsWithCounts(db: Db, actor: Actor, serviceId: string, month: string) {
+/**
+ * Live products of the service (aliased p) with their month (aliased c) summed over the lines of every place,
+ * or of one location: n lines, quantity, remaining_fraction, container_status (OPENED if any line is),
+ * expiry_date (the earliest), lot_number (when all lines agree), counted_at (the latest), total stock, and the
+ * lines themselves with who counted them.
+ */
+function productsWithCounts(db: Db, actor: Actor, serviceId: string, month: string, locationId?: string) {
   return db
     .selectFrom('products as p')
-    .leftJoin('counts as c', (join) =>
-      join.onRef('c.product_id', '=', 'p.id').on('c.inventory_month', '=', month),
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('counts as l')
+          .leftJoin('users as u', 'u.id', 'l.counted_by')
+          .select([
+            sql<number>`count(*)::int`.as('n'),
+            sql<number | null>`sum(l.quantity)`.as('quantity'),
+            sql<number | null>`sum(l.remaining_fraction)`.as('remaining_fraction'),
+            sql<ContainerStatus | null>`case when count(*) = 0 then null
+              when bool_or(l.container_status = 'OPENED') then 'OPENED' else 'SEALED' end`.as(
+              'container_status',
+            ),
+            sql<string | null>`to_char(min(l.expiry_date), 'YYYY-MM-DD')`.as('expiry_date'),
+            sql<
+              string | null
+            >`case when count(distinct l.lot_number) = 1 and bool_and(l.lot_number is not null)
+              then min(l.lot_number) end`.as('lot_number'),
+            sql<Date | null>`max(l.counted_at)`.as('counted_at'),
+            sql<number | null>`sum(l.quantity + coalesce(l.remaining_fraction, 0))`.as('total'),
+            sql<LineJson[] | null>`json_agg(json_build_object('location_id', l.location_id,
+              'quantity', l.quantity, 'container_status', l.container_status,
+              'remaining_fraction', l.remaining_fraction, 'counted_by', l.counted_by,
+              'counted_by_name', u.username, 'counted_at', l.counted_at) order by l.counted_at)`.as('lines'),
+          ])
+          .whereRef('l.product_id', '=', 'p.id')
+          .where('l.inventory_month', '=', month)
+          .$if(locationId !== undefined, (q) => q.where('l.location_id', '=', locationId ?? null))
+          .as('c'),
+      (join) => join.onTrue(),
     )
     .where('p.tenant_id', '=', actor.tenantId)
     .where('p.service_id', '=', serviceId)
     .where('p.archived_at', 'is', null);
 }
+
+type LineJson = Omit<ScreenCountLine, 'quantity' | 'remaining_fraction'> & {
+  quantity: number | string;
+  remaining_fraction: number | string | null;
+};
+
+const toLine = (line: LineJson): ScreenCountLine => ({
+  ...line,
+  quantity: Number(line.quantity),
+  remaining_fraction: line.remaining_fraction === null ? null : Number(line.remaining_fraction),
+  counted_at: new Date(line.counted_at).toISOString(),
+});
 
 /**
  * The count screen in one statement: every live product of the service, sorted by name, with this month's
@@ -57,7 +104,7 @@ export async function countsScreen(
   if (!readable) return { month: input.month, items: [], next_cursor: null, retention_limited: true };
   const limit = input.limit ?? 100;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
-  let query = productsWithCounts(deps.db, actor, input.service_id, input.month).select([
+  let query = productsWithCounts(deps.db, actor, input.service_id, input.month, input.location_id).select([
     'p.id',
     'p.name',
     'p.category',
@@ -76,9 +123,11 @@ export async function countsScreen(
     'c.expiry_date',
     'c.lot_number',
     'c.counted_at',
+    'c.total',
+    'c.lines',
   ]);
-  if (input.status === 'counted') query = query.where('c.id', 'is not', null);
-  if (input.status === 'uncounted') query = query.where('c.id', 'is', null);
+  if (input.status === 'counted') query = query.where('c.n', '>', 0);
+  if (input.status === 'uncounted') query = query.where('c.n', '=', 0);
   if (input.category) query = query.where('p.category', '=', input.category);
   if (input.search) query = query.where(productSearch(input.search));
   if (after)
@@ -106,13 +155,15 @@ export async function countsScreen(
         pack_uom: r.pack_uom,
         variant_value: r.variant_value,
       },
-      // Left join: every count column is null when the product has no count this month.
+      // Lateral aggregate: every count column is null when the product has no line this month.
+      lines: (r.lines ?? []).map(toLine),
+      total: r.total === null ? null : Number(r.total),
       count:
         r.counted_at && r.quantity !== null && r.container_status
           ? {
-              quantity: r.quantity,
+              quantity: Number(r.quantity),
               container_status: r.container_status,
-              remaining_fraction: r.remaining_fraction,
+              remaining_fraction: r.remaining_fraction === null ? null : Number(r.remaining_fraction),
               expiry_date: r.expiry_date,
               lot_number: r.lot_number,
               counted_at: iso(r.counted_at),
@@ -124,20 +175,44 @@ export async function countsScreen(
   };
 }
 
-/** How far the month's count is: live products counted / live products. */
+/**
+ * How far the month's count is: live products counted / live products (in one location when asked), and
+ * the products counted in each live location of the service.
+ */
 export async function countsProgress(
   deps: InventoryDeps,
   actor: Actor,
-  input: ServiceMonthInput,
+  input: CountsProgressInput,
 ): Promise<CountsProgress> {
   const readable = await openMonth(deps, actor, input.service_id, input.month);
-  const row = await productsWithCounts(deps.db, actor, input.service_id, input.month)
-    .select([sql<number>`count(*)::int`.as('total'), sql<number>`count(c.id)::int`.as('counted')])
-    .executeTakeFirstOrThrow();
+  const [row, places] = await Promise.all([
+    productsWithCounts(deps.db, actor, input.service_id, input.month, input.location_id)
+      .select([
+        sql<number>`count(*)::int`.as('total'),
+        sql<number>`count(*) filter (where c.n > 0)::int`.as('counted'),
+      ])
+      .executeTakeFirstOrThrow(),
+    deps.db
+      .selectFrom('locations as loc')
+      .select([
+        'loc.id as location_id',
+        'loc.name',
+        sql<number>`(select count(distinct k.product_id)::int from counts k
+          join products p on p.id = k.product_id and p.archived_at is null
+          where k.location_id = loc.id and k.inventory_month = ${input.month})`.as('counted'),
+      ])
+      .where('loc.tenant_id', '=', actor.tenantId)
+      .where('loc.service_id', '=', input.service_id)
+      .where('loc.archived_at', 'is', null)
+      .orderBy('loc.position')
+      .orderBy('loc.name')
+      .execute(),
+  ]);
   const counted = readable ? row.counted : 0;
   return {
     month: input.month,
     counted,
+    by_location: places.map((p) => ({ ...p, counted: readable ? p.counted : 0 })),
     total: row.total,
     percent: row.total === 0 ? 0 : Math.round((counted / row.total) * 1000) / 10,
     retention_limited: !readable,

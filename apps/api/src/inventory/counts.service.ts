@@ -15,6 +15,7 @@ import { AppError } from '../errors';
 import type { Actor } from '../request/actor';
 import { type PreparedLine, prepareLines, toCount } from './count-rules';
 import { previousMonth } from './dates';
+import { assertLocationsOfService } from './locations.service';
 import { loadService } from './scope';
 
 type InventoryDeps = Pick<Deps, 'db' | 'now'>;
@@ -65,16 +66,18 @@ function writeCounts(
       select * from unnest(
         ${column('product_id')}::uuid[], ${column('quantity')}::numeric[], ${column('container_status')}::text[],
         ${column('remaining_fraction')}::numeric[], ${column('expiry_date')}::date[], ${column('lot_number')}::text[],
-        ${countedAt}::timestamptz[]
-      ) as t(product_id, quantity, container_status, remaining_fraction, expiry_date, lot_number, counted_at)
+        ${countedAt}::timestamptz[], ${column('location_id')}::uuid[]
+      ) as t(product_id, quantity, container_status, remaining_fraction, expiry_date, lot_number, counted_at,
+        location_id)
     ),
     written as (
       insert into counts as c (tenant_id, service_id, product_id, inventory_month, quantity, container_status,
-        remaining_fraction, expiry_date, lot_number, counted_by, counted_at, updated_at)
+        remaining_fraction, expiry_date, lot_number, counted_by, counted_at, updated_at, location_id)
       select ${actor.tenantId}::uuid, ${serviceId}::uuid, product_id, ${month}, quantity, container_status,
-        remaining_fraction, expiry_date, lot_number, ${actor.userId}::uuid, counted_at, ${now.toISOString()}::timestamptz
+        remaining_fraction, expiry_date, lot_number, ${actor.userId}::uuid, counted_at, ${now.toISOString()}::timestamptz,
+        location_id
       from input
-      on conflict (product_id, inventory_month) do update set
+      on conflict (product_id, inventory_month, location_id) do update set
         quantity = excluded.quantity, container_status = excluded.container_status,
         remaining_fraction = excluded.remaining_fraction, expiry_date = excluded.expiry_date,
         lot_number = excluded.lot_number, counted_by = excluded.counted_by,
@@ -85,12 +88,19 @@ function writeCounts(
     select 'written' as kind, w.* from written w
     union all
     select 'before' as kind, b.* from input i cross join lateral (
-      select * from counts c where c.product_id = i.product_id and c.inventory_month = ${month} limit 1
+      select * from counts c where c.product_id = i.product_id and c.inventory_month = ${month}
+        and c.location_id is not distinct from i.location_id limit 1
     ) b
   `.execute(tx);
 }
 
-/** counts.upsert: one line or a batch of up to 500, idempotent by product + month; the latest count wins. */
+const lineKey = (row: { product_id: string; location_id: string | null }) =>
+  `${row.product_id}/${row.location_id ?? ''}`;
+
+/**
+ * counts.upsert: one line or a batch of up to 500, idempotent by product + month + place; the latest count
+ * of a place wins (a product's month is the sum of its places' lines).
+ */
 export async function upsertCounts(
   deps: InventoryDeps,
   actor: Actor,
@@ -100,7 +110,7 @@ export async function upsertCounts(
   const service = await loadService(deps.db, actor, input.service_id);
   const { lines, warnings } = prepareLines(service, input.lines, now);
   return deps.db.transaction().execute(async (tx) => {
-    const ids = lines.map((line) => line.product_id);
+    const ids = [...new Set(lines.map((line) => line.product_id))];
     await assertProductsOfService(
       tx,
       actor,
@@ -108,10 +118,16 @@ export async function upsertCounts(
       ids,
       (id) => `lines.${input.lines.findIndex((line) => line.product_id === id)}.product_id`,
     );
+    await assertLocationsOfService(
+      tx,
+      actor,
+      service.id,
+      lines.map((line) => line.location_id),
+    );
     const { rows } = await writeCounts(tx, actor, service.id, input.month, lines, now);
-    const before = new Map(rows.filter((r) => r.kind === 'before').map((r) => [r.product_id, r]));
-    const written = new Map(rows.filter((r) => r.kind === 'written').map((r) => [r.product_id, r]));
-    const stale = ids.filter((id) => !written.has(id));
+    const before = new Map(rows.filter((r) => r.kind === 'before').map((r) => [lineKey(r), r]));
+    const written = new Map(rows.filter((r) => r.kind === 'written').map((r) => [lineKey(r), r]));
+    const stale = [...new Set(lines.filter((line) => !written.has(lineKey(line))).map((l) => l.product_id))];
     await recordAudit(tx, {
       tenant_id: actor.tenantId,
       user_id: actor.userId,
@@ -124,7 +140,8 @@ export async function upsertCounts(
         applied: written.size,
         changes: [...written.values()].map((row) => ({
           product_id: row.product_id,
-          from: before.get(row.product_id)?.quantity ?? null,
+          ...(row.location_id ? { location_id: row.location_id } : {}),
+          from: before.get(lineKey(row))?.quantity ?? null,
           to: row.quantity,
         })),
       },
@@ -134,8 +151,8 @@ export async function upsertCounts(
       month: input.month,
       applied: written.size,
       stale_product_ids: stale,
-      counts: ids.flatMap((id) => {
-        const row = written.get(id) ?? before.get(id);
+      counts: lines.flatMap((line) => {
+        const row = written.get(lineKey(line)) ?? before.get(lineKey(line));
         return row ? [toCount(row)] : [];
       }),
       warnings,
@@ -143,7 +160,10 @@ export async function upsertCounts(
   });
 }
 
-/** counts.clear: forget this month's count of the products given (the "undo" of a count). */
+/**
+ * counts.clear: forget this month's count of the products given (the "undo" of a count): one place's line
+ * when `location_id` is given (null = the service-as-a-whole line), else every line of those products.
+ */
 export async function clearCounts(
   deps: InventoryDeps,
   actor: Actor,
@@ -152,14 +172,15 @@ export async function clearCounts(
   const now = deps.now();
   const service = await loadService(deps.db, actor, input.service_id);
   return deps.db.transaction().execute(async (tx) => {
-    const deleted = await tx
+    let query = tx
       .deleteFrom('counts')
       .where('tenant_id', '=', actor.tenantId)
       .where('service_id', '=', service.id)
       .where('inventory_month', '=', input.month)
-      .where('product_id', 'in', input.product_ids)
-      .returning(['product_id', 'quantity'])
-      .execute();
+      .where('product_id', 'in', input.product_ids);
+    if (input.location_id !== undefined)
+      query = query.where('location_id', 'is not distinct from', input.location_id);
+    const deleted = await query.returning(['product_id', 'quantity', 'location_id']).execute();
     if (deleted.length > 0)
       await recordAudit(tx, {
         tenant_id: actor.tenantId,
@@ -169,7 +190,11 @@ export async function clearCounts(
         object_id: service.id,
         meta: {
           month: input.month,
-          cleared: deleted.map((row) => ({ product_id: row.product_id, from: row.quantity })),
+          cleared: deleted.map((row) => ({
+            product_id: row.product_id,
+            ...(row.location_id ? { location_id: row.location_id } : {}),
+            from: row.quantity,
+          })),
         },
         at: now,
       });
@@ -178,8 +203,9 @@ export async function clearCounts(
 }
 
 /**
- * Starts `month` from the previous month's counts: every live product counted then and not yet counted
- * now gets last month's values; counts already taken this month are left alone.
+ * Starts `month` from the previous month's counts: every line (product and place, in a live place or the
+ * service as a whole) of a live product counted then and not yet counted now gets last month's values; lines
+ * already taken this month are left alone.
  */
 export async function copyFromPreviousMonth(
   deps: InventoryDeps,
@@ -199,17 +225,18 @@ export async function copyFromPreviousMonth(
       with source as (
         select prev.* from counts prev
         join products p on p.id = prev.product_id and p.archived_at is null
-        where prev.tenant_id = ${actor.tenantId} and prev.service_id = ${service.id}
+        left join locations l on l.id = prev.location_id
+        where l.archived_at is null and prev.tenant_id = ${actor.tenantId} and prev.service_id = ${service.id}
           and prev.inventory_month = ${from}
       ),
       copied as (
         insert into counts (tenant_id, service_id, product_id, inventory_month, quantity, container_status,
-          remaining_fraction, expiry_date, lot_number, counted_by, counted_at, updated_at)
+          remaining_fraction, expiry_date, lot_number, counted_by, counted_at, updated_at, location_id)
         select tenant_id, service_id, product_id, ${input.month}, quantity, container_status, remaining_fraction,
           expiry_date, lot_number, ${actor.userId}::uuid, ${now.toISOString()}::timestamptz,
-          ${now.toISOString()}::timestamptz
+          ${now.toISOString()}::timestamptz, location_id
         from source
-        on conflict (product_id, inventory_month) do nothing
+        on conflict (product_id, inventory_month, location_id) do nothing
         returning 1
       )
       select (select count(*)::int from source) as source, (select count(*)::int from copied) as copied

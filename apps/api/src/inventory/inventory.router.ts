@@ -10,11 +10,20 @@ import {
   CountsClearInput,
   CountsClearResult,
   CountsProgress,
+  CountsProgressInput,
   CountsScreenInput,
   CountsUpsertInput,
   CountsUpsertResult,
   DeletedResult,
   IdInput,
+  Location,
+  LocationCreateInput,
+  LocationListInput,
+  LocationListResult,
+  LocationProductsInput,
+  LocationProductsResult,
+  LocationSetProductsInput,
+  LocationUpdateInput,
   LookupInput,
   LookupResult,
   Loss,
@@ -36,6 +45,14 @@ import { listAlerts } from './alerts.service';
 import { createCategory, deleteCategory, listCategories, renameCategory } from './categories.service';
 import { countsProgress, countsScreen } from './counts.screen';
 import { clearCounts, copyFromPreviousMonth, upsertCounts } from './counts.service';
+import {
+  archiveLocation,
+  createLocation,
+  listLocations,
+  locationProducts,
+  setLocationProducts,
+  updateLocation,
+} from './locations.service';
 import { lookupCode } from './lookup.service';
 import { createLoss, deleteLoss, listLosses } from './losses.service';
 import {
@@ -102,7 +119,7 @@ const counts = {
     .input(CountsScreenInput)
     .query(({ ctx, input }) => countsScreen(ctx.deps, ctx.actor, input)),
   progress: tenantProcedure()
-    .input(ServiceMonthInput)
+    .input(CountsProgressInput)
     .output(CountsProgress)
     .query(({ ctx, input }) => countsProgress(ctx.deps, ctx.actor, input)),
   upsert: tenantProcedure()
@@ -117,6 +134,33 @@ const counts = {
     .input(ServiceMonthInput)
     .output(CopyFromPreviousMonthResult)
     .mutation(({ ctx, input }) => copyFromPreviousMonth(ctx.deps, ctx.actor, input)),
+} satisfies TRPCRouterRecord;
+
+const locations = {
+  list: tenantProcedure()
+    .input(LocationListInput)
+    .output(LocationListResult)
+    .query(({ ctx, input }) => listLocations(ctx.deps.db, ctx.actor, input)),
+  create: tenantProcedure('manager')
+    .input(LocationCreateInput)
+    .output(Location)
+    .mutation(({ ctx, input }) => createLocation(ctx.deps, ctx.actor, input)),
+  update: tenantProcedure('manager')
+    .input(LocationUpdateInput)
+    .output(Location)
+    .mutation(({ ctx, input }) => updateLocation(ctx.deps, ctx.actor, input)),
+  archive: tenantProcedure('manager')
+    .input(IdInput)
+    .output(Location)
+    .mutation(({ ctx, input }) => archiveLocation(ctx.deps, ctx.actor, input.id)),
+  products: tenantProcedure()
+    .input(LocationProductsInput)
+    .output(LocationProductsResult)
+    .query(({ ctx, input }) => locationProducts(ctx.deps.db, ctx.actor, input.id)),
+  setProducts: tenantProcedure('manager')
+    .input(LocationSetProductsInput)
+    .output(LocationProductsResult)
+    .mutation(({ ctx, input }) => setLocationProducts(ctx.deps, ctx.actor, input)),
 } satisfies TRPCRouterRecord;
 
 const losses = {
@@ -138,6 +182,7 @@ export const inventoryRouter = {
   products,
   counts,
   categories,
+  locations,
   losses,
   lookup: tenantProcedure()
     .input(LookupInput)

@@ -23,7 +23,7 @@ export interface ProductStatsRow {
 /**
  * One row per product of the scope that matters for `month`: counted in it, counted the month before, or
  * live at the month's end. Values are exact numerics (stock × price); prices are today's. Counts are looked
- * up per product (lateral, limit 1): see counts.screen.ts on month statistics. `prev` null (out of the
+ * summed per product over its places' lines (lateral): see counts.screen.ts on month statistics. `prev` null (out of the
  * plan's history) matches no count.
  */
 export async function productRows(
@@ -45,12 +45,12 @@ export async function productRows(
       ${live} as live
     from products p
     left join lateral (
-      select quantity + coalesce(remaining_fraction, 0) as stock from counts
-      where product_id = p.id and inventory_month = ${month} limit 1
+      select sum(quantity + coalesce(remaining_fraction, 0)) as stock from counts
+      where product_id = p.id and inventory_month = ${month}
     ) c on true
     left join lateral (
-      select quantity + coalesce(remaining_fraction, 0) as stock from counts
-      where product_id = p.id and inventory_month = ${prev} limit 1
+      select sum(quantity + coalesce(remaining_fraction, 0)) as stock from counts
+      where product_id = p.id and inventory_month = ${prev}
     ) pc on true
     where p.tenant_id = ${tenantId} ${serviceId ? sql`and p.service_id = ${serviceId}` : sql``}
       and (c.stock is not null or pc.stock is not null or ${live})

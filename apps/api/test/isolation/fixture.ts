@@ -51,6 +51,15 @@ async function seedRows(
     .values({ tenant_id: tenantId, service_id: serviceId, name: `${label} Spiritueux`, slug: 'spiritueux' })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const location = await db
+    .insertInto('locations')
+    .values({ tenant_id: tenantId, service_id: serviceId, name: `${label} Réserve` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('location_products')
+    .values({ tenant_id: tenantId, location_id: location.id, product_id: product.id })
+    .execute();
   const loss = await db
     .insertInto('loss_events')
     .values({
@@ -73,6 +82,7 @@ async function seedRows(
     countId: count.id,
     categoryId: category.id,
     lossEventId: loss.id,
+    locationId: location.id,
   };
 }
 
@@ -84,6 +94,7 @@ const rowStrings = (rows: TenantRows) => [
   rows.countId,
   rows.categoryId,
   rows.lossEventId,
+  rows.locationId,
 ];
 
 async function membershipId(db: Db, userId: string): Promise<string> {
@@ -238,6 +249,8 @@ const TENANT_TABLES = [
   'counts',
   'categories',
   'loss_events',
+  'locations',
+  'spot_checks',
   'usage_events',
   'audit_log',
 ] as const;

@@ -63,6 +63,7 @@ export interface TenantRows {
   countId: string;
   categoryId: string;
   lossEventId: string;
+  locationId: string;
 }
 
 export interface IsolationFixture {
