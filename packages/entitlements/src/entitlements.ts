@@ -31,8 +31,9 @@ export const LIMIT_KEYS = [
 export type LimitKey = (typeof LIMIT_KEYS)[number];
 
 /** Limits on what a tenant holds (checkCount). */
-/** max_locations is per service (the caller counts the service's live locations). */
-export type CountKey = 'max_products' | 'max_services' | 'max_users' | 'max_locations';
+export type CountKey = 'max_products' | 'max_services' | 'max_users';
+/** Limits on what is held: the tenant's (CountKey) and max_locations, per service (the caller counts them). */
+export type HeldKey = CountKey | 'max_locations';
 /** Limits on what a tenant uses per calendar month (checkQuota). */
 export type QuotaKey = 'exports_xlsx_month' | 'exports_csv_month' | 'ai_requests_month';
 

@@ -13,6 +13,7 @@ export {
   FEATURE_KEYS,
   type FeatureKey,
   type Features,
+  type HeldKey,
   LIMIT_KEYS,
   type Limit,
   type LimitKey,

@@ -64,6 +64,7 @@ export function countOf(key: LimitKey, n: number): Localized {
 export function describeLimit(key: LimitKey, limit: Limit): Localized {
   if (limit === null) return UNLIMITED[key];
   const count = countOf(key, limit);
+  if (key === 'max_locations') return { fr: `${count.fr} par service`, en: `${count.en} per service` };
   if (!key.endsWith('_month')) return count;
   return { fr: `${count.fr} par mois`, en: `${count.en} per month` };
 }

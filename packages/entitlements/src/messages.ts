@@ -1,5 +1,5 @@
 import type { Localized } from '@stockscan/contracts';
-import type { CountKey, FeatureKey, QuotaKey } from './entitlements';
+import type { FeatureKey, HeldKey, QuotaKey } from './entitlements';
 import { countOf, describeLimit, FEATURE_LABELS } from './labels';
 import { PLAN_NAMES, type PlanCode } from './plans';
 
@@ -16,7 +16,7 @@ function join(...parts: Localized[]): Localized {
 }
 
 /** The one thing to do about a full count: free a slot, or upgrade when a plan above would allow it. */
-const COUNT_ACTIONS: Record<CountKey, (upgrade: string | null) => Localized> = {
+const COUNT_ACTIONS: Record<HeldKey, (upgrade: string | null) => Localized> = {
   max_products: (up) =>
     up
       ? {
@@ -60,7 +60,7 @@ const COUNT_ACTIONS: Record<CountKey, (upgrade: string | null) => Localized> = {
 };
 
 export function countMessage(
-  key: CountKey,
+  key: HeldKey,
   plan: PlanCode,
   limit: number,
   upgrade: PlanCode | null,

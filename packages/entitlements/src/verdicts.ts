@@ -4,6 +4,7 @@ import {
   type CountKey,
   type Entitlements,
   type FeatureKey,
+  type HeldKey,
   type Limit,
   PLAN_FEATURES,
   PLAN_LIMITS,
@@ -29,7 +30,7 @@ export type Denial = {
 };
 export type Verdict = { ok: true } | Denial;
 
-export const COUNT_CODES: Readonly<Record<CountKey, LimitCode>> = Object.freeze({
+export const COUNT_CODES: Readonly<Record<HeldKey, LimitCode>> = Object.freeze({
   max_products: 'LIMIT_MAX_PRODUCTS',
   max_services: 'LIMIT_MAX_SERVICES',
   max_users: 'LIMIT_MAX_USERS',
@@ -61,7 +62,7 @@ export function checkFeature(ent: Entitlements, feature: FeatureKey): Verdict {
 }
 
 /** May the tenant go from `current` to `current + increment` items? */
-export function checkCount(ent: Entitlements, key: CountKey, current: number, increment = 1): Verdict {
+export function checkCount(ent: Entitlements, key: HeldKey, current: number, increment = 1): Verdict {
   const limit = refusedLimit(ent.limits[key], current, increment);
   if (limit === null) return { ok: true };
   const upgrade_to = smallestPlanAbove(ent.plan, (p) =>

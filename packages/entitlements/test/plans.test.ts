@@ -119,6 +119,7 @@ describe('PLANS (pricing table)', () => {
       max_products: 100,
       max_services: 1,
       max_users: 1,
+      max_locations: 2,
       exports_xlsx_month: 1,
       exports_csv_month: 1,
       ai_requests_month: 0,

@@ -216,6 +216,7 @@ describe('checkQuota', () => {
       max_products: 'LIMIT_MAX_PRODUCTS',
       max_services: 'LIMIT_MAX_SERVICES',
       max_users: 'LIMIT_MAX_USERS',
+      max_locations: 'LIMIT_MAX_LOCATIONS',
     });
   });
 

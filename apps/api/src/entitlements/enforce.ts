@@ -61,7 +61,7 @@ const COUNT_FIELD = {
 export async function reserveCount(
   tx: Db,
   tenantId: string,
-  key: Exclude<CountKey, 'max_locations'>,
+  key: CountKey,
   increment: number,
   now: Date,
 ): Promise<void> {
