@@ -189,6 +189,30 @@ describe('checkCount', () => {
     });
   });
 
+  it('speaks of locations per service; Duo has no limit', () => {
+    expect(checkCount(solo, 'max_locations', 1)).toEqual({ ok: true });
+    expect(checkCount(solo, 'max_locations', 2)).toEqual({
+      ok: false,
+      code: 'LIMIT_MAX_LOCATIONS',
+      limit: 2,
+      current: 2,
+      upgrade_to: 'BOUTIQUE',
+      message: {
+        fr: 'Votre offre Solo permet 2 emplacements par service. Archivez un emplacement ou passez à l’offre Duo.',
+        en: 'Your Solo plan allows 2 locations per service. Archive a location or upgrade to the Duo plan.',
+      },
+    });
+    expect(checkCount(duo, 'max_locations', 500)).toEqual({ ok: true });
+    const capped = entitlementsFor('PRO', { limits: { max_locations: 3 } });
+    expect(checkCount(capped, 'max_locations', 3)).toMatchObject({
+      upgrade_to: null,
+      message: {
+        fr: 'Votre offre Multi permet 3 emplacements par service. Archivez un emplacement pour en créer un autre.',
+        en: 'Your Multi plan allows 3 locations per service. Archive a location to create another one.',
+      },
+    });
+  });
+
   it.each([
     [-1, 1, 'current must be a non-negative integer, got -1'],
     [1.5, 1, 'current must be a non-negative integer, got 1.5'],
