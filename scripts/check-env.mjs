@@ -61,6 +61,22 @@ if (prod && !set('TRUST_PROXY'))
     'TRUST_PROXY is not set: behind a load balancer every client has its address (per-address limits)',
   );
 
+// The legal page must name its publisher (LCEN): required in production, optional elsewhere.
+const LEGAL = [
+  'LEGAL_PUBLISHER_NAME',
+  'LEGAL_PUBLISHER_ADDRESS',
+  'LEGAL_PUBLISHER_ID',
+  'LEGAL_CONTACT_EMAIL',
+  'LEGAL_HOST',
+];
+for (const name of LEGAL.filter((n) => !set(n))) {
+  const why = `${name} is not set: the legal page does not show it`;
+  if (prod) errors.push(`${name} is required in production (publisher identity on the legal page)`);
+  else warnings.push(why);
+}
+if (set('LEGAL_CONTACT_EMAIL') && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(env.LEGAL_CONTACT_EMAIL))
+  errors.push('LEGAL_CONTACT_EMAIL must be an email address');
+
 for (const w of warnings) console.log(`WARN  ${w}`);
 for (const e of errors) console.log(`ERROR ${e}`);
 console.log(

@@ -125,6 +125,15 @@ export const EnvSchema = z
     SEED_DEMO: bool(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     METRICS_TOKEN: optionalString,
+    // SPEC §2: the publisher identity of the legal page (LCEN); served by GET /api/config/public.
+    LEGAL_PUBLISHER_NAME: optionalString,
+    LEGAL_PUBLISHER_ADDRESS: optionalString,
+    LEGAL_PUBLISHER_ID: optionalString,
+    LEGAL_CONTACT_EMAIL: z
+      .email()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    LEGAL_HOST: optionalString,
     TRUST_PROXY: trustProxy,
     LOGIN_RATE_LIMIT: rate.prefault('10/15min'),
     REGISTER_RATE_LIMIT: rate.prefault('10/hour'),
@@ -197,6 +206,14 @@ export interface Config {
   seedDemo: boolean;
   logLevel: string;
   metricsToken: string | undefined;
+  /** Who publishes and hosts the service (LEGAL_*); unset fields are not shown. */
+  legal: {
+    publisherName: string | undefined;
+    publisherAddress: string | undefined;
+    publisherId: string | undefined;
+    contactEmail: string | undefined;
+    host: string | undefined;
+  };
   /** Fastify's trustProxy: false (socket address), a hop count, or the proxies' addresses/CIDRs. */
   trustProxy: number | string[] | false;
   rateLimits: {
@@ -266,6 +283,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
+    legal: {
+      publisherName: e.LEGAL_PUBLISHER_NAME,
+      publisherAddress: e.LEGAL_PUBLISHER_ADDRESS,
+      publisherId: e.LEGAL_PUBLISHER_ID,
+      contactEmail: e.LEGAL_CONTACT_EMAIL,
+      host: e.LEGAL_HOST,
+    },
     trustProxy: e.TRUST_PROXY,
     rateLimits: { login: e.LOGIN_RATE_LIMIT, register: e.REGISTER_RATE_LIMIT },
     trpcMaxBatch: e.TRPC_MAX_BATCH,

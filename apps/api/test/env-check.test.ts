@@ -20,6 +20,11 @@ const PROD = {
   CORS_ALLOWED_ORIGINS: 'https://app.stockscan.fr',
   FRONTEND_URL: 'https://app.stockscan.fr',
   INVITATIONS_SEND_EMAILS: 'false',
+  LEGAL_PUBLISHER_NAME: 'StockScan SAS',
+  LEGAL_PUBLISHER_ADDRESS: '1 rue du Port, 13002 Marseille',
+  LEGAL_PUBLISHER_ID: 'RCS Marseille 123 456 789',
+  LEGAL_CONTACT_EMAIL: 'contact@stockscan.fr',
+  LEGAL_HOST: 'OVH SAS, 2 rue Kellermann, 59100 Roubaix',
 };
 
 describe('scripts/validate.sh --env-only (SPEC §2 deployment check)', () => {
@@ -92,6 +97,21 @@ describe('scripts/validate.sh --env-only (SPEC §2 deployment check)', () => {
     ]) {
       expect(out).toContain(`ERROR ${name}`);
     }
+  });
+
+  it('requires the publisher identity (LEGAL_*) in production and only warns elsewhere', () => {
+    const { LEGAL_HOST: _host, LEGAL_PUBLISHER_ID: _id, ...partial } = PROD;
+    const missing = check(partial);
+    expect(missing.code).toBe(1);
+    expect(missing.out).toContain('ERROR LEGAL_HOST is required in production');
+    expect(missing.out).toContain('ERROR LEGAL_PUBLISHER_ID is required in production');
+    expect(missing.out).not.toContain('ERROR LEGAL_PUBLISHER_NAME');
+    const badEmail = check({ ...PROD, LEGAL_CONTACT_EMAIL: 'contact at stockscan' });
+    expect(badEmail.code).toBe(1);
+    expect(badEmail.out).toContain('ERROR LEGAL_CONTACT_EMAIL must be an email address');
+    const dev = check({ ...partial, NODE_ENV: 'development' });
+    expect(dev.out).toContain('WARN  LEGAL_HOST is not set');
+    expect(dev.out).not.toContain('ERROR LEGAL_');
   });
 
   it('is skipped with SKIP_ENV_CHECK=true', () => {

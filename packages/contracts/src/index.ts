@@ -12,3 +12,4 @@ export * from './members';
 export * from './assistant';
 export * from './exports';
 export * from './imports';
+export * from './public-config';

@@ -221,6 +221,7 @@ const REST_DOMAINS: [RegExp, string][] = [
   [/^\/api\/export/, 'exports'],
   [/^\/api\/ai\//, 'assistant'],
   [/^\/(health|metrics)/, 'system'],
+  [/^\/api\/config\//, 'system'],
 ];
 
 /** Which case file should cover a tRPC path or a `METHOD /url` route. */

@@ -8,6 +8,18 @@ export const cases: IsolationCase[] = [
     expect: 'public',
     call: (fx) => fx.anonymous.trpc.system.health.query(),
   },
+  {
+    kind: 'trpc',
+    path: 'system.config',
+    expect: 'public',
+    call: (fx) => fx.anonymous.trpc.system.config.query(),
+  },
+  {
+    kind: 'rest',
+    path: 'GET /api/config/public',
+    expect: 'public',
+    call: (fx) => fx.anonymous.rest('GET', '/api/config/public'),
+  },
   { kind: 'rest', path: 'GET /health', expect: 'public', call: (fx) => fx.anonymous.rest('GET', '/health') },
   {
     kind: 'rest',
