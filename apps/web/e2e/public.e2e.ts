@@ -4,7 +4,15 @@ import { hasChromium, openPage, type Stack, screenshots, startStack } from './st
 describe.skipIf(!hasChromium)('public pages in a real browser', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack();
+    // Not the default trial (PRO, 14 days): the pages must say what this server grants, not what the web assumes.
+    stack = await startStack({
+      env: {
+        TRIAL_PLAN: 'BOUTIQUE',
+        TRIAL_DAYS: '7',
+        LEGAL_PUBLISHER_NAME: 'Comptoir Logiciel SAS',
+        LEGAL_CONTACT_EMAIL: 'contact@comptoir.test',
+      },
+    });
   });
   afterAll(() => stack?.stop());
 
@@ -18,6 +26,36 @@ describe.skipIf(!hasChromium)('public pages in a real browser', () => {
     await page.getByTestId('status').waitFor();
     expect(await page.getByTestId('status').textContent()).toMatch(/opérationnel/);
     await screenshots(page, '00-status');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('landing, pricing, onboarding and legal page say the trial the server grants (TRIAL_PLAN=BOUTIQUE TRIAL_DAYS=7)', async () => {
+    const context = await stack.browser.newContext({ locale: 'fr-FR' });
+    const { page, consoleErrors } = await openPage(context);
+    await page.goto(stack.url);
+    await page.getByText('L’offre Duo offerte pendant 7 jours, sans carte bancaire.').waitFor();
+    expect(await page.getByText(/14 jours|offre Multi/).count()).toBe(0);
+
+    await page.goto(`${stack.url}/pricing`);
+    await page.getByText(/À l’inscription, l’offre Duo est offerte pendant 7 jours/).waitFor();
+
+    await page.goto(`${stack.url}/register`);
+    await page.getByRole('radio', { name: /Bar & boissons/ }).check();
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page
+      .getByText(/Votre essai gratuit \(7 jours de l’offre Duo\) permet jusqu’à 2 services/)
+      .waitFor();
+    expect(await page.getByText('1 / 2 services').count()).toBe(1);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByText(/Essai gratuit de 7 jours de l’offre Duo, sans carte bancaire/).waitFor();
+
+    await page.goto(`${stack.url}/legal`);
+    await page.getByText(/l’offre Duo est offerte pendant 7 jours/).waitFor();
+    await page.getByText('Comptoir Logiciel SAS').waitFor();
+    expect(await page.getByRole('link', { name: 'contact@comptoir.test' }).getAttribute('href')).toBe(
+      'mailto:contact@comptoir.test',
+    );
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

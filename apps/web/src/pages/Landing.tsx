@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isTrade, type Trade } from '../demo/fixtures';
-import { useT } from '../i18n/i18n';
+import { useLocale, useT } from '../i18n/i18n';
+import { startingPlan } from '../shared/config/starting-plan';
+import { usePublicConfig } from '../shared/config/usePublicConfig';
 import { BusinessIcon } from '../shared/ui/BusinessIcon';
 import { landing } from './landing-messages';
 import { TradePreview } from './TradePreview';
@@ -59,7 +61,7 @@ export function Landing() {
               {t('cta_secondary')}
             </Link>
           </p>
-          <p className="muted">{t('trial')}</p>
+          <StartSentence />
         </div>
         {AutoDemo ? (
           <Suspense fallback={<TradePreview trade={trade} />}>
@@ -125,4 +127,16 @@ export function Landing() {
       </section>
     </>
   );
+}
+
+/** What sign-up grants, as the server is configured (trial plan and length, or the free plan). */
+function StartSentence() {
+  const t = useT(landing);
+  const { locale } = useLocale();
+  const config = usePublicConfig();
+  if (!config.data)
+    // While it loads the line keeps its place; without an answer, only what is always true.
+    return <p className="muted">{config.isFetching ? '\u00a0' : t('start_unknown')}</p>;
+  const start = startingPlan(config.data, locale);
+  return <p className="muted">{t(start.trialDays ? 'trial' : 'free_start', start.vars)}</p>;
 }

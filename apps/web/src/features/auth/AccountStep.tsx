@@ -2,10 +2,8 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { Field, PasswordField } from '../../shared/forms/Field';
-import type { AccountDraft } from './onboarding';
+import type { AccountDraft, AccountField } from './onboarding';
 import { registerMessages } from './register-messages';
-
-export type AccountField = keyof AccountDraft;
 
 /** Step 3: the business's name and the owner's login. Errors sit under their field until it is edited. */
 export function AccountStep({

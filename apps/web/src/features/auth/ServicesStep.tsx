@@ -4,7 +4,7 @@ import { Field } from '../../shared/forms/Field';
 import { enabledCount, ModuleToggles } from '../settings/ModuleToggles';
 import { serviceTypeMessages } from '../settings/modules-messages';
 import { SERVICE_TYPES } from '../settings/service-types';
-import { draftFeatures, newDraft, type ServiceDraft } from './onboarding';
+import { draftFeatures, newDraft, type ServiceDraft, type ServiceNameIssue } from './onboarding';
 import { registerMessages } from './register-messages';
 
 /** Step 2: the suggested services, editable, each with its live "modules recommandés" panel. */
@@ -14,12 +14,16 @@ export function ServicesStep({
   onChange,
   errors,
   maxServices,
+  planNote,
 }: {
   services: readonly ServiceDraft[];
   domain: TenantDomain;
   onChange: (services: ServiceDraft[]) => void;
-  errors: Record<string, string>;
+  /** Name problems by service key, said under each name. */
+  errors: Record<string, ServiceNameIssue>;
   maxServices: number;
+  /** What the starting plan allows (trial or free plan), as the server is configured. */
+  planNote: string;
 }) {
   const t = useT(registerMessages);
   const full = services.length >= maxServices;
@@ -27,25 +31,33 @@ export function ServicesStep({
   const update = (key: string, patch: Partial<ServiceDraft>) =>
     onChange(services.map((s) => (s.key === key ? { ...s, ...patch } : s)));
 
+  const extra = services.length - maxServices;
   return (
     <>
+      {extra > 0 ? (
+        <div className="alert alert-error" role="alert">
+          <p>{t('limit_services', { max: maxServices, extra })}</p>
+        </div>
+      ) : null}
       <p className="plan-note" aria-live="polite">
-        <strong>{t('services_count', { n: services.length, max: maxServices })}</strong>{' '}
-        {t('services_plan', { max: maxServices })}
+        <strong>{t('services_count', { n: services.length, max: maxServices })}</strong> {planNote}
       </p>
       <ol className="service-drafts">
-        {services.map((service, index) => (
-          <ServiceDraftCard
-            key={service.key}
-            service={service}
-            index={index}
-            domain={domain}
-            error={errors[service.key]}
-            canRemove={services.length > 1}
-            onUpdate={(patch) => update(service.key, patch)}
-            onRemove={() => onChange(services.filter((s) => s.key !== service.key))}
-          />
-        ))}
+        {services.map((service, index) => {
+          const issue = errors[service.key];
+          return (
+            <ServiceDraftCard
+              key={service.key}
+              service={service}
+              index={index}
+              domain={domain}
+              error={issue ? t(`name_${issue}`) : undefined}
+              canRemove={services.length > 1}
+              onUpdate={(patch) => update(service.key, patch)}
+              onRemove={() => onChange(services.filter((s) => s.key !== service.key))}
+            />
+          );
+        })}
       </ol>
       <div className="service-add">
         <button

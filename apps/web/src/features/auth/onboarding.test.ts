@@ -10,6 +10,7 @@ import {
   registerPayload,
   serviceNameIssues,
 } from './onboarding';
+import { placeFieldErrors } from './register-failure';
 
 const account: AccountDraft = {
   tenant_name: 'Le Comptoir',
@@ -80,5 +81,24 @@ describe('onboarding model', () => {
     const issues = serviceNameIssues(services);
     expect(Object.values(issues)).toEqual(['duplicate', 'required', 'long']);
     expect(issues[services[0]?.key ?? '']).toBeUndefined();
+  });
+});
+
+describe('register refusals', () => {
+  it('puts account messages under their fields and sends service ones back to step 2', () => {
+    expect(
+      placeFieldErrors({
+        email: 'E-mail invalide.',
+        'extra_services.0.features': 'Unrecognized key',
+        password_confirm: 'Les mots de passe ne correspondent pas.',
+        nonsense: 'x',
+      }),
+    ).toEqual({
+      kind: 'fields',
+      account: { email: 'E-mail invalide.', password_confirm: 'Les mots de passe ne correspondent pas.' },
+      services: true,
+    });
+    expect(placeFieldErrors({ service_features: 'x' }).services).toBe(true);
+    expect(placeFieldErrors({ username: 'x' }).services).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import type { AppRouter } from '@stockscan/api';
 import {
   BUSINESS_DEFAULT_SERVICES,
   type BusinessType,
+  BusinessType as BusinessTypeSchema,
   FEATURE_KEYS,
   presetFeatures,
   type ServiceFeatureKey,
@@ -10,10 +11,15 @@ import {
   type ServiceType,
   type TenantDomain,
 } from '@stockscan/contracts';
-import { PLAN_LIMITS } from '@stockscan/entitlements';
 import type { inferRouterInputs } from '@trpc/server';
 
 export type RegisterPayload = inferRouterInputs<AppRouter>['auth']['register'];
+
+/** The trade from a link (`?business_type=`), when it names one. */
+export function parseBusiness(value: string | null): BusinessType | null {
+  const parsed = BusinessTypeSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
 
 /** The six families first, then the campsite with several outlets, then anything else (UX.md). */
 export const BUSINESS_TYPES: readonly BusinessType[] = [
@@ -26,9 +32,6 @@ export const BUSINESS_TYPES: readonly BusinessType[] = [
   'camping_multi',
   'other',
 ];
-
-/** A new tenant starts on the trial (SPEC §2 default: PRO, "Multi"), which allows this many services. */
-export const TRIAL_MAX_SERVICES = PLAN_LIMITS.PRO.max_services ?? 5;
 
 export interface ServiceDraft {
   /** Stable React key: names change while typing. */
@@ -102,6 +105,19 @@ export interface AccountDraft {
   accept_terms: boolean;
 }
 
+export type AccountField = keyof AccountDraft;
+
+export const EMPTY_ACCOUNT: AccountDraft = {
+  tenant_name: '',
+  username: '',
+  email: '',
+  password: '',
+  password_confirm: '',
+  accept_terms: false,
+};
+
+export const isAccountField = (name: string): name is AccountField => Object.hasOwn(EMPTY_ACCOUNT, name);
+
 /** The `auth.register` body: the first service is the primary one, the others `extra_services`, each with its modules. */
 export function registerPayload(
   business: BusinessType,
@@ -130,11 +146,11 @@ export function registerPayload(
   };
 }
 
+export type ServiceNameIssue = 'required' | 'long' | 'duplicate';
+
 /** Service name problems before sending: empty, too long, or the same name twice (case-insensitive). */
-export function serviceNameIssues(
-  services: readonly ServiceDraft[],
-): Record<string, 'required' | 'long' | 'duplicate'> {
-  const issues: Record<string, 'required' | 'long' | 'duplicate'> = {};
+export function serviceNameIssues(services: readonly ServiceDraft[]): Record<string, ServiceNameIssue> {
+  const issues: Record<string, ServiceNameIssue> = {};
   const seen = new Set<string>();
   for (const s of services) {
     const name = s.name.trim().toLowerCase();

@@ -35,8 +35,9 @@ export const registerMessages = defineMessages({
       'Un service, c’est un endroit que vous comptez à part : la cuisine, le bar, la réserve… Renommez-les, ajoutez-en, retirez-en.',
     services_count: '{n} / {max} services',
     services_plan:
-      'Votre essai gratuit (offre Multi) permet jusqu’à {max} services. Après l’essai : Solo 1 service, Duo 2, Multi 5.',
-    services_full: 'C’est le maximum pendant l’essai. Retirez un service pour en ajouter un autre.',
+      'Votre essai gratuit ({days} de l’offre {plan}) permet jusqu’à {max} services. Après l’essai : {counts}.',
+    services_plan_free: 'Votre compte commence sur l’offre gratuite {plan}. Offres : {counts}.',
+    services_full: 'C’est le maximum de votre offre de départ. Retirez un service pour en ajouter un autre.',
     service_n: 'Service {n}',
     service_name: 'Nom du service',
     service_type: 'Type de stock',
@@ -68,7 +69,9 @@ export const registerMessages = defineMessages({
     terms_required: 'Cochez la case pour accepter les conditions d’utilisation.',
     submit: 'Créer mon compte',
     submitting: 'Création du compte…',
-    trial_note: 'Essai gratuit, sans carte bancaire. Ensuite, l’offre Solo reste gratuite.',
+    trial_note:
+      'Essai gratuit de {days} de l’offre {plan}, sans carte bancaire. Ensuite, l’offre {free} reste gratuite.',
+    free_note: 'L’offre {free} est gratuite, sans carte bancaire et sans limite de durée.',
     have_account: 'Déjà un compte ?',
     login: 'Se connecter',
     password_hint: 'Au moins 8 caractères.',
@@ -80,6 +83,7 @@ export const registerMessages = defineMessages({
     verify_text:
       'Votre compte est créé. Nous avons envoyé un lien à {email} : ouvrez-le pour activer votre compte, puis connectez-vous. Pensez aux indésirables.',
     welcome: 'Bienvenue ! Votre essai gratuit a commencé.',
+    welcome_free: 'Bienvenue ! Votre compte est prêt.',
   },
   en: {
     title: 'Create your account',
@@ -113,8 +117,9 @@ export const registerMessages = defineMessages({
       'A service is a place you count separately: the kitchen, the bar, the storeroom… Rename them, add some, remove some.',
     services_count: '{n} / {max} services',
     services_plan:
-      'Your free trial (Multi plan) allows up to {max} services. After the trial: Solo 1 service, Duo 2, Multi 5.',
-    services_full: 'That is the maximum during the trial. Remove a service to add another one.',
+      'Your free trial ({days} of the {plan} plan) allows up to {max} services. After the trial: {counts}.',
+    services_plan_free: 'Your account starts on the free {plan} plan. Plans: {counts}.',
+    services_full: 'That is the maximum of your starting plan. Remove a service to add another one.',
     service_n: 'Service {n}',
     service_name: 'Service name',
     service_type: 'Kind of stock',
@@ -145,7 +150,9 @@ export const registerMessages = defineMessages({
     terms_required: 'Tick the box to accept the terms of use.',
     submit: 'Create my account',
     submitting: 'Creating your account…',
-    trial_note: 'Free trial, no credit card. Afterwards, the Solo plan stays free.',
+    trial_note:
+      'Free trial of {days} of the {plan} plan, no credit card. Afterwards, the {free} plan stays free.',
+    free_note: 'The {free} plan is free, with no credit card and no time limit.',
     have_account: 'Already have an account?',
     login: 'Log in',
     password_hint: 'At least 8 characters.',
@@ -156,6 +163,7 @@ export const registerMessages = defineMessages({
     verify_text:
       'Your account is created. We sent a link to {email}: open it to activate your account, then log in. Check your spam folder too.',
     welcome: 'Welcome! Your free trial has started.',
+    welcome_free: 'Welcome! Your account is ready.',
   },
 });
 

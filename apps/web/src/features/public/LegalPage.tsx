@@ -1,27 +1,32 @@
+import type { LegalIdentity } from '@stockscan/contracts';
+import { PLAN_NAMES } from '@stockscan/entitlements';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
 import { format, useLocale } from '../../i18n/i18n';
-import { LEGAL, LEGAL_IDENTITY, LEGAL_UPDATED, type LegalSection } from './legal-content';
+import { startingPlan } from '../../shared/config/starting-plan';
+import { usePublicConfig } from '../../shared/config/usePublicConfig';
+import { IDENTITY_FIELDS, LEGAL, LEGAL_UPDATED, type LegalSection } from './legal-content';
 import './public.css';
-
-const IDENTITY_KEYS = Object.keys(LEGAL_IDENTITY) as (keyof typeof LEGAL_IDENTITY)[];
-const filled = IDENTITY_KEYS.filter((key) => LEGAL_IDENTITY[key] !== '');
 
 export function LegalPage() {
   const { locale } = useLocale();
   const text = LEGAL[locale];
   const { hash } = useLocation();
+  const config = usePublicConfig();
+  const loading = config.isFetching && !config.data;
   // The page arrives lazily, after the browser gave up on the anchor: jump to /legal#mentions ourselves.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: again once the text is there
   useEffect(() => {
     if (hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
-  }, [hash]);
+  }, [hash, loading]);
+  if (loading) return <div aria-busy="true" />;
+  const start = config.data ? startingPlan(config.data, locale) : null;
+  const trial = start
+    ? format(start.trialDays ? text.trial : text.trial_free, start.vars)
+    : format(text.trial_unknown, { free: PLAN_NAMES.ESSENTIEL });
   const date = new Date(`${LEGAL_UPDATED}T12:00:00Z`).toLocaleDateString(
     locale === 'fr' ? 'fr-FR' : 'en-GB',
-    {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    },
+    { day: 'numeric', month: 'long', year: 'numeric' },
   );
   return (
     <article className="page legal">
@@ -36,29 +41,12 @@ export function LegalPage() {
       <section id="cgu" aria-labelledby="cgu-title">
         <h2 id="cgu-title">{text.terms_title}</h2>
         {text.terms.map((section) => (
-          <Section key={section.id} section={section} />
+          <Section key={section.id} section={section} vars={{ trial }} />
         ))}
       </section>
       <section id="mentions" aria-labelledby="mentions-title">
         <h2 id="mentions-title">{text.notice_title}</h2>
-        {filled.length > 0 ? (
-          <dl className="legal-identity">
-            {filled.map((key) => (
-              <div key={key}>
-                <dt>{text.identity[key]}</dt>
-                <dd>
-                  {key === 'email' ? (
-                    <a href={`mailto:${LEGAL_IDENTITY.email}`}>{LEGAL_IDENTITY.email}</a>
-                  ) : (
-                    LEGAL_IDENTITY[key]
-                  )}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        ) : (
-          <p>{text.on_request}</p>
-        )}
+        <Identity identity={config.data?.legal} labels={text.identity} onRequest={text.on_request} />
         {text.notice.map((section) => (
           <Section key={section.id} section={section} />
         ))}
@@ -67,12 +55,39 @@ export function LegalPage() {
   );
 }
 
-function Section({ section }: { section: LegalSection }) {
+/** The publisher identity the server is configured with (LCEN); unset fields are left out. */
+function Identity({
+  identity,
+  labels,
+  onRequest,
+}: {
+  identity: LegalIdentity | undefined;
+  labels: Record<keyof LegalIdentity, string>;
+  onRequest: string;
+}) {
+  const filled = IDENTITY_FIELDS.flatMap((key) => {
+    const value = identity?.[key];
+    return value ? [{ key, value }] : [];
+  });
+  if (filled.length === 0) return <p>{onRequest}</p>;
+  return (
+    <dl className="legal-identity">
+      {filled.map(({ key, value }) => (
+        <div key={key}>
+          <dt>{labels[key]}</dt>
+          <dd>{key === 'contact_email' ? <a href={`mailto:${value}`}>{value}</a> : value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Section({ section, vars }: { section: LegalSection; vars?: Record<string, string> }) {
   return (
     <section id={section.id} aria-labelledby={`${section.id}-title`}>
       <h3 id={`${section.id}-title`}>{section.title}</h3>
       {section.paragraphs.map((p) => (
-        <p key={p}>{p}</p>
+        <p key={p}>{format(p, vars)}</p>
       ))}
     </section>
   );

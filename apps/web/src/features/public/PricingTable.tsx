@@ -11,6 +11,8 @@ import {
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { getSession } from '../../lib/session';
+import { startingPlan } from '../../shared/config/starting-plan';
+import { usePublicConfig } from '../../shared/config/usePublicConfig';
 import { billingPath } from '../../shared/links';
 import { pricingMessages } from './pricing-messages';
 import './public.css';
@@ -133,7 +135,12 @@ function PlanAction({
 }) {
   const t = useT(pricingMessages);
   const signedIn = getSession() !== null;
-  const stripeEnabled = import.meta.env.VITE_STRIPE_ENABLED === 'true';
+  const { locale } = useLocale();
+  const config = usePublicConfig();
+  // Checkout buttons need both: the build shows them, and the server has Stripe (else it answers 503).
+  const stripeEnabled =
+    import.meta.env.VITE_STRIPE_ENABLED === 'true' && config.data?.stripe_enabled !== false;
+  const start = config.data ? startingPlan(config.data, locale) : null;
   if (plan === 'ESSENTIEL') {
     return signedIn ? (
       <Link className="button button-ghost plan-cta" to="/app">
@@ -172,7 +179,8 @@ function PlanAction({
       <p className="plan-soon-label">{t('soon')}</p>
       {signedIn ? null : (
         <p className="plan-soon-hint">
-          {t('soon_hint')} <Link to="/register">{t('soon_link')}</Link>
+          {start ? `${t(start.trialDays ? 'soon_hint' : 'soon_hint_free', start.vars)} ` : null}
+          <Link to="/register">{t('soon_link')}</Link>
         </p>
       )}
     </div>

@@ -1,17 +1,17 @@
-import type { Locale } from '@stockscan/contracts';
+import type { LegalIdentity, Locale } from '@stockscan/contracts';
 
 /**
- * Who publishes and hosts the service: the operator fills these in for its deployment. Empty fields are not
- * shown; while all are empty the page says the details are available on request (never a placeholder).
+ * Who publishes and hosts the service comes from the server (LEGAL_* variables, `system.config`). Unset fields
+ * are not shown; while all are unset the page says the details are available on request (never a placeholder).
  */
-export const LEGAL_IDENTITY = {
-  publisher: '',
-  address: '',
-  registration: '',
-  director: '',
-  email: '',
-  host: '',
-};
+export type IdentityField = keyof LegalIdentity;
+export const IDENTITY_FIELDS: readonly IdentityField[] = [
+  'publisher_name',
+  'publisher_address',
+  'publisher_id',
+  'contact_email',
+  'host',
+];
 
 export const LEGAL_UPDATED = '2026-11-29';
 
@@ -27,7 +27,11 @@ export interface LegalText {
   toc: string;
   updated: string;
   on_request: string;
-  identity: Record<keyof typeof LEGAL_IDENTITY, string>;
+  identity: Record<IdentityField, string>;
+  /** Section 3's sentence on the trial: `{trial}` in its paragraphs, as the server grants it. */
+  trial: string;
+  trial_free: string;
+  trial_unknown: string;
   notice_title: string;
   terms_title: string;
   terms: LegalSection[];
@@ -45,13 +49,18 @@ export const LEGAL: Record<Locale, LegalText> = {
     on_request:
       'L’identité de l’éditeur (raison sociale, siège, immatriculation), le directeur de la publication et l’hébergeur sont communiqués sur simple demande.',
     identity: {
-      publisher: 'Éditeur',
-      address: 'Siège',
-      registration: 'Immatriculation',
-      director: 'Directeur de la publication',
-      email: 'Contact',
+      publisher_name: 'Éditeur',
+      publisher_address: 'Siège',
+      publisher_id: 'Immatriculation',
+      contact_email: 'Contact',
       host: 'Hébergeur',
     },
+    trial:
+      'À l’inscription, l’offre {plan} est offerte pendant {days}, sans carte bancaire ; à la fin de l’essai, le compte passe à l’offre {free} sauf si vous avez choisi une offre payante.',
+    trial_free:
+      'L’inscription ouvre un compte sur l’offre {free}, gratuite et sans limite de durée ; vous pouvez choisir une offre payante à tout moment.',
+    trial_unknown:
+      'À l’inscription, un essai gratuit peut être offert pendant la durée indiquée, sans carte bancaire ; à la fin de l’essai, le compte passe à l’offre {free} sauf si vous avez choisi une offre payante.',
     terms_title: 'Conditions générales d’utilisation',
     terms: [
       {
@@ -74,7 +83,7 @@ export const LEGAL: Record<Locale, LegalText> = {
         title: '3. Offres, essai et paiement',
         paragraphs: [
           'L’offre Solo est gratuite. Les offres Duo et Multi sont payantes, au mois ou à l’année, aux prix TTC affichés sur la page Tarifs au moment de la souscription.',
-          'À l’inscription, l’offre Multi est offerte pendant la durée d’essai indiquée, sans carte bancaire ; à la fin de l’essai, le compte passe à l’offre Solo sauf si vous avez choisi une offre payante.',
+          '{trial}',
           'Le paiement se fait par carte via notre prestataire Stripe ; l’abonnement se renouvelle automatiquement. Vous pouvez le résilier à tout moment depuis Réglages → Abonnement : la résiliation prend effet à la fin de la période payée. En cas d’échec de paiement, l’offre est maintenue 7 jours pour vous laisser régler.',
           'Au-delà des limites de votre offre, vous gardez la lecture et l’export de vos données ; seule la création de nouveaux éléments est bloquée.',
         ],
@@ -144,13 +153,18 @@ export const LEGAL: Record<Locale, LegalText> = {
     on_request:
       'The publisher’s identity (company name, registered office, registration), the publication director and the hosting provider are available on request.',
     identity: {
-      publisher: 'Publisher',
-      address: 'Registered office',
-      registration: 'Registration',
-      director: 'Publication director',
-      email: 'Contact',
+      publisher_name: 'Publisher',
+      publisher_address: 'Registered office',
+      publisher_id: 'Registration',
+      contact_email: 'Contact',
       host: 'Hosting provider',
     },
+    trial:
+      'When you sign up, the {plan} plan is free for {days}, with no card; when the trial ends the account moves to {free} unless you chose a paid plan.',
+    trial_free:
+      'Signing up opens an account on the {free} plan, free with no time limit; you can choose a paid plan at any time.',
+    trial_unknown:
+      'When you sign up, a free trial may be offered for the stated period, with no card; when the trial ends the account moves to {free} unless you chose a paid plan.',
     terms_title: 'Terms of use',
     terms: [
       {
@@ -173,7 +187,7 @@ export const LEGAL: Record<Locale, LegalText> = {
         title: '3. Plans, trial and payment',
         paragraphs: [
           'The Solo plan is free. The Duo and Multi plans are paid monthly or yearly, at the prices (VAT included) shown on the Pricing page when you subscribe.',
-          'When you sign up, the Multi plan is free for the stated trial period, with no card; when the trial ends the account moves to Solo unless you chose a paid plan.',
+          '{trial}',
           'Payment is by card through our provider Stripe; the subscription renews automatically. You can cancel at any time from Settings → Billing: cancellation takes effect at the end of the paid period. If a payment fails, your plan is kept for 7 days so you can settle it.',
           'Beyond your plan’s limits you keep reading and exporting your data; only creating new items is blocked.',
         ],
