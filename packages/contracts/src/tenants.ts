@@ -50,6 +50,8 @@ export const ServiceView = z.object({
   service_type: ServiceType,
   counting_mode: CountingMode,
   features: ServiceFeaturesView,
+  /** Operators see neither last month's quantities nor "copy from last month". */
+  blind_counting: z.boolean(),
   created_at: IsoDateTime,
 });
 export type ServiceView = z.infer<typeof ServiceView>;
@@ -69,6 +71,7 @@ export const ServicePatch = z.object({
   service_type: ServiceType.optional(),
   counting_mode: CountingMode.optional(),
   features: ServiceFeaturesPatch.optional(),
+  blind_counting: z.boolean().optional(),
 });
 export type ServicePatch = z.infer<typeof ServicePatch>;
 

@@ -1,3 +1,4 @@
+export { seesPreviousCounts } from './blind-counting';
 export {
   type EffectivePlan,
   type EffectivePlanReason,

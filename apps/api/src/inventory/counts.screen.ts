@@ -1,10 +1,11 @@
-import type {
-  ContainerStatus,
-  CountsProgress,
-  CountsProgressInput,
-  CountsScreenInput,
-  CountsScreenResult,
-  ScreenCountLine,
+import {
+  type ContainerStatus,
+  type CountsProgress,
+  type CountsProgressInput,
+  type CountsScreenInput,
+  type CountsScreenResult,
+  currentMonth,
+  type ScreenCountLine,
 } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { sql } from 'kysely';
@@ -14,7 +15,7 @@ import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import type { Actor } from '../request/actor';
 import { iso } from './dates';
 import { decodeCursor, keysetPage } from './keyset-page';
-import { loadService } from './scope';
+import { loadService, seesPastCounts } from './scope';
 import { productSearch } from './search';
 
 type InventoryDeps = Pick<Deps, 'db' | 'now'>;
@@ -26,12 +27,20 @@ async function openMonth(
   serviceId: string,
   month: string,
 ): Promise<boolean> {
+  return (await monthAccess(deps, actor, serviceId, month)).readable;
+}
+
+/** Whether the plan may read `month`, and whether blind counting hides its quantities from this actor. */
+async function monthAccess(deps: InventoryDeps, actor: Actor, serviceId: string, month: string) {
   const now = deps.now();
-  const [, plan] = await Promise.all([
+  const [service, plan] = await Promise.all([
     loadService(deps.db, actor, serviceId),
     loadTenantPlan(deps.db, actor.tenantId, now),
   ]);
-  return isMonthReadable(plan.ent, now, month);
+  return {
+    readable: isMonthReadable(plan.ent, now, month),
+    hidden: month < currentMonth(now) && !seesPastCounts(actor, service),
+  };
 }
 
 /**
@@ -100,8 +109,10 @@ export async function countsScreen(
   actor: Actor,
   input: CountsScreenInput,
 ): Promise<CountsScreenResult> {
-  const readable = await openMonth(deps, actor, input.service_id, input.month);
+  const { readable, hidden } = await monthAccess(deps, actor, input.service_id, input.month);
   if (!readable) return { month: input.month, items: [], next_cursor: null, retention_limited: true };
+  // Blind counting: an operator sees a past month's products, never its quantities (nor which were counted).
+  if (hidden) input = { ...input, status: undefined };
   const limit = input.limit ?? 100;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   let query = productsWithCounts(deps.db, actor, input.service_id, input.month, input.location_id).select([
@@ -156,10 +167,10 @@ export async function countsScreen(
         variant_value: r.variant_value,
       },
       // Lateral aggregate: every count column is null when the product has no line this month.
-      lines: (r.lines ?? []).map(toLine),
-      total: r.total === null ? null : Number(r.total),
+      lines: hidden ? [] : (r.lines ?? []).map(toLine),
+      total: hidden || r.total === null ? null : Number(r.total),
       count:
-        r.counted_at && r.quantity !== null && r.container_status
+        !hidden && r.counted_at && r.quantity !== null && r.container_status
           ? {
               quantity: Number(r.quantity),
               container_status: r.container_status,

@@ -16,7 +16,7 @@ import type { Actor } from '../request/actor';
 import { type PreparedLine, prepareLines, toCount } from './count-rules';
 import { previousMonth } from './dates';
 import { assertLocationsOfService } from './locations.service';
-import { loadService } from './scope';
+import { loadService, seesPastCounts } from './scope';
 
 type InventoryDeps = Pick<Deps, 'db' | 'now'>;
 
@@ -218,6 +218,11 @@ export async function copyFromPreviousMonth(
     loadService(deps.db, actor, input.service_id),
     loadTenantPlan(deps.db, actor.tenantId, now),
   ]);
+  if (!seesPastCounts(actor, service))
+    throw new AppError('FORBIDDEN_ROLE', {
+      fr: 'Comptage à l’aveugle : seul un responsable peut reprendre le mois précédent.',
+      en: 'Blind counting: only a manager can copy last month.',
+    });
   if (!isMonthReadable(plan.ent, now, from))
     return { month: input.month, from_month: from, copied: 0, skipped: 0, retention_limited: true };
   return deps.db.transaction().execute(async (tx) => {

@@ -1,4 +1,4 @@
-import type { LookupInput, LookupResult } from '@stockscan/contracts';
+import { currentMonth, type LookupInput, type LookupResult } from '@stockscan/contracts';
 import { sql } from 'kysely';
 import type { Deps } from '../deps';
 import { readableFromMonth } from '../entitlements/retention';
@@ -6,7 +6,7 @@ import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import type { Actor } from '../request/actor';
 import { toCount } from './count-rules';
 import { toProduct } from './products.service';
-import { loadService } from './scope';
+import { loadService, seesPastCounts } from './scope';
 
 type InventoryDeps = Pick<Deps, 'db' | 'now'>;
 
@@ -50,6 +50,8 @@ export async function lookupCode(
     .where('tenant_id', '=', actor.tenantId)
     .where('product_id', '=', found.id);
   if (from) counts = counts.where('inventory_month', '>=', from);
+  // Blind counting: an operator sees this month's counts only.
+  if (!seesPastCounts(actor, service)) counts = counts.where('inventory_month', '>=', currentMonth(now));
   const last = await counts.orderBy('inventory_month', 'desc').limit(LAST_COUNTS).execute();
   return {
     match: found.service_id === service.id ? 'this_service' : 'other_service',

@@ -1,5 +1,6 @@
 import type { CountingMode, ServiceFeatures } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
+import { seesPreviousCounts } from '@stockscan/entitlements';
 import { AppError } from '../errors';
 import { type Actor, assertServiceInScope } from '../request/actor';
 
@@ -8,6 +9,7 @@ export interface ServiceRow {
   name: string;
   counting_mode: CountingMode;
   features: ServiceFeatures;
+  blind_counting: boolean;
 }
 
 /** A service of the actor's tenant within the actor's scope; anything else answers 404. */
@@ -15,7 +17,7 @@ export async function loadService(db: Db, actor: Actor, serviceId: string): Prom
   assertServiceInScope(actor, serviceId);
   const row = await db
     .selectFrom('services')
-    .select(['id', 'name', 'counting_mode', 'features'])
+    .select(['id', 'name', 'counting_mode', 'features', 'blind_counting'])
     .where('id', '=', serviceId)
     .where('tenant_id', '=', actor.tenantId)
     .executeTakeFirst();
@@ -28,4 +30,9 @@ export function assertFoundInScope<T extends { service_id: string }>(actor: Acto
   if (!row) throw new AppError('NOT_FOUND');
   assertServiceInScope(actor, row.service_id);
   return row;
+}
+
+/** Blind counting: may this actor see the service's past months' quantities (and copy from last month)? */
+export function seesPastCounts(actor: Actor, service: ServiceRow): boolean {
+  return seesPreviousCounts(actor.role, service.blind_counting);
 }

@@ -34,6 +34,7 @@ export function toServiceView(row: Service): ServiceView {
     service_type: row.service_type,
     counting_mode: row.counting_mode,
     features: row.features,
+    blind_counting: row.blind_counting,
     created_at: row.created_at.toISOString(),
   };
 }
@@ -170,6 +171,9 @@ export async function updateService(
           : {}),
         ...(patch.counting_mode && patch.counting_mode !== current.counting_mode
           ? { counting_mode: patch.counting_mode }
+          : {}),
+        ...(patch.blind_counting !== undefined && patch.blind_counting !== current.blind_counting
+          ? { blind_counting: patch.blind_counting }
           : {}),
       };
       const featuresChanged = JSON.stringify(features) !== JSON.stringify(current.features);
