@@ -8,6 +8,7 @@ const service = (type: 'bar' | 'retail', features: Record<string, boolean>, sell
   name: type === 'bar' ? 'Bar' : 'Boutique',
   service_type: type === 'bar' ? 'bar' : 'retail_general',
   counting_mode: type === 'bar' ? 'mixed' : 'unit',
+  blind_counting: false,
   created_at: '2026-01-01T00:00:00.000Z',
   features: {
     ...Object.fromEntries(Object.entries(features).map(([k, on]) => [k, { enabled: on, recommended: on }])),
