@@ -555,3 +555,35 @@ export const AlertsResult = z.object({
   not_included: z.array(z.enum(['alerts_stock', 'alerts_expiry'])),
 });
 export type AlertsResult = z.infer<typeof AlertsResult>;
+
+// Spot checks --------------------------------------------------------------------------------------------------
+
+export const SpotCheckCreateInput = z.object({
+  service_id: Uuid,
+  product_id: Uuid,
+  location_id: Uuid.nullable().optional(),
+  quantity: Quantity,
+});
+export type SpotCheckCreateInput = z.infer<typeof SpotCheckCreateInput>;
+
+/** One product counted now against the expected on-hand; never changes the month's counts. */
+export const SpotCheck = z.object({
+  id: Uuid,
+  service_id: Uuid,
+  product_id: Uuid,
+  product_name: z.string(),
+  location_id: Uuid.nullable(),
+  inventory_month: Month,
+  quantity: z.number(),
+  /** Last counted quantity − losses since (null: never counted). */
+  expected: z.number().nullable(),
+  /** quantity − expected (null when nothing is expected). */
+  difference: z.number().nullable(),
+  checked_by: Uuid.nullable(),
+  checked_by_name: z.string().nullable(),
+  checked_at: z.string(),
+});
+export type SpotCheck = z.infer<typeof SpotCheck>;
+
+export const SpotCheckListResult = z.object({ month: Month, items: z.array(SpotCheck) });
+export type SpotCheckListResult = z.infer<typeof SpotCheckListResult>;

@@ -36,6 +36,9 @@ import {
   ProductResult,
   ProductUpdateInput,
   ServiceMonthInput,
+  SpotCheck,
+  SpotCheckCreateInput,
+  SpotCheckListResult,
   StatsInput,
   StatsResult,
 } from '@stockscan/contracts';
@@ -63,6 +66,7 @@ import {
   restoreProduct,
   updateProduct,
 } from './products.service';
+import { createSpotCheck, listSpotChecks } from './spot-checks.service';
 import { monthStats } from './stats.service';
 
 const products = {
@@ -163,6 +167,17 @@ const locations = {
     .mutation(({ ctx, input }) => setLocationProducts(ctx.deps, ctx.actor, input)),
 } satisfies TRPCRouterRecord;
 
+const spotChecks = {
+  list: tenantProcedure()
+    .input(ServiceMonthInput)
+    .output(SpotCheckListResult)
+    .query(({ ctx, input }) => listSpotChecks(ctx.deps, ctx.actor, input)),
+  create: tenantProcedure()
+    .input(SpotCheckCreateInput)
+    .output(SpotCheck)
+    .mutation(({ ctx, input }) => createSpotCheck(ctx.deps, ctx.actor, input)),
+} satisfies TRPCRouterRecord;
+
 const losses = {
   list: tenantProcedure()
     .input(ServiceMonthInput)
@@ -183,6 +198,7 @@ export const inventoryRouter = {
   counts,
   categories,
   locations,
+  spotChecks,
   losses,
   lookup: tenantProcedure()
     .input(LookupInput)

@@ -148,3 +148,53 @@ export const cases: IsolationCase[] = [
       }),
   },
 ];
+
+/** Spot checks: B aims at A's service and product; A's scoped operator at the other service. */
+cases.push(
+  {
+    kind: 'trpc',
+    path: 'inventory.spotChecks.list',
+    expect: 404,
+    name: "B lists A's spot checks",
+    call: (fx) =>
+      fx.b.owner.trpc.inventory.spotChecks.list.query({
+        service_id: fx.a.scoped.serviceId,
+        month: fx.t.clock.now.toISOString().slice(0, 7),
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'inventory.spotChecks.list',
+    expect: 404,
+    name: "A's scoped operator lists the other service",
+    call: (fx) =>
+      fx.a.operator.trpc.inventory.spotChecks.list.query({
+        service_id: fx.a.other.serviceId,
+        month: fx.t.clock.now.toISOString().slice(0, 7),
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'inventory.spotChecks.create',
+    expect: 404,
+    name: "B checks A's product in its own service",
+    call: (fx) =>
+      fx.b.owner.trpc.inventory.spotChecks.create.mutate({
+        service_id: fx.b.rows.serviceId,
+        product_id: fx.a.scoped.productId,
+        quantity: 1,
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'inventory.spotChecks.create',
+    expect: 404,
+    name: "A's scoped operator checks the other service",
+    call: (fx) =>
+      fx.a.operator.trpc.inventory.spotChecks.create.mutate({
+        service_id: fx.a.other.serviceId,
+        product_id: fx.a.other.productId,
+        quantity: 1,
+      }),
+  },
+);
