@@ -117,7 +117,7 @@ async function main() {
     const address = app.server.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-    // Given: a PRO tenant with one bar service of 5,000 products, half of them counted last month.
+    // Given: a PRO tenant with one bar service of 5,000 products in 3 locations, half of them counted last month.
     const f = await createTenantFixture(testDb.db, config, { plan: 'PRO' });
     const serviceId = f.services[0]!.id;
     const seedStart = Date.now();
@@ -144,19 +144,43 @@ async function main() {
         .execute();
       ids.push(...rows.map((r) => r.id));
     }
+    // Three storage places; each counted product has a line in one of them, every fifth a second line.
+    const locations = await testDb.db
+      .insertInto('locations')
+      .values(
+        ['Bar', 'Réserve', 'Cave'].map((name, position) => ({
+          tenant_id: f.tenantId,
+          service_id: serviceId,
+          name,
+          position,
+        })),
+      )
+      .returning('id')
+      .execute();
+    const place = (i: number) => locations[i % locations.length]!.id;
+    const counted = ids.filter((_, i) => i % 2 === 0);
     await testDb.db
       .insertInto('counts')
-      .values(
-        ids
-          .filter((_, i) => i % 2 === 0)
+      .values([
+        ...counted.map((product_id, i) => ({
+          tenant_id: f.tenantId,
+          service_id: serviceId,
+          product_id,
+          inventory_month: PREVIOUS,
+          quantity: i % 13,
+          location_id: place(i),
+        })),
+        ...counted
+          .filter((_, i) => i % 5 === 0)
           .map((product_id, i) => ({
             tenant_id: f.tenantId,
             service_id: serviceId,
             product_id,
             inventory_month: PREVIOUS,
-            quantity: i % 13,
+            quantity: 1,
+            location_id: place(i * 5 + 1),
           })),
-      )
+      ])
       .execute();
     await sql`analyze`.execute(testDb.db);
     const seedMs = Date.now() - seedStart;
@@ -190,7 +214,7 @@ async function main() {
           month: PREVIOUS,
           limit: PAGE,
           ...(variant === 0 ? { category: CATEGORIES[run % CATEGORIES.length] } : {}),
-          ...(variant === 1 ? { status: 'uncounted' as const } : {}),
+          ...(variant === 1 ? { status: 'uncounted' as const, location_id: place(run) } : {}),
           ...(variant === 2 ? { search: `Produit ${String(run % 50).padStart(2, '0')}` } : {}),
         }),
       );
@@ -201,7 +225,11 @@ async function main() {
     const upserts: Sample[] = [];
     for (let run = 0; run < WARMUP + UPSERT_RUNS; run++) {
       const slice = ids.slice(((run % 10) * BATCH) % PRODUCTS, (((run % 10) * BATCH) % PRODUCTS) + BATCH);
-      const lines = slice.map((product_id, i) => ({ product_id, quantity: (run + i) % 24 }));
+      const lines = slice.map((product_id, i) => ({
+        product_id,
+        quantity: (run + i) % 24,
+        location_id: place(i),
+      }));
       const batch = await measure(() =>
         client.inventory.counts.upsert.mutate({ service_id: serviceId, month: MONTH, lines }),
       );
