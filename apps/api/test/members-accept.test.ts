@@ -2,7 +2,7 @@ import type { AuthSession, InvitationPreview } from '@stockscan/contracts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../src/auth/passwords';
 import { addMemberFixture, createTenantFixture } from './fixtures';
-import { errorOf, inviteOk, tokenOf } from './members-helpers';
+import { emailedLinkTo, errorOf, inviteOk, tokenOf } from './members-helpers';
 import { startTestApp } from './test-server';
 
 const t = await startTestApp();
@@ -39,6 +39,9 @@ describe('accept flow', () => {
       service_id: kitchen.id,
     });
     const token = tokenOf(invitation.invite_link);
+    // The invitee follows the emailed link: the same token plus the proof that the mailbox was reached.
+    const emailed = new URL(emailedLinkTo(t, 'lea@example.com'));
+    expect(emailed.searchParams.get('token')).toBe(token);
 
     const shown = await preview(token);
     expect(shown.status).toBe(200);
@@ -52,7 +55,13 @@ describe('accept flow', () => {
       existing_user: false,
     });
 
-    const res = await accept({ token, password: PASSWORD, password_confirm: PASSWORD, username: 'lea' });
+    const res = await accept({
+      token,
+      password: PASSWORD,
+      password_confirm: PASSWORD,
+      username: 'lea',
+      email_proof: emailed.searchParams.get('email_proof'),
+    });
     expect(res.status).toBe(200);
     const session = (await res.json()) as AuthSession;
     expect(session).toMatchObject({

@@ -31,3 +31,14 @@ export async function errorOf(res: Response): Promise<{ status: number; code: st
   const body = (await res.json()) as { code: string };
   return { status: res.status, code: body.code };
 }
+
+/** The invitation link the fake SendGrid last received for `to` (the only copy carrying the email proof). */
+export function emailedLinkTo(t: TestApp, to: string): string {
+  const mails = t.fakes.sendgrid.requests
+    .map((r) => r.json as { personalizations: { to: { email: string }[] }[]; content: { value: string }[] })
+    .filter((m) => m.personalizations[0]?.to[0]?.email === to.toLowerCase());
+  const text = mails.at(-1)?.content[0]?.value ?? '';
+  const link = /https?:\/\/\S+\/invitation\/accept\?\S+/.exec(text)?.[0];
+  if (!link) throw new Error(`no invitation email to ${to}`);
+  return link;
+}

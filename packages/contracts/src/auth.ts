@@ -10,7 +10,8 @@ export const Username = z
   .trim()
   .min(2, { message: 'Au moins 2 caractères.' })
   .max(150, { message: '150 caractères au maximum.' })
-  .regex(/^[\p{L}\p{N}_.@+-]+$/u, { message: 'Lettres, chiffres et @ . + - _ uniquement.' });
+  // Never `@`: a username shaped like someone's email would take over that email's login.
+  .regex(/^[\p{L}\p{N}_.+-]+$/u, { message: 'Lettres, chiffres et . + - _ uniquement (pas de @).' });
 
 const MISMATCH = 'Les mots de passe ne correspondent pas.';
 

@@ -148,6 +148,8 @@ export const AcceptInvitationInput = z.object({
   password: z.string().min(1, { message: 'Mot de passe obligatoire.' }).max(200),
   password_confirm: z.string().max(200).optional(),
   username: Username.optional(),
+  /** From the emailed link only: proves the mailbox was reached, so the new account's email is verified. */
+  email_proof: z.string().max(200).optional(),
 });
 export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInput>;
 

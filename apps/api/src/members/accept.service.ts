@@ -10,19 +10,24 @@ import {
 import type { Db, Invitation } from '@stockscan/db';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
+import { verificationEmail } from '../auth/emails';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { issueTokens } from '../auth/refresh-tokens';
 import { sessionPayload } from '../auth/session.service';
 import { hashToken } from '../auth/tokens';
+import { createUserToken } from '../auth/user-tokens';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { hitRateLimit, type RateLimitRule, resetRateLimit } from '../ratelimit/rate-limit.service';
 import { isUniqueViolation } from '../tenants/db-errors';
+import { isInvitationEmailProof } from './invitation-proof';
 import { invitationFacts, invitationStatus } from './invitations.service';
 
 /** The invitee's side: the raw token from the link is the only credential, so every answer is public. */
 
-type AcceptDeps = Pick<Deps, 'db' | 'config' | 'now'>;
+type AcceptDeps = Pick<Deps, 'db' | 'config' | 'now' | 'mailer'>;
+
+const VERIFICATION_TTL_MS = 2 * 86_400_000;
 
 /** 404 unknown or canceled/declined, 409 already accepted, 410 past its expiry. */
 function assertUsable(row: Invitation | undefined, now: Date): asserts row is Invitation {
@@ -137,6 +142,7 @@ async function createUser(
   email: string,
   locale: Locale,
   now: Date,
+  emailProven: boolean,
 ) {
   try {
     const user = await tx
@@ -145,8 +151,8 @@ async function createUser(
         username: account.username,
         email,
         password_hash: account.passwordHash,
-        // The link reached this mailbox: the address is proven.
-        email_verified_at: now,
+        // Verified only when the emailed link (with its proof) was used: the owner holds the plain link too.
+        email_verified_at: emailProven ? now : null,
         locale,
       })
       .returning('id')
@@ -173,8 +179,9 @@ export async function acceptInvitation(
   const found = await findByToken(deps.db, input.token);
   assertUsable(found, now);
   const account = await resolveAccount(deps.db, found.email, input, now, deps.config.rateLimits.login);
+  const emailProven = isInvitationEmailProof(deps.config.appSecret, input.token, input.email_proof);
 
-  return deps.db.transaction().execute(async (tx) => {
+  const accepted = await deps.db.transaction().execute(async (tx) => {
     const invitation = await tx
       .selectFrom('invitations')
       .selectAll()
@@ -186,7 +193,17 @@ export async function acceptInvitation(
     const userId =
       account.kind === 'existing'
         ? account.userId
-        : await createUser(tx, account, invitation.email, locale, now);
+        : await createUser(tx, account, invitation.email, locale, now, emailProven);
+    // A new account reached through the owner's copy of the link proves its address the usual way.
+    const verificationToken =
+      account.kind === 'new' && !emailProven
+        ? await createUserToken(
+            tx,
+            userId,
+            'email_verification',
+            new Date(now.getTime() + VERIFICATION_TTL_MS),
+          )
+        : null;
 
     const previous = await tx
       .selectFrom('memberships')
@@ -243,8 +260,15 @@ export async function acceptInvitation(
       meta: { role: invitation.role, service_id: invitation.service_id, invitation_id: invitation.id },
     });
     const tokens = await issueTokens(tx, deps, { userId, tenantId });
-    return sessionPayload(tx, userId, tenantId, tokens);
+    return { session: await sessionPayload(tx, userId, tenantId, tokens), verificationToken };
   });
+
+  if (accepted.verificationToken) {
+    const { session } = accepted;
+    const link = `${deps.config.frontendUrl}/verify-email?token=${encodeURIComponent(accepted.verificationToken)}`;
+    await deps.mailer.send(verificationEmail(found.email, session.user.username, link, locale));
+  }
+  return accepted.session;
 }
 
 /** The invitee says no: the invitation is CANCELED and its seat freed. */

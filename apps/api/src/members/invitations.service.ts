@@ -15,6 +15,7 @@ import { AppError } from '../errors';
 import type { Log } from '../observability/log';
 import { type Actor, requireRole } from '../request/actor';
 import { invitationEmail } from './invitation-email';
+import { invitationEmailProof } from './invitation-proof';
 import { assertInvitable, assertServiceAssignable, lockTeam } from './team-guards';
 
 export const INVITATION_TTL_DAYS = 7;
@@ -24,6 +25,15 @@ export type WarnLog = Pick<Log, 'warn'>;
 
 export function inviteLink(frontendUrl: string, token: string): string {
   return `${frontendUrl}/invitation/accept?token=${encodeURIComponent(token)}`;
+}
+
+/** The link in the email: the owner's link plus the proof that only the mailbox receives. */
+export function emailedInviteLink(
+  config: Pick<Deps['config'], 'frontendUrl' | 'appSecret'>,
+  token: string,
+): string {
+  const proof = invitationEmailProof(config.appSecret, token);
+  return `${inviteLink(config.frontendUrl, token)}&email_proof=${encodeURIComponent(proof)}`;
 }
 
 /** SENT past its expiry reads as EXPIRED before any write marks it. */
@@ -181,9 +191,8 @@ export async function invite(
     return created;
   });
 
-  const link = inviteLink(deps.config.frontendUrl, token);
-  const emailSent = await sendInvitationEmail(deps, row, link, log);
-  return toInviteResult(row, link, emailSent, now);
+  const emailSent = await sendInvitationEmail(deps, row, emailedInviteLink(deps.config, token), log);
+  return toInviteResult(row, inviteLink(deps.config.frontendUrl, token), emailSent, now);
 }
 
 async function lockedInvitation(tx: InvitationDeps['db'], actor: Actor, id: string): Promise<Invitation> {
@@ -243,9 +252,8 @@ export async function resendInvitation(
     return renewed;
   });
 
-  const link = inviteLink(deps.config.frontendUrl, token);
-  const emailSent = await sendInvitationEmail(deps, row, link, log);
-  return toInviteResult(row, link, emailSent, now);
+  const emailSent = await sendInvitationEmail(deps, row, emailedInviteLink(deps.config, token), log);
+  return toInviteResult(row, inviteLink(deps.config.frontendUrl, token), emailSent, now);
 }
 
 /** Owner only. The link stops working and the seat is freed; canceling twice answers the same. */

@@ -59,7 +59,7 @@ export const registerMessages = defineMessages({
     tenant_name: 'Nom de l’établissement',
     tenant_placeholder: 'Le Comptoir',
     username: 'Identifiant de connexion',
-    username_hint: 'Lettres, chiffres et @ . + - _ — pas d’espace.',
+    username_hint: 'Lettres, chiffres et . + - _ — pas d’espace ni de @.',
     email: 'Adresse e-mail',
     email_hint: 'Pour retrouver votre mot de passe. Jamais de publicité.',
     password: 'Mot de passe',
@@ -140,7 +140,7 @@ export const registerMessages = defineMessages({
     tenant_name: 'Business name',
     tenant_placeholder: 'The Corner Bar',
     username: 'Login username',
-    username_hint: 'Letters, digits and @ . + - _ — no spaces.',
+    username_hint: 'Letters, digits and . + - _ — no spaces, no @.',
     email: 'Email address',
     email_hint: 'To recover your password. Never any advertising.',
     password: 'Password',
@@ -170,7 +170,7 @@ export const registerMessages = defineMessages({
 /** English versions of the contracts' (French) validation messages, by field. */
 export const fieldMessagesEn: Record<string, string> = {
   tenant_name: 'Enter your business’s name (120 characters at most).',
-  username: '2 to 150 characters: letters, digits and @ . + - _ only.',
+  username: '2 to 150 characters: letters, digits and . + - _ only (no @).',
   email: 'Invalid email address, for example name@domain.com.',
   password: 'At least 8 characters.',
   password_confirm: 'The two passwords are not the same.',

@@ -1,7 +1,7 @@
 import type { InvitationPreview } from '@stockscan/contracts';
 import { matchQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { setSession } from '../../lib/session';
 import { errorCode, useTRPC } from '../../lib/trpc';
@@ -25,6 +25,8 @@ export function AcceptForm({ token, preview }: { token: string; preview: Invitat
     confirm: '',
   }));
   const [fields, setFields] = useState<AcceptFields>({});
+  // Only the emailed link carries it: the server then counts the address as verified.
+  const emailProof = useSearchParams()[0].get('email_proof') ?? undefined;
 
   const accept = useMutation(
     trpc.members.acceptInvitation.mutationOptions({
@@ -58,7 +60,7 @@ export function AcceptForm({ token, preview }: { token: string; preview: Invitat
     accept.mutate(
       existing
         ? { token, password }
-        : { token, password, password_confirm: confirm, username: username.trim() },
+        : { token, password, password_confirm: confirm, username: username.trim(), email_proof: emailProof },
     );
   }
 

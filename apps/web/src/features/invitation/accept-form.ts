@@ -8,7 +8,7 @@ export function suggestedUsername(email: string): string {
   return (email.split('@')[0] ?? '').replace(/[^\p{L}\p{N}_.+-]/gu, '').slice(0, 40);
 }
 
-const USERNAME_CHARS = /^[\p{L}\p{N}_.@+-]+$/u;
+const USERNAME_CHARS = /^[\p{L}\p{N}_.+-]+$/u;
 
 /** The checks the server would make, said before sending: an existing account only proves its password. */
 export function acceptProblems(draft: {

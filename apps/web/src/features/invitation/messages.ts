@@ -33,7 +33,7 @@ export const invitationMessages = defineMessages({
     password_mismatch: 'Les deux mots de passe ne sont pas identiques.',
     username_short: 'Au moins 2 caractères.',
     username_required: 'Choisissez un identifiant.',
-    username_chars: 'Lettres, chiffres et @ . + - _ uniquement (pas d’espace).',
+    username_chars: 'Lettres, chiffres et . + - _ uniquement (pas d’espace ni de @).',
     have_account: 'J’ai déjà un compte StockScan',
     have_account_text:
       'Cette invitation est liée à l’adresse {email}, et aucun compte n’utilise cette adresse. Si votre compte a une autre adresse, demandez à la personne qui vous invite de renvoyer l’invitation à cette adresse-là. Sinon, créez votre accès ci-dessus.',
@@ -104,7 +104,7 @@ export const invitationMessages = defineMessages({
     password_mismatch: 'The two passwords are not the same.',
     username_short: 'At least 2 characters.',
     username_required: 'Choose a username.',
-    username_chars: 'Letters, digits and @ . + - _ only (no spaces).',
+    username_chars: 'Letters, digits and . + - _ only (no spaces, no @).',
     have_account: 'I already have a StockScan account',
     have_account_text:
       'This invitation is tied to the address {email}, and no account uses that address. If your account has another address, ask the person who invited you to resend the invitation to that one. Otherwise, create your access above.',
