@@ -36,6 +36,10 @@ export const LossReason = z.enum(['breakage', 'expired', 'theft', 'free', 'mista
 export const UsageKind = z.enum(['export_xlsx', 'export_csv', 'ai_request', 'ai_support']);
 /** What a one-time link e-mailed to a user is for (stored with its hash in user_tokens). */
 export const UserTokenPurpose = z.enum(['password_reset', 'email_verification']);
+/** Where a delivery (receipt) came from (SPEC §11). */
+export const ReceiptSource = z.enum(['manual', 'import', 'order']);
+/** A service's month: absent row = OPEN; CLOSED refuses writes with MONTH_CLOSED (SPEC §11). */
+export const PeriodStatus = z.enum(['OPEN', 'CLOSED']);
 
 export type TenantDomain = z.infer<typeof TenantDomain>;
 export type UserTokenPurpose = z.infer<typeof UserTokenPurpose>;
@@ -52,3 +56,5 @@ export type ProductRole = z.infer<typeof ProductRole>;
 export type ContainerStatus = z.infer<typeof ContainerStatus>;
 export type LossReason = z.infer<typeof LossReason>;
 export type UsageKind = z.infer<typeof UsageKind>;
+export type ReceiptSource = z.infer<typeof ReceiptSource>;
+export type PeriodStatus = z.infer<typeof PeriodStatus>;

@@ -31,6 +31,8 @@ export const ERROR_STATUS = {
   DUPLICATE_NAME: 409,
   SERVICE_NOT_EMPTY: 409,
   LAST_OWNER: 409,
+  MONTH_CLOSED: 409,
+  IDEMPOTENCY_MISMATCH: 409,
   INVITE_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
@@ -138,6 +140,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Localized> = {
   LAST_OWNER: {
     fr: 'Le dernier propriétaire ne peut pas être retiré ni rétrogradé.',
     en: 'The last owner cannot be removed or demoted.',
+  },
+  MONTH_CLOSED: {
+    fr: 'Ce mois est clôturé : rouvrez-le pour le modifier.',
+    en: 'This month is closed: reopen it to change it.',
+  },
+  IDEMPOTENCY_MISMATCH: {
+    fr: 'Cette clé d’idempotence a déjà servi pour une autre requête.',
+    en: 'This idempotency key was already used for a different request.',
   },
   INVITE_EXPIRED: { fr: 'Cette invitation a expiré.', en: 'This invitation has expired.' },
   PAYLOAD_TOO_LARGE: { fr: 'Requête trop volumineuse.', en: 'Request too large.' },

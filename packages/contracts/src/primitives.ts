@@ -26,6 +26,16 @@ export const Quantity = z
     message: 'Trois décimales au maximum.',
   });
 
+/**
+ * Additive mutations take an optional idempotency key (or the Idempotency-Key header): a replay returns the
+ * first answer, the same key with another body is 409 IDEMPOTENCY_MISMATCH. Keys live 7 days.
+ */
+export const IdempotencyKey = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, { message: 'Clé d’idempotence invalide (caractères visibles ASCII).' });
+
 export const IsoDateTime = z.iso.datetime();
 export const IsoDate = z.iso.date();
 

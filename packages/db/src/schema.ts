@@ -17,9 +17,11 @@ import type {
   LossReason,
   Role as MemberRole,
   MembershipStatus,
+  PeriodStatus,
   PlanSource,
   ProductRole,
   ProductUnit,
+  ReceiptSource,
   ServiceFeatures,
   ServiceType,
   SubscriptionStatus,
@@ -37,9 +39,11 @@ export type {
   LossReason,
   MemberRole,
   MembershipStatus,
+  PeriodStatus,
   PlanSource,
   ProductRole,
   ProductUnit,
+  ReceiptSource,
   ServiceFeatures,
   ServiceType,
   SubscriptionStatus,
@@ -161,6 +165,12 @@ export interface ProductsTable {
   category: string | null;
   brand: string | null;
   supplier: string | null;
+  supplier_id: Generated<string | null>;
+  /** Order-up-to quantity (SPEC §11). */
+  par_level: Generated<number | null>;
+  /** A full and an empty container, spout included, for weighing opened bottles. */
+  full_weight_g: Generated<number | null>;
+  empty_weight_g: Generated<number | null>;
   barcode: string | null;
   internal_sku: string | null;
   unit: ProductUnit;
@@ -285,6 +295,113 @@ export interface AuditLogTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface SuppliersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  archived_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: GeneratedTimestamp;
+}
+
+/** One service's month; no row = OPEN. */
+export interface InventoryPeriodsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  service_id: string;
+  month: string;
+  status: Generated<PeriodStatus>;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  reopened_by: string | null;
+  reopened_at: Timestamp | null;
+  reopen_reason: string | null;
+  created_at: CreatedAt;
+  updated_at: GeneratedTimestamp;
+}
+
+/** A delivery; `month` is received_on's month. */
+export interface ReceiptsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  service_id: string;
+  supplier_id: string | null;
+  /** 'YYYY-MM-DD' */
+  received_on: string;
+  month: string;
+  reference: string | null;
+  note: string | null;
+  source: Generated<ReceiptSource>;
+  import_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ReceiptLinesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  receipt_id: string;
+  product_id: string;
+  position: Generated<number>;
+  /** In the product's unit. */
+  quantity: number;
+  unit_cost: number | null;
+  lot_number: string | null;
+  /** 'YYYY-MM-DD' */
+  expiry_date: string | null;
+}
+
+export interface TransfersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  from_service_id: string;
+  to_service_id: string;
+  /** 'YYYY-MM-DD' */
+  moved_on: string;
+  month: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface TransferLinesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  transfer_id: string;
+  from_product_id: string;
+  to_product_id: string;
+  position: Generated<number>;
+  quantity: number;
+  unit_cost: number | null;
+}
+
+/** A till's sales of one product in one month (imported). */
+export interface SalesLinesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  service_id: string;
+  month: string;
+  product_id: string;
+  quantity_sold: number;
+  revenue: number | null;
+  import_id: string | null;
+  created_at: CreatedAt;
+}
+
+/** First answer of an additive mutation, replayed for the same key (7 days). */
+export interface IdempotencyKeysTable {
+  tenant_id: string;
+  key: string;
+  /** The procedure the key was first used for. */
+  operation: string;
+  request_hash: string;
+  response: Json<unknown> | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface Database {
   users: UsersTable;
   tenants: TenantsTable;
@@ -304,6 +421,14 @@ export interface Database {
   locations: LocationsTable;
   location_products: LocationProductsTable;
   spot_checks: SpotChecksTable;
+  suppliers: SuppliersTable;
+  inventory_periods: InventoryPeriodsTable;
+  receipts: ReceiptsTable;
+  receipt_lines: ReceiptLinesTable;
+  transfers: TransfersTable;
+  transfer_lines: TransferLinesTable;
+  sales_lines: SalesLinesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -319,3 +444,10 @@ export type Category = Selectable<CategoriesTable>;
 export type LossEvent = Selectable<LossEventsTable>;
 export type Location = Selectable<LocationsTable>;
 export type SpotCheck = Selectable<SpotChecksTable>;
+export type Supplier = Selectable<SuppliersTable>;
+export type InventoryPeriod = Selectable<InventoryPeriodsTable>;
+export type Receipt = Selectable<ReceiptsTable>;
+export type ReceiptLine = Selectable<ReceiptLinesTable>;
+export type Transfer = Selectable<TransfersTable>;
+export type TransferLine = Selectable<TransferLinesTable>;
+export type SalesLine = Selectable<SalesLinesTable>;

@@ -15,6 +15,9 @@ export const FEATURE_KEYS = [
   'reports_advanced',
   'alerts_expiry',
   'multi_service_analytics',
+  'stock_control',
+  'stock_variance',
+  'purchase_orders',
 ] as const;
 export type FeatureKey = (typeof FEATURE_KEYS)[number];
 
@@ -58,6 +61,7 @@ const BOUTIQUE_FEATURES: readonly FeatureKey[] = [
   'ai_assistant_basic',
   'roles_per_service',
   'reports_standard',
+  'stock_control',
 ];
 const PRO_FEATURES: readonly FeatureKey[] = [
   ...BOUTIQUE_FEATURES,
@@ -65,6 +69,8 @@ const PRO_FEATURES: readonly FeatureKey[] = [
   'reports_advanced',
   'alerts_expiry',
   'multi_service_analytics',
+  'stock_variance',
+  'purchase_orders',
 ];
 
 function featureSet(included: readonly FeatureKey[]): Readonly<Features> {

@@ -16,6 +16,12 @@ export const FEATURE_LABELS: Readonly<Record<FeatureKey, Localized>> = Object.fr
   reports_advanced: { fr: 'Feuille de synthèse dans les exports', en: 'Summary sheet in exports' },
   alerts_expiry: { fr: 'Alertes DLC/DDM', en: 'Expiry date alerts' },
   multi_service_analytics: { fr: 'Analyses multi-services', en: 'Multi-service analytics' },
+  stock_control: {
+    fr: 'Livraisons, consommation et clôture du mois',
+    en: 'Deliveries, consumption and month close',
+  },
+  stock_variance: { fr: 'Écarts inexpliqués et ventes de caisse', en: 'Unexplained variance and till sales' },
+  purchase_orders: { fr: 'Bons de commande', en: 'Purchase orders' },
 });
 
 type Noun = { fr: readonly [string, string]; en: readonly [string, string] };

@@ -33,8 +33,18 @@ describe('feature matrix (SPEC §4)', () => {
       'ai_assistant_basic',
       'roles_per_service',
       'reports_standard',
+      'stock_control',
     ]);
     expect(enabled('PRO')).toEqual([...FEATURE_KEYS]);
+  });
+
+  it('gates stock control at Duo and variance and purchase orders at Multi (SPEC §11)', () => {
+    expect(PLAN_FEATURES.ESSENTIEL.stock_control).toBe(false);
+    expect(PLAN_FEATURES.BOUTIQUE.stock_control).toBe(true);
+    expect(PLAN_FEATURES.BOUTIQUE.stock_variance).toBe(false);
+    expect(PLAN_FEATURES.BOUTIQUE.purchase_orders).toBe(false);
+    expect(PLAN_FEATURES.PRO.stock_variance).toBe(true);
+    expect(PLAN_FEATURES.PRO.purchase_orders).toBe(true);
   });
 
   it('has a boolean for every key of every plan', () => {
