@@ -5,6 +5,7 @@ import { entitlementsRouter } from './entitlements/entitlements.router';
 import { exportsRouter } from './exports/exports.router';
 import { inventoryRouter } from './inventory/inventory.router';
 import { membersRouter } from './members/members.router';
+import { purchasingRouter } from './purchasing/purchasing.router';
 import { systemRouter } from './system/system.router';
 import { servicesRouter, tenantsRouter } from './tenants/tenants.router';
 import { router } from './trpc';
@@ -18,6 +19,7 @@ export const appRouter = router({
   billing: billingRouter,
   entitlements: entitlementsRouter,
   inventory: inventoryRouter,
+  purchasing: purchasingRouter,
   exports: exportsRouter,
   assistant: assistantRouter,
 });

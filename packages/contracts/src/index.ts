@@ -13,3 +13,5 @@ export * from './assistant';
 export * from './exports';
 export * from './imports';
 export * from './public-config';
+export * from './purchasing';
+export * from './usage';

@@ -76,6 +76,8 @@ const productFields = {
   category: text(100),
   brand: text(200),
   supplier: text(200),
+  /** A supplier of the tenant (settings → fournisseurs); sets `supplier` to its name. */
+  supplier_id: Uuid.nullable(),
   barcode: text(64),
   internal_sku: text(64),
   unit: ProductUnit.nullable(),
@@ -115,6 +117,7 @@ export const Product = z.object({
   category: z.string().nullable(),
   brand: z.string().nullable(),
   supplier: z.string().nullable(),
+  supplier_id: Uuid.nullable(),
   barcode: z.string().nullable(),
   internal_sku: z.string().nullable(),
   unit: ProductUnit,

@@ -17,6 +17,7 @@ import { iso, isoOrNull } from './dates';
 import { featureOn } from './features';
 import { decodeCursor, keysetPage } from './keyset-page';
 import { applyServiceFeatures, productWarnings } from './product-rules';
+import { linkSupplier } from './product-supplier';
 import { assertFoundInScope, loadService, type ServiceRow } from './scope';
 import { productSearch } from './search';
 
@@ -30,6 +31,7 @@ export function toProduct(row: ProductRow): Product {
     category: row.category,
     brand: row.brand,
     supplier: row.supplier,
+    supplier_id: row.supplier_id,
     barcode: row.barcode,
     internal_sku: row.internal_sku,
     unit: row.unit,
@@ -122,6 +124,7 @@ export async function createProduct(
       values.internal_sku = await nextSku(tx, actor.tenantId, service.id);
     if (values.category)
       values.category = await ensureCategory(tx, actor.tenantId, service.id, values.category);
+    await linkSupplier(tx, actor.tenantId, values);
     const row = await tx
       .insertInto('products')
       .values({
@@ -154,6 +157,7 @@ export async function updateProduct(
     const { values, warnings } = applyServiceFeatures(service, fields, false);
     if (values.category)
       values.category = await ensureCategory(tx, actor.tenantId, service.id, values.category);
+    await linkSupplier(tx, actor.tenantId, values);
     const row = await tx
       .updateTable('products')
       .set({ ...values, updated_at: deps.now() })

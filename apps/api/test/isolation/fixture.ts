@@ -6,6 +6,7 @@ import { hashToken } from '../../src/auth/tokens';
 import { addMemberFixture, createTenantFixture } from '../fixtures';
 import type { TestApp } from '../test-server';
 import { type IsolationFixture, makeCaller, type RegistrationBody, type TenantRows } from './harness';
+import { seedPurchasing } from './purchasing-fixture';
 
 /** A product with a count, a category and a loss in `serviceId`: every kind of row a domain may look up. */
 async function seedRows(
@@ -125,6 +126,7 @@ export async function buildIsolationFixture(t: TestApp): Promise<IsolationFixtur
   const scopedManager = await addMemberFixture(t.db, t.config, a.tenantId, 'manager', scopedService.id, now);
   const scoped = await seedRows(t.db, a.tenantId, scopedService.id, 'Alpha', now);
   const other = await seedRows(t.db, a.tenantId, otherService.id, 'Alpha', now);
+  const purchasing = await seedPurchasing(t.db, a.tenantId, scoped, other);
   const invitationEmail = `alpha-invitee-${randomBytes(3).toString('hex')}@example.test`;
   const invitation = await t.db
     .insertInto('invitations')
@@ -163,10 +165,11 @@ export async function buildIsolationFixture(t: TestApp): Promise<IsolationFixtur
     ...rowStrings(other),
     invitation.id,
     invitationEmail,
+    ...Object.values(purchasing),
     ...users.flatMap((u) => [u.id, u.username, u.email ?? u.username]),
   ];
   // A's scoped members may read their own service, never the other one.
-  const otherServiceOfA = [...rowStrings(other), invitation.id, invitationEmail];
+  const otherServiceOfA = [...rowStrings(other), invitation.id, invitationEmail, purchasing.otherReceiptId];
 
   const b = await createTenantFixture(t.db, t.config, {
     name: 'Beta Brasserie',
@@ -217,6 +220,7 @@ export async function buildIsolationFixture(t: TestApp): Promise<IsolationFixtur
       other,
       invitationId: invitation.id,
       invitationEmail,
+      purchasing,
     },
     b: {
       tenantId: b.tenantId,
@@ -252,6 +256,14 @@ const TENANT_TABLES = [
   'locations',
   'spot_checks',
   'usage_events',
+  'suppliers',
+  'receipts',
+  'receipt_lines',
+  'transfers',
+  'transfer_lines',
+  'sales_lines',
+  'inventory_periods',
+  'idempotency_keys',
   'audit_log',
 ] as const;
 
@@ -268,7 +280,12 @@ export async function snapshotTenant(db: Db, tenantId: string): Promise<string> 
   ];
   for (const table of TENANT_TABLES)
     parts.push(
-      await db.selectFrom(table).selectAll().where('tenant_id', '=', tenantId).orderBy(sql`id`).execute(),
+      await db
+        .selectFrom(table)
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .orderBy(sql.raw(table === 'idempotency_keys' ? 'key' : 'id'))
+        .execute(),
     );
   return JSON.stringify(parts);
 }

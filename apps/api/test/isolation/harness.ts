@@ -31,6 +31,7 @@
 import { createTRPCClient, httpLink, type TRPCClient, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '../../src/router';
 import type { TestApp } from '../test-server';
+import type { PurchasingRows } from './purchasing-fixture';
 
 export type Expectation = 404 | 403 | 'public' | 'own-tenant-only';
 
@@ -81,6 +82,7 @@ export interface IsolationFixture {
     other: TenantRows;
     invitationId: string;
     invitationEmail: string;
+    purchasing: PurchasingRows;
   };
   /** The attacker: owner of another tenant with its own rows. */
   b: { tenantId: string; owner: Caller & { userId: string }; rows: TenantRows };

@@ -1,0 +1,213 @@
+import type { IsolationCase } from './harness';
+
+const MONTH = '2026-01';
+const KEY = { idempotency_key: 'isolation-key' };
+
+/**
+ * Purchasing: B aims at A's suppliers, deliveries and transfers; A's members scoped to "Alpha Cuisine" aim at
+ * "Alpha Cave". Every id of the other side answers 404 and nothing of A is read or written.
+ */
+export const cases: IsolationCase[] = [
+  // suppliers -------------------------------------------------------------------------------------------------
+  {
+    kind: 'trpc',
+    path: 'purchasing.suppliers.list',
+    expect: 'own-tenant-only',
+    name: 'B lists its own suppliers',
+    call: (fx) => fx.b.owner.trpc.purchasing.suppliers.list.query({ archived: false }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.suppliers.create',
+    expect: 403,
+    name: "A's operator",
+    call: (fx) => fx.a.operator.trpc.purchasing.suppliers.create.mutate({ name: 'Intrus' }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.suppliers.create',
+    expect: 'own-tenant-only',
+    name: 'B creates a supplier named like A’s',
+    call: (fx) => fx.b.owner.trpc.purchasing.suppliers.create.mutate({ name: 'Beta Metro' }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.suppliers.update',
+    expect: 404,
+    name: "B renames A's supplier",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.suppliers.update.mutate({ id: fx.a.purchasing.supplierId, name: 'Pwned' }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.suppliers.archive',
+    expect: 404,
+    name: "B archives A's supplier",
+    call: (fx) => fx.b.owner.trpc.purchasing.suppliers.archive.mutate({ id: fx.a.purchasing.supplierId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'inventory.products.update',
+    expect: 404,
+    name: "B links its product to A's supplier",
+    call: (fx) =>
+      fx.b.owner.trpc.inventory.products.update.mutate({
+        id: fx.b.rows.productId,
+        supplier_id: fx.a.purchasing.supplierId,
+      }),
+  },
+
+  // receipts --------------------------------------------------------------------------------------------------
+  {
+    kind: 'trpc',
+    path: 'purchasing.receipts.list',
+    expect: 404,
+    name: "B lists A's service",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.receipts.list.query({ service_id: fx.a.scoped.serviceId, month: MONTH }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.receipts.list',
+    expect: 404,
+    name: "A's scoped operator lists the other service",
+    call: (fx) =>
+      fx.a.operator.trpc.purchasing.receipts.list.query({ service_id: fx.a.other.serviceId, month: MONTH }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.receipts.get',
+    expect: 404,
+    name: "B reads A's delivery",
+    call: (fx) => fx.b.owner.trpc.purchasing.receipts.get.query({ id: fx.a.purchasing.scopedReceiptId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.receipts.get',
+    expect: 404,
+    name: "A's scoped operator reads the other service's delivery",
+    call: (fx) => fx.a.operator.trpc.purchasing.receipts.get.query({ id: fx.a.purchasing.otherReceiptId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.receipts.create',
+    expect: 404,
+    name: "B delivers into A's service",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.receipts.create.mutate({
+        service_id: fx.a.scoped.serviceId,
+        received_on: '2026-01-05',
+        lines: [{ product_id: fx.a.scoped.productId, quantity: 1 }],
+        ...KEY,
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.receipts.create',
+    expect: 404,
+    name: "B delivers A's product through its own service",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.receipts.create.mutate({
+        service_id: fx.b.rows.serviceId,
+        received_on: '2026-01-05',
+        lines: [{ product_id: fx.a.scoped.productId, quantity: 1 }],
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.receipts.create',
+    expect: 404,
+    name: "B names A's supplier on its own delivery",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.receipts.create.mutate({
+        service_id: fx.b.rows.serviceId,
+        supplier_id: fx.a.purchasing.supplierId,
+        received_on: '2026-01-05',
+        lines: [{ product_id: fx.b.rows.productId, quantity: 1 }],
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.receipts.create',
+    expect: 404,
+    name: "A's scoped operator delivers into the other service",
+    call: (fx) =>
+      fx.a.operator.trpc.purchasing.receipts.create.mutate({
+        service_id: fx.a.other.serviceId,
+        received_on: '2026-01-05',
+        lines: [{ product_id: fx.a.other.productId, quantity: 1 }],
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.receipts.delete',
+    expect: 404,
+    name: "B deletes A's delivery",
+    call: (fx) => fx.b.owner.trpc.purchasing.receipts.delete.mutate({ id: fx.a.purchasing.scopedReceiptId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.receipts.delete',
+    expect: 404,
+    name: "A's scoped manager deletes the other service's delivery",
+    call: (fx) =>
+      fx.a.scopedManager.trpc.purchasing.receipts.delete.mutate({ id: fx.a.purchasing.otherReceiptId }),
+  },
+
+  // transfers -------------------------------------------------------------------------------------------------
+  {
+    kind: 'trpc',
+    path: 'purchasing.transfers.list',
+    expect: 404,
+    name: "B lists A's service",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.transfers.list.query({ service_id: fx.a.other.serviceId, month: MONTH }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.transfers.list',
+    expect: 404,
+    name: "A's scoped operator lists the other service",
+    call: (fx) =>
+      fx.a.operator.trpc.purchasing.transfers.list.query({ service_id: fx.a.other.serviceId, month: MONTH }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.transfers.create',
+    expect: 404,
+    name: "B moves stock into A's service",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.transfers.create.mutate({
+        from_service_id: fx.b.rows.serviceId,
+        to_service_id: fx.a.scoped.serviceId,
+        moved_on: '2026-01-05',
+        lines: [{ product_id: fx.b.rows.productId, quantity: 1 }],
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.transfers.create',
+    expect: 404,
+    name: "B moves A's stock out of A's service",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.transfers.create.mutate({
+        from_service_id: fx.a.other.serviceId,
+        to_service_id: fx.b.rows.serviceId,
+        moved_on: '2026-01-05',
+        lines: [{ product_id: fx.a.other.productId, quantity: 1 }],
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.transfers.create',
+    expect: 404,
+    name: "A's scoped manager takes from the other service",
+    call: (fx) =>
+      fx.a.scopedManager.trpc.purchasing.transfers.create.mutate({
+        from_service_id: fx.a.other.serviceId,
+        to_service_id: fx.a.scoped.serviceId,
+        moved_on: '2026-01-05',
+        lines: [{ product_id: fx.a.other.productId, quantity: 1 }],
+      }),
+  },
+];
