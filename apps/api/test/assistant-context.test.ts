@@ -183,7 +183,45 @@ describe('context contents', () => {
 
     const context = sentContext(fake.requests[0]);
     expect(context).toMatchObject({ expiring_soon: null, low_stock: { count: 1 }, losses: { events: 2 } });
+    // Consumption without the unexplained column (PRO), hence no gaps.
+    expect(context.consumption).toMatchObject({ unexplained_cost: null, biggest_gaps: [] });
     expect(context.plan_features).not.toContain('alerts_expiry');
+  });
+
+  it('PRO with imported till sales: the month’s cost of goods and its biggest unexplained gaps', async () => {
+    const f = await createTenantFixture(t.db, t.config, { plan: 'PRO', now: NOW });
+    const service = f.services[0]?.id as string;
+    const gin = await addProduct(t.db, f.tenantId, service, { name: 'Gin', purchase_price: 20 });
+    const vodka = await addProduct(t.db, f.tenantId, service, { name: 'Vodka', purchase_price: 15 });
+    for (const [product, october, november, sold, revenue] of [
+      [gin, 10, 4, 3, 90],
+      [vodka, 6, 2, 4, 80],
+    ] as const) {
+      await addCount(t.db, f.tenantId, service, product, '2026-10', october);
+      await addCount(t.db, f.tenantId, service, product, '2026-11', november);
+      await t.db
+        .insertInto('sales_lines')
+        .values({
+          tenant_id: f.tenantId,
+          service_id: service,
+          month: '2026-11',
+          product_id: product,
+          quantity_sold: sold,
+          revenue,
+          import_id: null,
+        })
+        .execute();
+    }
+    await ask(f.owner.token, { month: '2026-11' });
+
+    // Gin: 6 used, 3 sold → 3 missing (60 €); Vodka: 4 used, 4 sold → no gap.
+    expect(sentContext(fake.requests[0]).consumption).toEqual({
+      usage_cost: 180,
+      unexplained_cost: 60,
+      cost_pct: 105.88,
+      missing_count: 0,
+      biggest_gaps: [{ name: 'Gin', unit: 'pcs', unexplained: 3, cost: 60 }],
+    });
   });
 
   it('an opened container counts its remaining fraction in the stock value', async () => {

@@ -157,7 +157,7 @@ describe('email (PRO exports_email)', () => {
     const attached = Buffer.from(attachment.content, 'base64');
     expect(attached.equals(downloaded)).toBe(true);
     const workbook = await readWorkbook(attached);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Inventaire', 'Synthèse']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Inventaire', 'Synthèse', 'Consommation']);
     const audit = await t.db
       .selectFrom('audit_log')
       .select('meta')

@@ -207,7 +207,7 @@ describe('PRO Synthèse sheet', () => {
 
     expect(res.status).toBe(200);
     const workbook = await readWorkbook(await res.arrayBuffer());
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Inventaire', 'Synthèse']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Inventaire', 'Synthèse', 'Consommation']);
     const rows = sheetValues(workbook.getWorksheet('Synthèse')!);
     const byLabel = new Map(rows.filter(Boolean).map((r) => [r[0], r.slice(1)]));
     expect(byLabel.get('Produits comptés (lignes exportées)')).toEqual([3]);
@@ -225,8 +225,56 @@ describe('PRO Synthèse sheet', () => {
     expect(byLabel.get('Vol')).toEqual([1, 1, 24.5]);
   });
 
-  it('BOUTIQUE (no reports_advanced) gets the Inventaire sheet only', async () => {
+  it('BOUTIQUE (no reports_advanced, stock_control) gets Inventaire and Consommation, no Synthèse', async () => {
     const f = await barWithCounts('BOUTIQUE');
+
+    const res = await t.request(`/api/export-excel/?service=${f.bar.id}&format=xlsx`, {
+      token: f.owner.token,
+    });
+
+    expect(res.status).toBe(200);
+    const workbook = await readWorkbook(await res.arrayBuffer());
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Inventaire', 'Consommation']);
+    const rows = sheetValues(workbook.getWorksheet('Consommation')!);
+    expect(rows[2]?.slice(0, 8)).toEqual([
+      'Service',
+      'Catégorie',
+      'Produit',
+      'Unité',
+      'Stock début',
+      'Entrées',
+      'Stock fin',
+      'Consommation',
+    ]);
+    // exceljs reads an empty cell as a hole: 15 columns, empty = null.
+    const cells = (r: ExcelJS.CellValue[]) => Array.from({ length: 15 }, (_, i) => r[i] ?? null);
+    const byName = new Map(rows.filter(Boolean).map((r) => [r[2], cells(r)]));
+    // Beer: 60 l in October, 52.5 l in November, nothing received: 7.5 l used at 2.80 €.
+    expect(byName.get('Bière pression (fût 30 L)')).toEqual([
+      'Bar',
+      'Bières',
+      'Bière pression (fût 30 L)',
+      'l',
+      60,
+      0,
+      52.5,
+      7.5,
+      0,
+      null,
+      null,
+      2.8,
+      21,
+      null,
+      null,
+    ]);
+    // Gin was not counted in October: no usage, said so, never a zero.
+    const gin = byName.get('Gin Citadelle 70cl')!;
+    expect([gin[4], gin[7], gin[12], gin[14]]).toEqual([null, null, null, 'comptage manquant']);
+    expect(byName.has('Sirop (pas compté)')).toBe(false);
+  });
+
+  it('ESSENTIEL (no stock_control) gets the Inventaire sheet only', async () => {
+    const f = await barWithCounts('ESSENTIEL');
 
     const res = await t.request(`/api/export-excel/?service=${f.bar.id}&format=xlsx`, {
       token: f.owner.token,

@@ -15,6 +15,7 @@ export function capContext(context: AssistantContext, maxBytes: number): Assista
     capped.expiring_soon?.items ?? [],
     capped.losses?.top_products ?? [],
     capped.biggest_changes,
+    capped.consumption?.biggest_gaps ?? [],
     capped.services,
   ];
   while (contextBytes(capped) > maxBytes) {

@@ -1,5 +1,6 @@
 import type { LossReason, ProductUnit, ServiceFeatures } from '@stockscan/contracts';
 import type { Entitlements } from '@stockscan/entitlements';
+import type { ConsumptionContext } from './usage-context';
 
 /**
  * What the model (and the fallback summary) knows: the tenant's business figures, no personal data.
@@ -51,6 +52,8 @@ export interface AssistantContext {
     quantity: number;
     value_change: number;
   }[];
+  /** BOUTIQUE+ consumption of the month and (PRO) its biggest unexplained gaps; null without the feature. */
+  consumption: ConsumptionContext | null;
   data_quality: {
     missing_purchase_price: number;
     missing_selling_price: number;

@@ -24,6 +24,7 @@ import {
   valueSections,
 } from './context-sections';
 import type { AssistantContext, ContextRequest } from './context-types';
+import { consumptionContext } from './usage-context';
 
 const EXPIRY_HORIZON_DAYS = 30;
 
@@ -53,7 +54,7 @@ export async function buildAssistantContext(
   const { alerts_stock, alerts_expiry, loss_management } = ent.features;
   const none = services.length === 0;
 
-  const [stats, counters, alerts, expiring, lossProducts, extras] = await Promise.all([
+  const [stats, counters, alerts, expiring, lossProducts, extras, consumption] = await Promise.all([
     Promise.all(
       services.map((s) => monthStats(deps, actor, { service_id: s.id, month, changes_limit: 5000 })),
     ),
@@ -62,6 +63,7 @@ export async function buildAssistantContext(
     none || !alerts_expiry ? null : expiringItems(deps.db, period, horizon, TOP),
     none || !loss_management ? [] : topLossProducts(deps.db, period, TOP),
     none || !loss_management ? { unpriced_events: 0, previous_cost: null } : lossExtras(deps.db, period),
+    monthReadable ? consumptionContext(deps.db, actor.tenantId, period.serviceIds, month, ent) : null,
   ]);
   const counter = counterOver(counters, services);
   const today = isoDay(now);
@@ -78,6 +80,7 @@ export async function buildAssistantContext(
     ...alertSections(alerts, expiring, counter, today),
     losses: loss_management ? lossSection(stats, lossProducts, extras) : null,
     biggest_changes: biggestChanges(stats),
+    consumption,
     data_quality: dataQualitySection(counter),
     plan_features: FEATURE_KEYS.filter((key) => ent.features[key]),
   };

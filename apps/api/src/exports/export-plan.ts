@@ -35,6 +35,8 @@ export interface ExportPlan {
   retentionLimited: boolean;
   /** PRO `reports_advanced`: the XLSX gets a "Synthèse" sheet. */
   withSummary: boolean;
+  /** BOUTIQUE+ `stock_control`: the XLSX gets a "Consommation" sheet for the last month. */
+  withUsage: boolean;
   email: { to: string; message: string | null } | null;
   ent: Entitlements;
   filename: string;
@@ -103,6 +105,7 @@ export async function planExport(
     kind: KIND[format],
     retentionLimited,
     withSummary: format === 'xlsx' && ent.features.reports_advanced,
+    withUsage: format === 'xlsx' && ent.features.stock_control,
     email: request.email ? { to: request.email, message: request.message ?? null } : null,
     ent,
     filename: `inventaire_${period}_${tenant.slug}_${serviceSlug}.${format}`,

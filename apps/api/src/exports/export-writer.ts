@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { ExportRow } from './columns';
 import type { ExportSummary } from './summary';
+import type { UsageSheetPart } from './xlsx-usage';
 
 export interface WorkbookMeta {
   /** "Inventaire 11/2026 — Bistrot (Services : Bar, Cuisine)" */
@@ -15,6 +16,9 @@ export interface ExportWriter {
   addRow(row: ExportRow): void;
   /** A stream between the rows and `out` that is full and must drain before more rows, if any. */
   congested(): Writable | null;
-  /** `summary` adds the PRO "Synthèse" sheet (XLSX only; a CSV is one table). */
-  finish(summary: ExportSummary | null): Promise<void>;
+  /**
+   * `summary` adds the PRO "Synthèse" sheet, `usage` the BOUTIQUE+ "Consommation" sheet (XLSX only; a CSV is
+   * one table).
+   */
+  finish(summary: ExportSummary | null, usage?: UsageSheetPart[] | null): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExportFormat } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { createCsvWriter } from './csv-writer';
+import { computeUsage } from '../inventory/usage.service';
 import type { ExportPlan } from './export-plan';
 import type { ExportWriter, WorkbookMeta } from './export-writer';
 import { type RowScope, streamExportChunks } from './stream-export-rows';
@@ -81,10 +82,23 @@ export async function writeExportFile(
   }
   const losses = summary && scope.serviceIds.length > 0 ? await summarizeLosses(db, scope) : null;
   // A closed output can leave exceljs waiting for 'finish' forever: the outcome decides.
-  await Promise.race([writer.finish(summary ? summary.result(losses) : null), outcome]);
+  const usage = plan.withUsage ? await usageParts(db, plan) : null;
+  await Promise.race([writer.finish(summary ? summary.result(losses) : null, usage), outcome]);
   const error = await outcome;
   if (error) throw new ExportAbortedError(error);
   return rows;
+}
+
+/** The "Consommation" sheet: each service's report for the period's last month. */
+async function usageParts(db: Db, plan: ExportPlan) {
+  const variance = plan.ent.features.stock_variance;
+  const parts = [];
+  for (const service of plan.services)
+    parts.push({
+      serviceName: service.name,
+      report: await computeUsage(db, plan.tenant.id, service.id, plan.to, variance),
+    });
+  return parts;
 }
 
 /** A client that stops reading for this long loses its download: the cursor must not hold a connection forever. */

@@ -13,6 +13,7 @@ import {
 } from './columns';
 import type { ExportWriter, WorkbookMeta } from './export-writer';
 import { writeSummarySheet } from './xlsx-summary';
+import { writeUsageSheet } from './xlsx-usage';
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -125,7 +126,7 @@ export function createXlsxWriter(out: Writable, meta: WorkbookMeta): ExportWrite
 
     congested: () => sheetPipes().find(needsDrain) ?? (out.writableNeedDrain ? out : null),
 
-    async finish(summary) {
+    async finish(summary, usage) {
       const first = HEADER_ROW + 1;
       const last = HEADER_ROW + lines;
       const subtotal = (column: number, result: number): ExcelJS.CellValue => {
@@ -146,6 +147,7 @@ export function createXlsxWriter(out: Writable, meta: WorkbookMeta): ExportWrite
       totals.commit();
       sheet.commit();
       if (summary) writeSummarySheet(workbook, meta, summary);
+      if (usage && usage.length > 0) writeUsageSheet(workbook, meta, usage);
       await workbook.commit();
     },
   };

@@ -41,6 +41,8 @@ import {
   SpotCheckListResult,
   StatsInput,
   StatsResult,
+  UsageInput,
+  UsageResult,
 } from '@stockscan/contracts';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { tenantProcedure } from '../trpc';
@@ -68,6 +70,7 @@ import {
 } from './products.service';
 import { createSpotCheck, listSpotChecks } from './spot-checks.service';
 import { monthStats } from './stats.service';
+import { monthUsage } from './usage.service';
 
 const products = {
   list: tenantProcedure()
@@ -208,6 +211,12 @@ export const inventoryRouter = {
     .input(StatsInput)
     .output(StatsResult)
     .query(({ ctx, input }) => monthStats(ctx.deps, ctx.actor, input)),
+  usage: {
+    get: tenantProcedure()
+      .input(UsageInput)
+      .output(UsageResult)
+      .query(({ ctx, input }) => monthUsage(ctx.deps, ctx.actor, input)),
+  },
   alerts: tenantProcedure()
     .input(AlertsInput)
     .output(AlertsResult)

@@ -210,4 +210,22 @@ export const cases: IsolationCase[] = [
         lines: [{ product_id: fx.a.other.productId, quantity: 1 }],
       }),
   },
+
+  // consumption report ----------------------------------------------------------------------------------------
+  {
+    kind: 'trpc',
+    path: 'inventory.usage.get',
+    expect: 404,
+    name: "B reads A's consumption",
+    call: (fx) =>
+      fx.b.owner.trpc.inventory.usage.get.query({ service_id: fx.a.scoped.serviceId, month: MONTH }),
+  },
+  {
+    kind: 'trpc',
+    path: 'inventory.usage.get',
+    expect: 404,
+    name: "A's scoped operator reads the other service's consumption",
+    call: (fx) =>
+      fx.a.operator.trpc.inventory.usage.get.query({ service_id: fx.a.other.serviceId, month: MONTH }),
+  },
 ];
