@@ -22,6 +22,8 @@ const NAV = [
   ['/app/inventory', 'nav_inventory'],
   ['/app/products', 'nav_products'],
   ['/app/losses', 'nav_losses'],
+  ['/app/deliveries', 'nav_deliveries'],
+  ['/app/consumption', 'nav_consumption'],
   ['/app/exports', 'nav_exports'],
   ['/app/team', 'nav_team'],
   ['/app/settings', 'nav_settings'],

@@ -11,6 +11,7 @@ import { monthLabel, shiftMonth } from '../inventory/scope/format';
 import { monthReadable } from '../inventory/scope/history';
 import { ScopeBar, ScopeGate } from '../inventory/scope/ScopeBar';
 import { useScope } from '../inventory/scope/useScope';
+import { ConsumptionCard } from '../purchasing/ConsumptionCard';
 import { AlertsPanel } from './AlertsPanel';
 import { MonthFigures } from './MonthFigures';
 import { m } from './messages';
@@ -144,6 +145,9 @@ export function DashboardPage({ assistant }: { assistant?: ReactNode } = {}) {
                   />
                 }
               />
+              {serviceId && serviceId !== 'all' ? (
+                <ConsumptionCard serviceId={serviceId} month={month} />
+              ) : null}
             </>
           )}
         </>

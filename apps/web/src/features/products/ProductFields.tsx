@@ -3,9 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
+import { FormField } from '../../shared/forms/FormField';
 import { currencySymbol } from '../inventory/scope/format';
 import { type Service, unitsFor } from '../inventory/scope/service-features';
 import { unitLongKey, unitMessages } from '../inventory/scope/units';
+import { SupplierSelect } from '../purchasing/SupplierSelect';
 import { m } from './messages';
 import { ProductTextField, type TextFieldOptions } from './ProductTextField';
 import { type FieldName, fieldShown, type ProductForm } from './product-form';
@@ -36,7 +38,7 @@ export function ProductFields({
   const categories = useQuery(trpc.inventory.categories.list.queryOptions({ service_id: service.id }));
   const shown = (name: FieldName) => fieldShown(service, name);
 
-  type TextName = Exclude<FieldName, 'unit' | 'product_role'>;
+  type TextName = Exclude<FieldName, 'unit' | 'product_role' | 'supplier_id'>;
   const field = (name: TextName, label: string, { hint, ...options }: Options = {}): ReactNode =>
     shown(name) ? (
       <ProductTextField
@@ -50,7 +52,7 @@ export function ProductFields({
     ) : null;
 
   const units = unitsFor(service.counting_mode);
-  const prices = shown('purchase_price') || shown('selling_price') || shown('vat_rate') || shown('supplier');
+  const prices = shown('purchase_price') || shown('selling_price') || shown('vat_rate');
   return (
     <>
       <fieldset className="form-section">
@@ -63,6 +65,20 @@ export function ProductFields({
           ))}
         </datalist>
         {field('brand', t('brand'))}
+        <FormField
+          id="product-supplier_id"
+          label={t('supplier')}
+          error={messages.supplier_id}
+          className="form-field"
+        >
+          {(aria) => (
+            <SupplierSelect
+              id={aria.id}
+              value={form.supplier_id}
+              onChange={(id) => onChange('supplier_id', id)}
+            />
+          )}
+        </FormField>
         {field('barcode', t('barcode'))}
         {field('internal_sku', t('internal_sku'), { hint: 'internal_sku_hint' })}
         {field('variant_name', t('variant_name'))}
@@ -107,7 +123,6 @@ export function ProductFields({
             decimal: true,
           })}
           {field('vat_rate', t('vat_rate'), { decimal: true })}
-          {field('supplier', t('supplier'))}
         </fieldset>
       ) : null}
 

@@ -17,7 +17,8 @@ export interface ProductForm {
   purchase_price: string;
   selling_price: string;
   vat_rate: string;
-  supplier: string;
+  /** A supplier of the tenant ('' = none): settings → fournisseurs. */
+  supplier_id: string;
   min_qty: string;
   pack_size: string;
   pack_uom: string;
@@ -38,7 +39,6 @@ const GATES: Partial<Record<FieldName, (service: Service) => boolean>> = {
   purchase_price: (s) => priceOn(s, 'purchase'),
   selling_price: (s) => priceOn(s, 'selling'),
   vat_rate: (s) => featureOn(s, 'vat'),
-  supplier: (s) => featureOn(s, 'suppliers'),
   variant_name: (s) => featureOn(s, 'variants'),
   variant_value: (s) => featureOn(s, 'variants'),
   pack_size: (s) => featureOn(s, 'multi_unit'),
@@ -68,7 +68,7 @@ export function emptyForm(service: Service): ProductForm {
     purchase_price: '',
     selling_price: '',
     vat_rate: '',
-    supplier: '',
+    supplier_id: '',
     min_qty: '',
     pack_size: '',
     pack_uom: '',
@@ -92,7 +92,7 @@ export function formOf(product: Product): ProductForm {
     purchase_price: num(product.purchase_price),
     selling_price: num(product.selling_price),
     vat_rate: num(product.vat_rate),
-    supplier: text(product.supplier),
+    supplier_id: text(product.supplier_id),
     min_qty: num(product.min_qty),
     pack_size: num(product.pack_size),
     pack_uom: text(product.pack_uom),
@@ -121,7 +121,6 @@ const TEXT_FIELDS = [
   'brand',
   'barcode',
   'internal_sku',
-  'supplier',
   'pack_uom',
   'conversion_unit',
   'variant_name',
@@ -160,6 +159,7 @@ export function readForm(
     else fields[key] = value;
   }
   if (fieldShown(service, 'product_role')) fields.product_role = form.product_role || null;
+  fields.supplier_id = form.supplier_id || null;
   return { fields: fields as Omit<ProductUpdateInput, 'id'>, problems };
 }
 

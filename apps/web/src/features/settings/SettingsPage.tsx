@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
+import { SuppliersSection } from '../purchasing/SuppliersSection';
 import { AccountSection, BillingSlot } from './AccountSection';
 import { BusinessSection } from './BusinessSection';
 import { ServicesSection } from './ServicesSection';
@@ -48,6 +49,7 @@ export function SettingsPage() {
   const sections = [
     ...(tenant ? [['services', t('services_title')] as const] : []),
     ...(tenant ? [['business', t('business_title')] as const] : []),
+    ...(tenant && canManage ? [['suppliers', t('suppliers_title')] as const] : []),
     ...(tenant ? [['billing', t('billing_title')] as const] : []),
     ['account', t('account_title')] as const,
   ];
@@ -76,6 +78,11 @@ export function SettingsPage() {
                 tenant={tenant}
                 canManage={canManage}
               />
+            </Section>
+          ) : null}
+          {tenant && canManage ? (
+            <Section id="suppliers" title={t('suppliers_title')}>
+              <SuppliersSection />
             </Section>
           ) : null}
           {tenant ? (

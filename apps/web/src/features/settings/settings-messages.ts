@@ -43,6 +43,7 @@ export const settingsMessages = defineMessages({
     name_required: 'Donnez un nom à ce service.',
     // Business
     business_title: 'Établissement',
+    suppliers_title: 'Fournisseurs',
     business_name: 'Nom de l’établissement',
     currency: 'Devise',
     currency_hint: 'Les montants ne sont pas convertis : seule l’unité affichée change.',
@@ -109,6 +110,7 @@ export const settingsMessages = defineMessages({
     added: 'Service “{name}” created with the recommended modules.',
     name_required: 'Give this service a name.',
     business_title: 'Business',
+    suppliers_title: 'Suppliers',
     business_name: 'Business name',
     currency: 'Currency',
     currency_hint: 'Amounts are not converted: only the displayed unit changes.',

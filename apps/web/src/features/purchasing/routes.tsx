@@ -1,0 +1,14 @@
+import type { FeatureRoutes } from '../../shared/feature-routes';
+
+export const routes: FeatureRoutes = {
+  app: [
+    {
+      path: 'deliveries',
+      lazy: () => import('./DeliveriesPage').then((mod) => ({ Component: mod.DeliveriesPage })),
+    },
+    {
+      path: 'consumption',
+      lazy: () => import('./ConsumptionPage').then((mod) => ({ Component: mod.ConsumptionPage })),
+    },
+  ],
+};
