@@ -1,6 +1,7 @@
 /**
  * Inventory benchmark (`pnpm bench:inventory`): 5,000 products in one service on PostgreSQL, then the count
- * screen (100-row pages) and 500-line counts.upsert batches through the typed tRPC client over HTTP.
+ * screen (100-row pages), 500-line counts.upsert batches and the month's consumption report (inventory.usage.get)
+ * through the typed tRPC client over HTTP.
  * Prints p50/p95 and SQL statements per request (counted by a kysely plugin; BEGIN/COMMIT not included).
  *
  * DATABASE_URL (default postgres://stockscan:stockscan@127.0.0.1:5432/stockscan_test) is only used to
@@ -17,6 +18,7 @@ import { createMailer } from '../apps/api/src/integrations/sendgrid';
 import type { AppRouter } from '../apps/api/src/router';
 import { buildServer } from '../apps/api/src/server';
 import { createTenantFixture } from '../apps/api/test/fixtures';
+import type { Db } from '../packages/db/src/index';
 import { createTemplate, openTestDb } from '../packages/db/src/testing/index';
 
 // The tRPC client and kysely are dependencies of the api package, not of the workspace root.
@@ -85,6 +87,71 @@ function summarise(name: string, samples: Sample[], targetP95: number) {
     target_p95_ms: targetP95,
     ok: p95 <= targetP95 && statements.length === 1,
   };
+}
+
+/** One delivery (every third product), a loss for every tenth, till sales for every other one, in MONTH. */
+async function seedMonthFlows(db: Db, tenantId: string, serviceId: string, ids: string[]) {
+  const receipt = await db
+    .insertInto('receipts')
+    .values({
+      tenant_id: tenantId,
+      service_id: serviceId,
+      supplier_id: null,
+      received_on: `${MONTH}-03`,
+      month: MONTH,
+      reference: 'BENCH',
+      note: null,
+      import_id: null,
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const every = (n: number) => ids.filter((_, i) => i % n === 0);
+  await db
+    .insertInto('receipt_lines')
+    .values(
+      every(3).map((product_id, i) => ({
+        tenant_id: tenantId,
+        receipt_id: receipt.id,
+        product_id,
+        position: i,
+        quantity: 6,
+        unit_cost: 1 + (i % 50),
+        lot_number: null,
+        expiry_date: null,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('loss_events')
+    .values(
+      every(10).map((product_id) => ({
+        tenant_id: tenantId,
+        service_id: serviceId,
+        product_id,
+        occurred_at: new Date(`${MONTH}-10T12:00:00Z`),
+        inventory_month: MONTH,
+        quantity: 1,
+        unit: 'pcs' as const,
+        reason: 'breakage' as const,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('sales_lines')
+    .values(
+      every(2).map((product_id, i) => ({
+        tenant_id: tenantId,
+        service_id: serviceId,
+        month: MONTH,
+        product_id,
+        quantity_sold: i % 5,
+        revenue: (i % 5) * 4.5,
+        import_id: null,
+      })),
+    )
+    .execute();
+  await sql`analyze`.execute(db);
 }
 
 async function main() {
@@ -260,10 +327,23 @@ async function main() {
       if (run >= 3) stats.push({ ms: sample.ms, statements: sample.statements });
     }
 
+    // When: the month's consumption report, after a delivery of 1,667 lines, 500 losses and 2,500 till sales.
+    await seedMonthFlows(testDb.db, f.tenantId, serviceId, ids);
+    const usage: Sample[] = [];
+    let usageRows = 0;
+    for (let run = 0; run < 3 + 30; run++) {
+      const sample = await measure(() =>
+        client.inventory.usage.get.query({ service_id: serviceId, month: MONTH }),
+      );
+      usageRows = sample.result.rows.length;
+      if (run >= 3) usage.push({ ms: sample.ms, statements: sample.statements });
+    }
+
     const rows = [
       summarise(`counts.screen, ${PAGE}-row page (cursor walk)`, screen, 50),
       summarise(`counts.screen, ${PAGE}-row page (category | uncounted | search)`, filtered, 50),
       summarise(`counts.upsert, ${BATCH}-line batch`, upserts, 300),
+      summarise(`usage.get, ${PRODUCTS} products (${usageRows} rows)`, usage, 100),
     ];
     const info = summarise(`stats, ${PRODUCTS} products (info)`, stats, Number.POSITIVE_INFINITY);
     console.log(
