@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
 import { AppError } from '../src/errors';
 import { IDEMPOTENCY_TTL_MS, idempotencyKeyOf, runIdempotent } from '../src/idempotency/idempotency';
-import { createTenantFixture } from '../src/testing/fixtures';
+import { createTenantFixture } from './fixtures';
 
 const t = await useTestDb();
 const config = loadConfig({

@@ -1,7 +1,7 @@
 import type { ProductUnit } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import type { Entitlements } from '@stockscan/entitlements';
-import { round2, round3, sumExact } from '../inventory/format';
+import { round2, round3, sumExact } from '../inventory/numbers';
 import { computeUsage } from '../inventory/usage.service';
 
 /** The month's consumption (BOUTIQUE+ `stock_control`) and, with PRO variance, where stock went missing. */

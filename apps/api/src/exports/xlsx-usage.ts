@@ -1,7 +1,7 @@
 import type { UsageResult } from '@stockscan/contracts';
 import type ExcelJS from 'exceljs';
 import { currencyLabel, neutralizeFormula } from './columns';
-import type { WorkbookMeta } from './writer';
+import type { WorkbookMeta } from './export-writer';
 
 export const USAGE_SHEET = 'Consommation';
 

@@ -8,11 +8,12 @@ import type {
 } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { checkFeature } from '@stockscan/entitlements';
-import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { denialError } from '../entitlements/enforce';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
-import { previousMonth, round2, sumExact } from './format';
+import type { Actor } from '../request/actor';
+import { previousMonth } from './dates';
+import { round2, sumExact } from './numbers';
 import { loadService } from './scope';
 import { loadMonthFlows, type MonthFlows, type PricedQuantity } from './usage-queries';
 

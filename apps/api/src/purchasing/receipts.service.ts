@@ -8,14 +8,15 @@ import type {
 import type { Database, Db } from '@stockscan/db';
 import { sql, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
-import { type Actor, hasRole } from '../auth/actor';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { runIdempotent } from '../idempotency/idempotency';
-import { iso, round2, round3, sumExact } from '../inventory/format';
+import { iso } from '../inventory/dates';
 import { assertMonthOpen } from '../inventory/month-open';
+import { round2, round3, sumExact } from '../inventory/numbers';
 import { loadLiveSupplier } from '../inventory/product-supplier';
 import { assertFoundInScope, loadService } from '../inventory/scope';
+import { type Actor, hasRole } from '../request/actor';
 import { requireStockControl } from './plan-gate';
 
 type PurchasingDeps = Pick<Deps, 'db' | 'now'>;

@@ -8,10 +8,10 @@ import type {
 import type { Db } from '@stockscan/db';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
-import { type Actor, requireRole } from '../auth/actor';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { iso, isoOrNull } from '../inventory/format';
+import { iso, isoOrNull } from '../inventory/dates';
+import { type Actor, requireRole } from '../request/actor';
 import { requireStockControl } from './plan-gate';
 
 type PurchasingDeps = Pick<Deps, 'db' | 'now'>;

@@ -6,13 +6,14 @@ import type {
 } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { recordAudit } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { runIdempotent } from '../idempotency/idempotency';
-import { iso, round2, round3, sumExact } from '../inventory/format';
+import { iso } from '../inventory/dates';
 import { assertMonthOpen } from '../inventory/month-open';
+import { round2, round3, sumExact } from '../inventory/numbers';
 import { loadService } from '../inventory/scope';
+import type { Actor } from '../request/actor';
 import { requireStockControl } from './plan-gate';
 import { assertNotFuture } from './receipts.service';
 import { pairProducts } from './transfer-pairing';
