@@ -158,6 +158,26 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
     await page.getByText(/Total du mois\s:\s2,40\s€/).waitFor();
     await snap(page, 'journey-07-loss');
 
+    // 3b. A delivery of beers on the phone, then the month's consumption: last month was never counted, so
+    // no usage is made up (“comptage manquant”), but what came in is there.
+    await navigate(page, 'Livraisons');
+    const delivery = page.getByRole('form', { name: 'Nouvelle livraison' });
+    await delivery.getByLabel('N° de bon de livraison ou de facture').fill('BL-2048');
+    await delivery.getByLabel('Ajouter un produit').fill('Leffe');
+    await delivery.getByRole('button', { name: /Bière Leffe 33 cl/ }).click();
+    await delivery.getByLabel('Unités').fill('24');
+    await delivery.getByLabel('Coût unitaire').fill('1,10');
+    await delivery.getByRole('button', { name: 'Enregistrer la livraison' }).click();
+    await page.getByText(/Livraison enregistrée : 1 ligne\(s\), 26,40\s€\./).waitFor();
+    await page.getByText(/Total du mois : 26,40\s€/).waitFor();
+    await snap(page, 'journey-07b-delivery');
+    await navigate(page, 'Consommation');
+    await page.getByText('Le mois précédent n’a pas été compté : pas de consommation calculable.').waitFor();
+    const leffe = page.getByRole('row', { name: /Bière Leffe 33 cl/ });
+    await leffe.getByText('comptage manquant').waitFor();
+    expect(await leffe.textContent()).toContain('24');
+    await snap(page, 'journey-07c-consumption');
+
     // 4. The dashboard: the stock value and its charts; last month was never counted, so no "rise from 0".
     await navigate(page, 'Tableau de bord');
     await page.getByText(STOCK_VALUE).first().waitFor();
@@ -193,6 +213,16 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
       Service: 'Bar',
     });
     expect(rows.filter((r) => BOTTLES.some((b) => b.name === r.Nom))).toHaveLength(BOTTLES.length);
+    // Duo has the consumption sheet: the beers delivered, their usage left blank for want of last month's count.
+    expect(
+      duo.rowsOf('Consommation', 'Service').find((r) => r.Produit === 'Bière Leffe 33 cl'),
+    ).toMatchObject({
+      Service: 'Bar',
+      Entrées: 24,
+      'Stock fin': 24,
+      Pertes: 2,
+      Statut: 'comptage manquant',
+    });
     await snap(page, 'journey-09-export');
 
     // 6. Invite a manager: the mail with the link leaves through (fake) SendGrid.

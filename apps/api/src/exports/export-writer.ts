@@ -1,7 +1,13 @@
 import type { Writable } from 'node:stream';
+import type { UsageResult } from '@stockscan/contracts';
 import type { ExportRow } from './columns';
 import type { ExportSummary } from './summary';
-import type { UsageSheetPart } from './xlsx-usage';
+
+/** One service's consumption report for the export's last month (the "Consommation" sheet). */
+export interface UsageSheetPart {
+  serviceName: string;
+  report: UsageResult;
+}
 
 export interface WorkbookMeta {
   /** "Inventaire 11/2026 — Bistrot (Services : Bar, Cuisine)" */

@@ -1,15 +1,8 @@
-import type { UsageResult } from '@stockscan/contracts';
 import type ExcelJS from 'exceljs';
 import { currencyLabel, neutralizeFormula } from './columns';
-import type { WorkbookMeta } from './export-writer';
+import type { UsageSheetPart, WorkbookMeta } from './export-writer';
 
 export const USAGE_SHEET = 'Consommation';
-
-/** One service's consumption report for the export's last month. */
-export interface UsageSheetPart {
-  serviceName: string;
-  report: UsageResult;
-}
 
 const HEADER = {
   font: { bold: true },
