@@ -6,9 +6,11 @@ import {
   InvitationStatus,
   LossReason,
   MembershipStatus,
+  PeriodStatus,
   PlanSource,
   ProductRole,
   ProductUnit,
+  ReceiptSource,
   Role,
   ServiceType,
   SubscriptionStatus,
@@ -43,6 +45,8 @@ const CONTRACT_ENUMS: Record<string, { options: readonly string[] }> = {
   'loss_events.unit': ProductUnit,
   'loss_events.reason': LossReason,
   'usage_events.kind': UsageKind,
+  'receipts.source': ReceiptSource,
+  'inventory_periods.status': PeriodStatus,
 };
 
 const contractSets: ColumnValueSets = new Map(
