@@ -2,16 +2,16 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0004 from './0004_billing';
 import * as m0006 from './0006_export_order';
-import * as m0011 from './0011_team_counting';
 import * as m0010 from './0010_purchasing';
+import * as m0011 from './0011_team_counting';
 
 /** Ordered, in-code migrations: bundled with the server, no filesystem scan. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0004_billing': m0004,
   '0006_export_order': m0006,
-  '0011_team_counting': m0011,
   '0010_purchasing': m0010,
+  '0011_team_counting': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {
