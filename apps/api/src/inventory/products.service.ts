@@ -109,39 +109,54 @@ function result(
   return { product: toProduct(row), warnings: [...warnings, ...productWarnings(service, row)] };
 }
 
+/**
+ * Inserts one product into `service` inside the caller's transaction (the caller reserves max_products):
+ * fields shaped by the service's features, an automatic SKU, the category created when new.
+ */
+export async function insertProduct(
+  tx: Db,
+  actor: Actor,
+  service: ServiceRow,
+  input: Omit<ProductCreateInput, 'service_id'>,
+  now: Date,
+): Promise<ProductResult> {
+  const { name, ...fields } = input;
+  const { values, warnings } = applyServiceFeatures(service, fields, true);
+  if (featureOn(service.features, 'sku') && !values.internal_sku)
+    values.internal_sku = await nextSku(tx, actor.tenantId, service.id);
+  if (values.category)
+    values.category = await ensureCategory(tx, actor.tenantId, service.id, values.category);
+  await linkSupplier(tx, actor.tenantId, values);
+  const row = await tx
+    .insertInto('products')
+    .values({
+      ...values,
+      unit: values.unit ?? 'pcs',
+      tenant_id: actor.tenantId,
+      service_id: service.id,
+      name,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+    .catch((error: unknown) => {
+      throw duplicateError(error);
+    });
+  return result(service, row, warnings);
+}
+
 export async function createProduct(
   deps: InventoryDeps,
   actor: Actor,
   input: ProductCreateInput,
 ): Promise<ProductResult> {
   const now = deps.now();
-  const { service_id, name, ...fields } = input;
+  const { service_id, ...fields } = input;
   return deps.db.transaction().execute(async (tx) => {
     const service = await loadService(tx, actor, service_id);
     await reserveCount(tx, actor.tenantId, 'max_products', 1, now);
-    const { values, warnings } = applyServiceFeatures(service, fields, true);
-    if (featureOn(service.features, 'sku') && !values.internal_sku)
-      values.internal_sku = await nextSku(tx, actor.tenantId, service.id);
-    if (values.category)
-      values.category = await ensureCategory(tx, actor.tenantId, service.id, values.category);
-    await linkSupplier(tx, actor.tenantId, values);
-    const row = await tx
-      .insertInto('products')
-      .values({
-        ...values,
-        unit: values.unit ?? 'pcs',
-        tenant_id: actor.tenantId,
-        service_id: service.id,
-        name,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
-      .catch((error: unknown) => {
-        throw duplicateError(error);
-      });
-    return result(service, row, warnings);
+    return insertProduct(tx, actor, service, fields, now);
   });
 }
 

@@ -17,6 +17,7 @@ import {
 } from '@stockscan/contracts';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { idempotencyKeyOf } from '../idempotency/idempotency';
+import { importsRouter } from './imports.router';
 import { tenantProcedure } from '../trpc';
 import { createReceipt, deleteReceipt, getReceipt, listReceipts } from './receipts.service';
 import { archiveSupplier, createSupplier, listSuppliers, updateSupplier } from './suppliers.service';
@@ -75,4 +76,4 @@ const transfers = {
     ),
 } satisfies TRPCRouterRecord;
 
-export const purchasingRouter = { suppliers, receipts, transfers } satisfies TRPCRouterRecord;
+export const purchasingRouter = { suppliers, receipts, transfers, imports: importsRouter } satisfies TRPCRouterRecord;

@@ -122,12 +122,20 @@ function lineQuantity(
   return round3((line.packs ?? 0) * (packSize ?? 0) + (line.quantity ?? 0));
 }
 
-async function insertReceipt(
+/** Where a receipt comes from: typed in, a file import (with the import's id) or an order. */
+export interface ReceiptOrigin {
+  source: 'manual' | 'import' | 'order';
+  import_id: string | null;
+}
+
+/** A delivery's rows in the caller's transaction (receipts.create and the file import share it). */
+export async function insertReceipt(
   tx: Transaction<Database>,
   actor: Actor,
   serviceId: string,
   input: Omit<ReceiptCreateInput, 'idempotency_key'>,
   now: Date,
+  origin: ReceiptOrigin = { source: 'manual', import_id: null },
 ): Promise<string> {
   const month = input.received_on.slice(0, 7);
   await assertMonthOpen(tx, actor.tenantId, serviceId, month);
@@ -148,8 +156,8 @@ async function insertReceipt(
       month,
       reference: input.reference ?? null,
       note: input.note ?? null,
-      source: 'manual',
-      import_id: null,
+      source: origin.source,
+      import_id: origin.import_id,
       created_by: actor.userId,
       created_at: now,
     })
