@@ -1,7 +1,14 @@
 import type { AppRouter } from '@stockscan/api';
 import { TRPC_MAX_BATCH_DEFAULT } from '@stockscan/contracts';
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, httpLink, retryLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  retryLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { getLocale } from '../i18n/locale';
 import { createTokenRefresher, getSession, type RefreshOutcome, setSession } from './session';
@@ -73,6 +80,16 @@ const NO_AUTH_RETRY = new Set([
   'members.declineInvitation',
 ]);
 
+const FILE_UPLOADS = new Set(['purchasing.imports.preview', 'purchasing.imports.commit']);
+
+async function authHeaders() {
+  const token = await freshAccessToken();
+  return {
+    'accept-language': getLocale(),
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
+}
+
 export function makeTrpcClient() {
   return createTRPCClient<AppRouter>({
     links: [
@@ -89,18 +106,17 @@ export function makeTrpcClient() {
           return true;
         },
       }),
-      httpBatchLink({
-        url: `${apiBase}/trpc`,
-        maxURLLength: 4000,
-        // The server refuses larger batches as a whole (TRPC_MAX_BATCH).
-        maxItems: TRPC_MAX_BATCH_DEFAULT,
-        async headers() {
-          const token = await freshAccessToken();
-          return {
-            'accept-language': getLocale(),
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-          };
-        },
+      // A file upload travels alone: the server takes file-sized bodies only for a call that is nothing else.
+      splitLink({
+        condition: (op) => FILE_UPLOADS.has(op.path),
+        true: httpLink({ url: `${apiBase}/trpc`, headers: authHeaders }),
+        false: httpBatchLink({
+          url: `${apiBase}/trpc`,
+          maxURLLength: 4000,
+          // The server refuses larger batches as a whole (TRPC_MAX_BATCH).
+          maxItems: TRPC_MAX_BATCH_DEFAULT,
+          headers: authHeaders,
+        }),
       }),
     ],
   });
