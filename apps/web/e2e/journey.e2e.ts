@@ -38,6 +38,15 @@ const BOTTLES = [
 // 3 × 28.50 + 2 × 32 + 1.5 × 35 + 24 × 1.20 + 4 × 4.80
 const STOCK_VALUE = /250,00\s€/;
 
+/** A wholesaler's delivery note as its software writes it (Windows-1252: every character here is Latin-1). */
+const DELIVERY_NOTE = [
+  'BRASSERIES DU PORT - Bon de livraison BL-2291;;;;',
+  'Désignation;EAN;Qté colis;Colisage;PU HT',
+  'GIN CITADELLE 70CL;3760000000011;1;6;27,90',
+  'Grenadine sirop 1L;;2;6;4,10',
+  'Consigne fût 30 L;;1;;30,00',
+].join('\r\n');
+
 const OWNER = { username: 'lea.zinc', email: 'lea@zinc-du-port.test', password: 'comptoir-2026' };
 const MANAGER = { username: 'sam', email: 'sam@zinc-du-port.test', password: 'reserve-2026' };
 const TENANT = 'Le Zinc du Port';
@@ -177,6 +186,28 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
     await leffe.getByText('comptage manquant').waitFor();
     expect(await leffe.textContent()).toContain('24');
     await snap(page, 'journey-07c-consumption');
+
+    // 3c. Import the wholesaler's delivery note (Windows-1252, `;`, decimal commas, a title line above the
+    // header): the gin is found by its barcode, the syrup is linked by hand, the deposit line is skipped.
+    await page.goto(`${stack.url}/app/deliveries/import`);
+    await page.getByLabel('Fichier (CSV ou Excel .xlsx)').setInputFiles({
+      name: 'BL-2291.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(DELIVERY_NOTE, 'latin1'),
+    });
+    await page.getByText('En-tête trouvé ligne 2.', { exact: false }).waitFor();
+    expect(
+      await page.getByLabel('Quantité', { exact: true }).locator('option:checked').textContent(),
+    ).toMatch(/^Qté colis/);
+    await page.getByText('3 lignes : 1 reconnues, 2 à lier ou créer, 0 illisibles.').waitFor();
+    await page.getByRole('row', { name: /Gin Citadelle 70 cl \(par code-barres\)/ }).waitFor();
+    await page.getByLabel('Que faire de la ligne 4 ?').selectOption('link');
+    await page.getByLabel('Chercher le produit (4)').fill('grenadine');
+    await page.getByLabel('Produit à lier (4)').selectOption({ label: 'Sirop de grenadine 1 L' });
+    await page.getByLabel('Que faire de la ligne 5 ?').selectOption('skip');
+    await snap(page, 'journey-07b-import-preview');
+    await page.getByRole('button', { name: 'Importer 2 lignes' }).click();
+    await page.getByText('Livraison enregistrée : 2 lignes, 0 produits créés.').first().waitFor();
 
     // 4. The dashboard: the stock value and its charts; last month was never counted, so no "rise from 0".
     await navigate(page, 'Tableau de bord');

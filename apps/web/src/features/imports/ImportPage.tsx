@@ -62,6 +62,8 @@ function ImportFlow({ kind, service, month }: { kind: ImportKind; service: Servi
   const trpc = useTRPC();
   const [file, setFile] = useState<PickedFile | null>(null);
   const [choices, setChoices] = useState<Choices>({});
+  // A new round empties the file input, so the same file can be picked again.
+  const [round, setRound] = useState(0);
   const preview = useMutation(
     trpc.purchasing.imports.preview.mutationOptions({
       onSuccess: (data) => setChoices(initialChoices(data)),
@@ -79,16 +81,13 @@ function ImportFlow({ kind, service, month }: { kind: ImportKind; service: Servi
   };
   const restart = () => {
     setFile(null);
+    setRound((n) => n + 1);
     preview.reset();
   };
   const data = preview.data;
   return (
     <div className="import-flow">
-      <FilePicker
-        key={file ? 'picked' : 'empty'}
-        onPicked={(picked) => read(picked)}
-        busy={preview.isPending}
-      />
+      <FilePicker key={round} onPicked={(picked) => read(picked)} busy={preview.isPending} />
       {preview.isPending ? (
         <p className="muted" role="status">
           {t('reading')}
