@@ -1,7 +1,7 @@
 /**
  * Inventory benchmark (`pnpm bench:inventory`): 5,000 products in one service on PostgreSQL, then the count
- * screen (100-row pages), 500-line counts.upsert batches and the month's consumption report (inventory.usage.get)
- * through the typed tRPC client over HTTP.
+ * screen (100-row pages), 500-line counts.upsert batches, the month's consumption report (inventory.usage.get)
+ * and the preview of a 5,000-line supplier file (bench/import-preview.ts) through the typed tRPC client over HTTP.
  * Prints p50/p95 and SQL statements per request (counted by a kysely plugin; BEGIN/COMMIT not included).
  *
  * DATABASE_URL (default postgres://stockscan:stockscan@127.0.0.1:5432/stockscan_test) is only used to
@@ -20,6 +20,7 @@ import { buildServer } from '../apps/api/src/server';
 import { createTenantFixture } from '../apps/api/test/fixtures';
 import type { Db } from '../packages/db/src/index';
 import { createTemplate, openTestDb } from '../packages/db/src/testing/index';
+import { IMPORT_LINES, IMPORT_TARGET_MS, supplierFile } from './import-preview';
 
 // The tRPC client and kysely are dependencies of the api package, not of the workspace root.
 const fromApi = createRequire(new URL('../apps/api/package.json', import.meta.url));
@@ -339,11 +340,28 @@ async function main() {
       if (run >= 3) usage.push({ ms: sample.ms, statements: sample.statements });
     }
 
+    // When: a 5,000-line supplier file is previewed (read, mapped, matched; nothing written).
+    const file = supplierFile(PRODUCTS);
+    const previews: Sample[] = [];
+    for (let run = 0; run < 2 + 10; run++) {
+      const sample = await measure(() =>
+        client.purchasing.imports.preview.mutate({
+          kind: 'receipt',
+          service_id: serviceId,
+          file_base64: file,
+        }),
+      );
+      if (sample.result.lines.length !== IMPORT_LINES)
+        throw new Error(`preview read ${sample.result.lines.length}`);
+      if (run >= 2) previews.push({ ms: sample.ms, statements: sample.statements });
+    }
+
     const rows = [
       summarise(`counts.screen, ${PAGE}-row page (cursor walk)`, screen, 50),
       summarise(`counts.screen, ${PAGE}-row page (category | uncounted | search)`, filtered, 50),
       summarise(`counts.upsert, ${BATCH}-line batch`, upserts, 300),
       summarise(`usage.get, ${PRODUCTS} products (${usageRows} rows)`, usage, 100),
+      summarise(`imports.preview, ${IMPORT_LINES}-line CSV`, previews, IMPORT_TARGET_MS),
     ];
     const info = summarise(`stats, ${PRODUCTS} products (info)`, stats, Number.POSITIVE_INFINITY);
     console.log(
