@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { failure } from '@stockscan/testing/trpc-failure';
 import { describe, expect, it } from 'vitest';
-import { createTenantFixture, type TenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
-import { failure } from '../src/testing/trpc-failure';
+import { createTenantFixture, type TenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 const NOW = new Date('2026-11-15T10:00:00Z');
 const t = await startTestApp({ now: NOW });

@@ -6,7 +6,7 @@ import type {
   ImportPreviewResult,
 } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
-import { type Actor, requireRole } from '../auth/actor';
+import { type Actor, requireRole } from '../request/actor';
 import type { Deps } from '../deps';
 import { requireFeature } from '../entitlements/enforce';
 import { AppError } from '../errors';
