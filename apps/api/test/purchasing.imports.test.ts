@@ -1,6 +1,6 @@
+import { failure } from '@stockscan/testing/trpc-failure';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { failure } from '@stockscan/testing/trpc-failure';
 import { describe, expect, it } from 'vitest';
 import { createTenantFixture, type TenantFixture } from './fixtures';
 import { startTestApp } from './test-server';

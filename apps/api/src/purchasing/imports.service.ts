@@ -6,12 +6,12 @@ import type {
   ImportPreviewResult,
 } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
-import { type Actor, requireRole } from '../request/actor';
 import type { Deps } from '../deps';
 import { requireFeature } from '../entitlements/enforce';
 import { AppError } from '../errors';
 import { runIdempotent } from '../idempotency/idempotency';
 import { loadService } from '../inventory/scope';
+import { type Actor, requireRole } from '../request/actor';
 import { invalidLines } from './import/invalid';
 import { buildMatcher } from './import/match';
 import { fileBytes, readImport } from './import/read-import';

@@ -3,12 +3,12 @@ import type { ImportCommitResult } from '@stockscan/contracts';
 import type { Database } from '@stockscan/db';
 import type { Transaction } from 'kysely';
 import { recordAudit } from '../../audit/audit.service';
-import type { Actor } from '../../request/actor';
 import { reserveCount } from '../../entitlements/enforce';
-import { round2 } from '../../inventory/numbers';
 import { assertMonthOpen } from '../../inventory/month-open';
+import { round2 } from '../../inventory/numbers';
 import { insertProduct } from '../../inventory/products.service';
 import type { ServiceRow } from '../../inventory/scope';
+import type { Actor } from '../../request/actor';
 import { insertReceipt } from '../receipts.service';
 import type { Resolution } from './resolve';
 

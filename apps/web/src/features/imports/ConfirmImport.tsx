@@ -1,6 +1,7 @@
 import type { ImportKind } from '@stockscan/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
@@ -71,9 +72,19 @@ export function ConfirmImport({
         <p>
           {t(`done_${kind}`, { lines: commit.data.lines_written, created: commit.data.products_created })}
         </p>
-        <button type="button" className="button" onClick={onRestart}>
-          {t('another')}
-        </button>
+        <div className="import-bulk">
+          {kind === 'receipt' ? (
+            <Link
+              className="button"
+              to={`/app/deliveries?service=${serviceId}&month=${receivedOn.slice(0, 7)}`}
+            >
+              {t('back_deliveries')}
+            </Link>
+          ) : null}
+          <button type="button" className="button" onClick={onRestart}>
+            {t('another')}
+          </button>
+        </div>
       </div>
     );
   return (
