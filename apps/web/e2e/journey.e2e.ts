@@ -189,7 +189,8 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
 
     // 3c. Import the wholesaler's delivery note (Windows-1252, `;`, decimal commas, a title line above the
     // header): the gin is found by its barcode, the syrup is linked by hand, the deposit line is skipped.
-    await page.goto(`${stack.url}/app/deliveries/import`);
+    await navigate(page, 'Livraisons');
+    await page.getByRole('link', { name: 'Importer une livraison' }).click();
     await page.getByLabel('Fichier (CSV ou Excel .xlsx)').setInputFiles({
       name: 'BL-2291.csv',
       mimeType: 'text/csv',

@@ -17,8 +17,8 @@ import {
 } from '@stockscan/contracts';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { idempotencyKeyOf } from '../idempotency/idempotency';
-import { importsRouter } from './imports.router';
 import { tenantProcedure } from '../trpc';
+import { importsRouter } from './imports.router';
 import { createReceipt, deleteReceipt, getReceipt, listReceipts } from './receipts.service';
 import { archiveSupplier, createSupplier, listSuppliers, updateSupplier } from './suppliers.service';
 import { createTransfer, listTransfers } from './transfers.service';
@@ -76,4 +76,9 @@ const transfers = {
     ),
 } satisfies TRPCRouterRecord;
 
-export const purchasingRouter = { suppliers, receipts, transfers, imports: importsRouter } satisfies TRPCRouterRecord;
+export const purchasingRouter = {
+  suppliers,
+  receipts,
+  transfers,
+  imports: importsRouter,
+} satisfies TRPCRouterRecord;

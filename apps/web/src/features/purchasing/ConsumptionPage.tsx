@@ -3,6 +3,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { useEntitlements } from '../entitlements/useEntitlements';
+import { ImportLink } from '../imports/ImportLink';
 import { formatMoney } from '../inventory/scope/format';
 import { ScopeBar, ScopeGate } from '../inventory/scope/ScopeBar';
 import { useScope } from '../inventory/scope/useScope';
@@ -28,6 +29,7 @@ export function ConsumptionPage() {
     <section className="page purchasing-page">
       <h1>{t('consumption_title')}</h1>
       <p className="muted lead-small">{t('consumption_lead')}</p>
+      <ImportLink kind="sales" />
       {!service ? (
         <ScopeGate scope={scope} />
       ) : (

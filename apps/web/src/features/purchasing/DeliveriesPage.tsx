@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/i18n';
 import { useEntitlements } from '../entitlements/useEntitlements';
+import { ImportLink } from '../imports/ImportLink';
 import { ScopeBar, ScopeGate } from '../inventory/scope/ScopeBar';
 import { useScope } from '../inventory/scope/useScope';
 import { DeliveryForm } from './DeliveryForm';
@@ -19,6 +20,7 @@ export function DeliveriesPage() {
     <section className="page purchasing-page">
       <h1>{t('deliveries_title')}</h1>
       <p className="muted lead-small">{t('deliveries_lead')}</p>
+      <ImportLink kind="receipt" />
       {!service ? (
         <ScopeGate scope={scope} />
       ) : (
