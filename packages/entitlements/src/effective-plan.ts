@@ -1,19 +1,6 @@
-import type { PlanSource, SubscriptionStatus } from '@stockscan/contracts';
 import { assertValidDate } from './assert';
-import { DAY_MS } from './period';
+import { graceEndsAt, subscriptionInForce, type TenantBilling } from './billing-status';
 import { normalizePlanCode, type PlanCode } from './plans';
-
-/** How long a PAST_DUE subscription keeps its plan, counted from grace_started_at. */
-export const GRACE_DAYS = 7;
-
-/** The billing columns of a tenant (SPEC §3). */
-export type TenantBilling = {
-  plan_code: string | null;
-  plan_source: PlanSource;
-  subscription_status: SubscriptionStatus;
-  license_expires_at: Date | null;
-  grace_started_at: Date | null;
-};
 
 /**
  * Why the effective plan is what it is. The declared plan holds by the first matching rule, in this order:
@@ -44,14 +31,7 @@ function holdingRule(billing: TenantBilling, now: number): EffectivePlanReason |
   if (billing.plan_source === 'MANUAL') return 'manual';
   // An Invalid Date compares false everywhere below: unreadable billing data never grants a plan.
   if (billing.license_expires_at !== null && billing.license_expires_at.getTime() > now) return 'license';
-  if (billing.subscription_status === 'ACTIVE' || billing.subscription_status === 'TRIALING')
-    return 'subscription';
-  if (
-    billing.subscription_status === 'PAST_DUE' &&
-    billing.grace_started_at !== null &&
-    now < billing.grace_started_at.getTime() + GRACE_DAYS * DAY_MS
-  ) {
-    return 'grace';
-  }
-  return null;
+  if (subscriptionInForce(billing.subscription_status)) return 'subscription';
+  const graceEnd = graceEndsAt(billing);
+  return graceEnd !== null && now < graceEnd.getTime() ? 'grace' : null;
 }

@@ -1,11 +1,22 @@
 export { seesPreviousCounts } from './blind-counting';
 export {
-  type EffectivePlan,
-  type EffectivePlanReason,
-  effectivePlan,
+  type BillingFacts,
+  billingStatus,
+  checkoutTrialEnd,
+  daysLeft,
   GRACE_DAYS,
+  graceEndsAt,
+  inTrial,
+  MIN_CHECKOUT_TRIAL_MS,
+  onSignupTrial,
+  subscriptionInForce,
+  subscriptionRunning,
   type TenantBilling,
-} from './effective-plan';
+  type TrialInfo,
+  type TrialStatus,
+  trialInfo,
+} from './billing-status';
+export { type EffectivePlan, type EffectivePlanReason, effectivePlan } from './effective-plan';
 export {
   type CountKey,
   type EntitlementOverrides,
@@ -39,7 +50,6 @@ export {
 } from './plans';
 export { PLANS, type PlanInfo } from './pricing';
 export { historyCutoff, isWithinHistory } from './retention';
-export { type TrialInfo, trialInfo } from './trial';
 export {
   COUNT_CODES,
   checkCount,

@@ -5,7 +5,13 @@ import type {
   PortalResult,
   SyncInput,
 } from '@stockscan/contracts';
-import { DAY_MS, effectivePlan, GRACE_DAYS, normalizePlanCode } from '@stockscan/entitlements';
+import {
+  billingStatus,
+  checkoutTrialEnd,
+  effectivePlan,
+  normalizePlanCode,
+  subscriptionRunning,
+} from '@stockscan/entitlements';
 import type Stripe from 'stripe';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service';
@@ -16,11 +22,6 @@ import { convergeSubscription } from './converge';
 import { ensureStripeCustomer } from './customer';
 import { priceIdFor } from './prices';
 import { idOf, isStripeMissing, requireStripe } from './stripe-client';
-
-/** Stripe refuses a Checkout trial_end less than 48 h ahead; the margin covers the request's own delay. */
-const MIN_CHECKOUT_TRIAL_MS = 48 * 3_600_000 + 10 * 60_000;
-
-const LIVE_STATUSES = new Set(['ACTIVE', 'TRIALING', 'PAST_DUE']);
 
 function successUrlWithSession(url: string): string {
   if (url.includes('{CHECKOUT_SESSION_ID}')) return url;
@@ -47,19 +48,15 @@ export async function startCheckout(
     .where('id', '=', actor.tenantId)
     .executeTakeFirst();
   if (!tenant) throw new AppError('NOT_FOUND');
-  if (tenant.stripe_subscription_id && LIVE_STATUSES.has(tenant.subscription_status)) {
+  if (tenant.stripe_subscription_id && subscriptionRunning(tenant.subscription_status)) {
     throw new AppError('CONFLICT', {
       fr: 'Un abonnement est déjà en cours : changez d’offre depuis le portail de facturation.',
       en: 'A subscription is already running: change plan from the billing portal.',
     });
   }
   const customerId = await ensureStripeCustomer(deps, stripe, actor);
-  const trialEnd =
-    tenant.plan_source === 'TRIAL' &&
-    tenant.license_expires_at &&
-    tenant.license_expires_at.getTime() - now.getTime() >= MIN_CHECKOUT_TRIAL_MS
-      ? Math.floor(tenant.license_expires_at.getTime() / 1000)
-      : undefined;
+  const keptTrialEnd = checkoutTrialEnd(tenant, now);
+  const trialEnd = keptTrialEnd ? Math.floor(keptTrialEnd.getTime() / 1000) : undefined;
   const metadata = { tenant_id: actor.tenantId, plan_code: input.plan, billing_cycle: input.cycle };
   const session = await stripe.checkout.sessions.create({
     mode: 'subscription',
@@ -154,35 +151,19 @@ export async function getBillingStatus(deps: Deps, actor: Actor): Promise<Billin
     .where('id', '=', actor.tenantId)
     .executeTakeFirst();
   if (!t) throw new AppError('NOT_FOUND');
-  const effective = effectivePlan(t, now);
-  const ends = t.license_expires_at;
-  const inTrial = t.plan_source === 'TRIAL' || t.subscription_status === 'TRIALING';
-  const trial =
-    inTrial && ends
-      ? {
-          active: ends.getTime() > now.getTime(),
-          ends_at: ends.toISOString(),
-          days_left: Math.max(0, Math.ceil((ends.getTime() - now.getTime()) / DAY_MS)),
-        }
-      : null;
-  const live = t.subscription_status === 'ACTIVE' || t.subscription_status === 'TRIALING';
-  const cancelAt = live ? t.stripe_cancel_at : null;
-  const pastDue = t.subscription_status === 'PAST_DUE';
+  const facts = billingStatus(t, now);
   return {
-    plan_effective: effective.plan,
+    plan_effective: effectivePlan(t, now).plan,
     plan_code: normalizePlanCode(t.plan_code),
     plan_source: t.plan_source,
     billing_cycle: t.billing_cycle,
     subscription_status: t.subscription_status,
-    trial,
-    renews_at: live && t.plan_source === 'PAID' && !cancelAt ? iso(ends) : null,
-    expires_at: iso(cancelAt ?? ends),
-    cancel_at: iso(cancelAt),
-    past_due: pastDue,
-    grace_ends_at:
-      pastDue && t.grace_started_at
-        ? iso(new Date(t.grace_started_at.getTime() + GRACE_DAYS * DAY_MS))
-        : null,
+    trial: facts.trial && { ...facts.trial, ends_at: facts.trial.ends_at.toISOString() },
+    renews_at: iso(facts.renews_at),
+    expires_at: iso(facts.expires_at),
+    cancel_at: iso(facts.cancel_at),
+    past_due: facts.past_due,
+    grace_ends_at: iso(facts.grace_ends_at),
     checkout_enabled: deps.stripe !== null,
     portal_enabled: deps.stripe !== null && !deps.config.stripe.portalDisabled,
   };

@@ -1,5 +1,6 @@
 import type { BillingCycle, PaidPlanCode, PlanSource, SubscriptionStatus } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
+import { subscriptionInForce } from '@stockscan/entitlements';
 import type Stripe from 'stripe';
 import { recordAudit } from '../audit/audit.service';
 import type { Config } from '../config';
@@ -88,7 +89,7 @@ export function stateFromSubscription(
   const status = tenantStatusFor(sub.status);
   if (!status) return { skipped: `subscription status ${sub.status}` };
   if (current.plan_source === 'LIFETIME') return { skipped: 'lifetime plan' };
-  const live = status === 'ACTIVE' || status === 'TRIALING';
+  const live = subscriptionInForce(status);
   if (current.plan_source === 'MANUAL' && !live) return { skipped: 'manual plan' };
   if (current.stripe_subscription_id && current.stripe_subscription_id !== sub.id && !live) {
     return { skipped: 'not the tenant’s current subscription' };

@@ -1,5 +1,5 @@
 import type { BillingCycle, BillingStatus, PaidPlanCode } from '@stockscan/contracts';
-import { PLAN_NAMES, PLANS, type PlanCode } from '@stockscan/entitlements';
+import { checkoutTrialEnd, onSignupTrial, PLAN_NAMES, PLANS, type PlanCode } from '@stockscan/entitlements';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -35,7 +35,13 @@ export function PlanPicker({
       },
     }),
   );
-  const trialActive = status.plan_source === 'TRIAL' && status.trial?.active === true;
+  const trialActive = onSignupTrial(status) && status.trial?.active === true;
+  // Checkout keeps the trial's remaining days only when Stripe would take them (as the server decides).
+  const keptTrialDays =
+    status.trial &&
+    checkoutTrialEnd({ ...status, license_expires_at: new Date(status.trial.ends_at) }, new Date())
+      ? status.trial.days_left
+      : 0;
   // During the trial nothing is "your plan" yet: the trial is told in the card above.
   const currentPlan: PlanCode | undefined = trialActive ? undefined : status.plan_effective;
 
@@ -63,8 +69,7 @@ export function PlanPicker({
           plan={initial.plan}
           cycle={cycle}
           current={currentPlan === initial.plan}
-          // Stripe keeps the trial only when it has more than 48 h left.
-          trialDays={trialActive && (status.trial?.days_left ?? 0) > 2 ? (status.trial?.days_left ?? 0) : 0}
+          trialDays={trialActive ? keptTrialDays : 0}
           busy={busy}
           onPay={() => initial.plan && choose(initial.plan, cycle)}
         />

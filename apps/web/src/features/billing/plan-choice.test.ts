@@ -1,5 +1,6 @@
+import { subscriptionRunning } from '@stockscan/entitlements';
 import { describe, expect, it } from 'vitest';
-import { checkoutMode, hasLiveSubscription, parsePlanChoice, paymentConfirmed } from './plan-choice';
+import { checkoutMode, parsePlanChoice, paymentConfirmed } from './plan-choice';
 
 const params = (query: string) => new URLSearchParams(query);
 
@@ -45,6 +46,6 @@ describe('subscription facts', () => {
     expect(paymentConfirmed({ plan_source: 'PAID', subscription_status: 'TRIALING' })).toBe(true);
     expect(paymentConfirmed({ plan_source: 'TRIAL', subscription_status: 'NONE' })).toBe(false);
     expect(paymentConfirmed({ plan_source: 'PAID', subscription_status: 'PAST_DUE' })).toBe(false);
-    expect(hasLiveSubscription({ subscription_status: 'CANCELED' })).toBe(false);
+    expect(subscriptionRunning('CANCELED')).toBe(false);
   });
 });

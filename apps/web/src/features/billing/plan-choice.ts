@@ -1,5 +1,5 @@
 import type { BillingCycle, BillingStatus, PaidPlanCode } from '@stockscan/contracts';
-import { normalizePlanCode } from '@stockscan/entitlements';
+import { normalizePlanCode, subscriptionInForce, subscriptionRunning } from '@stockscan/entitlements';
 
 export interface PlanChoice {
   /** A paid plan named in the URL (codes or aliases, any case); null for none, Solo or garbage. */
@@ -18,25 +18,11 @@ export function parsePlanChoice(params: URLSearchParams): PlanChoice {
   };
 }
 
-type StatusFacts = Pick<BillingStatus, 'subscription_status'>;
-
-/** A Stripe subscription runs: a second checkout would bill twice, so plan changes go through the portal. */
-export function hasLiveSubscription(status: StatusFacts): boolean {
-  return (
-    status.subscription_status === 'ACTIVE' ||
-    status.subscription_status === 'TRIALING' ||
-    status.subscription_status === 'PAST_DUE'
-  );
-}
-
 /** The plan paid for is in force (what the success page waits for after Checkout). */
 export function paymentConfirmed(
   status: Pick<BillingStatus, 'plan_source' | 'subscription_status'>,
 ): boolean {
-  return (
-    status.plan_source === 'PAID' &&
-    (status.subscription_status === 'ACTIVE' || status.subscription_status === 'TRIALING')
-  );
+  return status.plan_source === 'PAID' && subscriptionInForce(status.subscription_status);
 }
 
 /** How checkout buttons behave: pay, go through the portal, or explain why not. */
@@ -47,6 +33,7 @@ export function checkoutMode(
   stripeEnabledInBuild: boolean,
 ): CheckoutMode {
   if (!stripeEnabledInBuild) return 'soon';
-  if (hasLiveSubscription(status)) return 'portal';
+  // A running subscription changes plan in the portal: a second checkout would bill twice.
+  if (subscriptionRunning(status.subscription_status)) return 'portal';
   return status.checkout_enabled ? 'checkout' : 'unavailable';
 }

@@ -1,7 +1,7 @@
 import type { EntitlementsResponse } from '@stockscan/contracts';
 import {
   type CountKey,
-  DAY_MS,
+  daysLeft as daysUntil,
   PLAN_LIMITS,
   type PlanCode,
   plansAbove,
@@ -45,8 +45,7 @@ export function pickBanner(data: EntitlementsResponse, now: Date): Banner | null
     return { kind: 'over_limit', key, count, limit, plan, upgradeTo };
   }
   if (data.trial?.active) {
-    const msLeft = new Date(data.trial.ends_at).getTime() - now.getTime();
-    const daysLeft = Math.max(0, Math.ceil(msLeft / DAY_MS));
+    const daysLeft = daysUntil(new Date(data.trial.ends_at), now);
     if (daysLeft <= TRIAL_WARNING_DAYS) return { kind: 'trial', plan, daysLeft };
   }
   return null;
