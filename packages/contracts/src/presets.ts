@@ -1,4 +1,4 @@
-import type { CountingMode, ProductUnit, ServiceType, TenantDomain } from './enums';
+import type { CountingMode, ServiceType, TenantDomain } from './enums';
 
 export interface FeatureToggle {
   enabled: boolean;
@@ -88,20 +88,6 @@ export function presetFeatures(serviceType: ServiceType, domain: TenantDomain): 
 
 export function presetCountingMode(serviceType: ServiceType): CountingMode {
   return SERVICE_PRESETS[serviceType].counting_mode;
-}
-
-const UNITS_BY_MODE: Record<CountingMode, ProductUnit[]> = {
-  unit: ['pcs'],
-  weight: ['kg', 'g'],
-  volume: ['l', 'ml'],
-  mixed: ['pcs', 'kg', 'g', 'l', 'ml'],
-};
-
-/** Counting mode normalises units: weight → kg|g, volume → l|ml, unit → pcs, mixed → as given. */
-export function normaliseUnit(mode: CountingMode, unit: ProductUnit | undefined | null): ProductUnit {
-  const allowed = UNITS_BY_MODE[mode];
-  if (unit && allowed.includes(unit)) return unit;
-  return allowed[0] as ProductUnit;
 }
 
 /** Business-type defaults for the web onboarding (SPEC §6). */

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  Email,
-  ERROR_MESSAGES,
-  ERROR_STATUS,
-  Money,
-  Month,
-  normaliseUnit,
-  presetFeatures,
-  Quantity,
-} from '../src';
+import { Email, ERROR_MESSAGES, ERROR_STATUS, Money, Month, presetFeatures, Quantity } from '../src';
 
 describe('wire primitives', () => {
   it('months are YYYY-MM', () => {
@@ -60,13 +51,5 @@ describe('service presets (SPEC §6)', () => {
     expect(presetFeatures('bulk_food', 'food').dlc?.enabled).toBe(true);
     expect(presetFeatures('bulk_food', 'general').dlc?.enabled).toBe(false);
     expect(presetFeatures('bulk_food', 'general').open_container_tracking?.enabled).toBe(false);
-  });
-
-  it('counting mode normalises units', () => {
-    expect(normaliseUnit('weight', 'pcs')).toBe('kg');
-    expect(normaliseUnit('weight', 'g')).toBe('g');
-    expect(normaliseUnit('volume', undefined)).toBe('l');
-    expect(normaliseUnit('unit', 'kg')).toBe('pcs');
-    expect(normaliseUnit('mixed', 'ml')).toBe('ml');
   });
 });

@@ -49,7 +49,18 @@ export {
   plansAbove,
 } from './plans';
 export { PLANS, type PlanInfo } from './pricing';
-export { historyCutoff, isWithinHistory } from './retention';
+export { historyCutoff, isMonthReadable, isWithinHistory, readableFromMonth } from './retention';
+export {
+  defaultUnit,
+  featureOn,
+  normaliseUnit,
+  type ProductField,
+  priceOn,
+  productFieldAllowed,
+  type ServiceFeatureFlags,
+  UNITS_BY_MODE,
+  unitsFor,
+} from './service-features';
 export {
   COUNT_CODES,
   checkCount,

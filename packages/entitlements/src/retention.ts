@@ -1,6 +1,7 @@
+import type { Month } from '@stockscan/contracts';
 import { assertValidDate } from './assert';
 import type { Entitlements } from './entitlements';
-import { DAY_MS } from './period';
+import { DAY_MS, monthKey } from './period';
 
 /** Oldest instant the plan may read (inclusive), or null when history is unlimited. */
 export function historyCutoff(ent: Entitlements, now: Date): Date | null {
@@ -14,4 +15,19 @@ export function isWithinHistory(ent: Entitlements, date: Date, now: Date): boole
   assertValidDate(date, 'date');
   const cutoff = historyCutoff(ent, now);
   return cutoff === null || date.getTime() >= cutoff.getTime();
+}
+
+/**
+ * Oldest month the plan may read, or null when history is unlimited. A month is readable while any part
+ * of it is within the history window; months entirely before the cutoff are not (ESSENTIEL: 14 days).
+ */
+export function readableFromMonth(ent: Entitlements, now: Date): Month | null {
+  const cutoff = historyCutoff(ent, now);
+  return cutoff === null ? null : monthKey(cutoff);
+}
+
+/** Whether `month` ('YYYY-MM') is readable under the plan's history limit. */
+export function isMonthReadable(ent: Entitlements, now: Date, month: Month): boolean {
+  const from = readableFromMonth(ent, now);
+  return from === null || month >= from;
 }

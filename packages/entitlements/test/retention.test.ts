@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, entitlementsFor, historyCutoff, isWithinHistory } from '../src/index';
+import {
+  DAY_MS,
+  entitlementsFor,
+  historyCutoff,
+  isMonthReadable,
+  isWithinHistory,
+  monthKey,
+  monthRange,
+  PLAN_CODES,
+  PLAN_ORDER,
+  readableFromMonth,
+} from '../src/index';
 
 const NOW = new Date('2025-03-15T12:00:00.000Z');
 const solo = entitlementsFor('ESSENTIEL');
@@ -67,6 +78,51 @@ describe('isWithinHistory', () => {
           expect(isWithinHistory(solo, date, now)).toBe(age <= 14 * DAY_MS);
         },
       ),
+    );
+  });
+});
+
+const months = fc
+  .record({ year: fc.integer({ min: 1990, max: 2110 }), month: fc.integer({ min: 1, max: 12 }) })
+  .map(({ year, month }) => `${year}-${String(month).padStart(2, '0')}`);
+const nows = fc.date({
+  min: new Date('2000-01-01T00:00:00Z'),
+  max: new Date('2100-01-01T00:00:00Z'),
+  noInvalidDate: true,
+});
+const plans = fc.constantFrom(...PLAN_CODES);
+
+describe('readable months', () => {
+  it('property: the current month is always readable, and a readable month keeps every later one readable', () => {
+    fc.assert(
+      fc.property(plans, nows, months, months, (plan, now, a, b) => {
+        const ent = entitlementsFor(plan);
+        expect(isMonthReadable(ent, now, monthKey(now))).toBe(true);
+        const [earlier, later] = a <= b ? [a, b] : [b, a];
+        if (isMonthReadable(ent, now, earlier)) expect(isMonthReadable(ent, now, later)).toBe(true);
+      }),
+    );
+  });
+
+  it('property: a higher plan never reads fewer months', () => {
+    fc.assert(
+      fc.property(plans, plans, nows, months, (p, q, now, month) => {
+        const [low, high] = PLAN_ORDER[p] <= PLAN_ORDER[q] ? [p, q] : [q, p];
+        if (isMonthReadable(entitlementsFor(low), now, month))
+          expect(isMonthReadable(entitlementsFor(high), now, month)).toBe(true);
+      }),
+    );
+  });
+
+  it('property: a month is readable exactly while part of it is inside the history window', () => {
+    fc.assert(
+      fc.property(nows, months, fc.option(fc.nat(400), { nil: null }), (now, month, days) => {
+        const ent = entitlementsFor('PRO', { limits: { history_days: days } });
+        const cutoff = historyCutoff(ent, now);
+        const lastInstant = new Date(monthRange(month).end.getTime() - 1);
+        expect(isMonthReadable(ent, now, month)).toBe(cutoff === null || lastInstant >= cutoff);
+        expect(readableFromMonth(ent, now)).toBe(cutoff === null ? null : monthKey(cutoff));
+      }),
     );
   });
 });

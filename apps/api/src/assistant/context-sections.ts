@@ -1,5 +1,5 @@
 import type { LossReason, ServiceFeatures, StatsResult } from '@stockscan/contracts';
-import { DAY_MS } from '@stockscan/entitlements';
+import { DAY_MS, featureOn, priceOn } from '@stockscan/entitlements';
 import { round2, round3, sumExact } from '../inventory/numbers';
 import type {
   expiringItems,
@@ -161,15 +161,14 @@ export function biggestChanges(stats: StatsResult[]): AssistantContext['biggest_
     }));
 }
 
-const featureOn = (features: ServiceFeatures, key: string) => features[key]?.enabled === true;
-const sellingOn = (features: ServiceFeatures) =>
-  features.prices?.enabled === true && features.prices.selling_enabled !== false;
-
 /** What is missing from the catalogue (selling prices only where the service sells, expiry only with DLC). */
 export function dataQualitySection(counter: Counter): AssistantContext['data_quality'] {
   return {
     missing_purchase_price: counter((r) => r.missing_purchase_price),
-    missing_selling_price: counter((r) => r.missing_selling_price, sellingOn),
+    missing_selling_price: counter(
+      (r) => r.missing_selling_price,
+      (f) => priceOn(f, 'selling'),
+    ),
     missing_identifier: counter((r) => r.missing_identifier),
     missing_category: counter((r) => r.missing_category),
     counted_without_expiry: counter(

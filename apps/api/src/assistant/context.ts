@@ -1,6 +1,5 @@
-import { DAY_MS, FEATURE_KEYS } from '@stockscan/entitlements';
+import { DAY_MS, FEATURE_KEYS, isMonthReadable } from '@stockscan/entitlements';
 import type { Deps } from '../deps';
-import { isMonthReadable } from '../entitlements/retention';
 import { previousMonth as previousMonthOf } from '../inventory/dates';
 import { monthStats } from '../inventory/stats.service';
 import type { Actor } from '../request/actor';

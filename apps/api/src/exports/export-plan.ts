@@ -13,9 +13,9 @@ import {
   PLAN_LIMITS,
   plansAbove,
   type QuotaKind,
+  readableFromMonth,
 } from '@stockscan/entitlements';
 import { denialError } from '../entitlements/enforce';
-import { readableFromMonth } from '../entitlements/retention';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
 import { type Actor, assertServiceInScope, requireRole } from '../request/actor';

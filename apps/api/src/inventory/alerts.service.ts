@@ -1,9 +1,8 @@
 import { type AlertsInput, type AlertsResult, currentMonth } from '@stockscan/contracts';
-import { checkFeature, DAY_MS } from '@stockscan/entitlements';
+import { checkFeature, DAY_MS, readableFromMonth } from '@stockscan/entitlements';
 import { sql } from 'kysely';
 import type { Deps } from '../deps';
 import { denialError } from '../entitlements/enforce';
-import { readableFromMonth } from '../entitlements/retention';
 import type { Actor } from '../request/actor';
 import { openAnalytics } from './analytics-scope';
 import { round3 } from './numbers';

@@ -1,8 +1,7 @@
 import type { Month } from '@stockscan/contracts';
-import { checkFeature } from '@stockscan/entitlements';
+import { checkFeature, isMonthReadable } from '@stockscan/entitlements';
 import type { Deps } from '../deps';
 import { denialError } from '../entitlements/enforce';
-import { isMonthReadable } from '../entitlements/retention';
 import { loadTenantPlan, type TenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
 import type { Actor } from '../request/actor';

@@ -1,7 +1,7 @@
 import type { ContainerStatus, Count, CountLineInput, InventoryWarning } from '@stockscan/contracts';
 import type { Count as CountRow } from '@stockscan/db';
+import { featureOn } from '@stockscan/entitlements';
 import { iso } from './dates';
-import { featureOn } from './features';
 import type { ServiceRow } from './scope';
 import { warning } from './warnings';
 

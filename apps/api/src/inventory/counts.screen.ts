@@ -8,9 +8,9 @@ import {
   type ScreenCountLine,
 } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
+import { isMonthReadable } from '@stockscan/entitlements';
 import { sql } from 'kysely';
 import type { Deps } from '../deps';
-import { isMonthReadable } from '../entitlements/retention';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import type { Actor } from '../request/actor';
 import { iso } from './dates';

@@ -6,10 +6,10 @@ import type {
   ServiceMonthInput,
 } from '@stockscan/contracts';
 import type { Count as CountRow, Db } from '@stockscan/db';
+import { isMonthReadable } from '@stockscan/entitlements';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
-import { isMonthReadable } from '../entitlements/retention';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
 import type { Actor } from '../request/actor';

@@ -1,7 +1,7 @@
 import { currentMonth, type LookupInput, type LookupResult } from '@stockscan/contracts';
+import { readableFromMonth } from '@stockscan/entitlements';
 import { sql } from 'kysely';
 import type { Deps } from '../deps';
-import { readableFromMonth } from '../entitlements/retention';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import type { Actor } from '../request/actor';
 import { toCount } from './count-rules';

@@ -1,16 +1,9 @@
-import {
-  type Loss,
-  type LossCreateInput,
-  type LossListResult,
-  normaliseUnit,
-  type ServiceMonthInput,
-} from '@stockscan/contracts';
+import type { Loss, LossCreateInput, LossListResult, ServiceMonthInput } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
-import { checkFeature, monthKey } from '@stockscan/entitlements';
+import { checkFeature, isMonthReadable, monthKey, normaliseUnit } from '@stockscan/entitlements';
 import { type RawBuilder, sql } from 'kysely';
 import type { Deps } from '../deps';
 import { denialError } from '../entitlements/enforce';
-import { isMonthReadable } from '../entitlements/retention';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
 import { type Actor, hasRole } from '../request/actor';

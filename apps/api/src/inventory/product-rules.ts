@@ -1,39 +1,17 @@
-import {
-  type InventoryWarning,
-  normaliseUnit,
-  type ProductUpdateInput,
-  type ServiceFeatures,
-} from '@stockscan/contracts';
+import type { InventoryWarning, ProductUpdateInput } from '@stockscan/contracts';
 import type { ProductUpdate } from '@stockscan/db';
-import { featureOn, priceOn } from './features';
+import {
+  featureOn,
+  normaliseUnit,
+  type ProductField,
+  priceOn,
+  productFieldAllowed,
+} from '@stockscan/entitlements';
 import type { ServiceRow } from './scope';
 import { warning } from './warnings';
 
 /** Product fields a client may send (create and update share them). */
 export type ProductFields = Omit<ProductUpdateInput, 'id'>;
-
-type Gate = (features: ServiceFeatures) => boolean;
-const on =
-  (key: Parameters<typeof featureOn>[1]): Gate =>
-  (f) =>
-    featureOn(f, key);
-
-/** Fields that only exist when the service tracks their feature (SPEC §6). */
-const FIELD_FEATURE: Partial<Record<keyof ProductFields, Gate>> = {
-  purchase_price: (f) => priceOn(f, 'purchase'),
-  selling_price: (f) => priceOn(f, 'selling'),
-  vat_rate: on('vat'),
-  barcode: on('barcode'),
-  internal_sku: on('sku'),
-  supplier: on('suppliers'),
-  variant_name: on('variants'),
-  variant_value: on('variants'),
-  pack_size: on('multi_unit'),
-  pack_uom: on('multi_unit'),
-  conversion_unit: on('multi_unit'),
-  conversion_factor: on('multi_unit'),
-  product_role: on('item_type'),
-};
 
 /**
  * The columns to write for the fields given, shaped by the service: a field of a disabled feature is
@@ -47,10 +25,9 @@ export function applyServiceFeatures(
 ): { values: ProductUpdate; warnings: InventoryWarning[] } {
   const values: Record<string, unknown> = {};
   const warnings: InventoryWarning[] = [];
-  for (const [key, value] of Object.entries(input) as [keyof ProductFields, unknown][]) {
+  for (const [key, value] of Object.entries(input) as [ProductField, unknown][]) {
     if (value === undefined || key === 'unit') continue;
-    const gate = FIELD_FEATURE[key];
-    if (gate && !gate(service.features)) {
+    if (!productFieldAllowed(service.features, key)) {
       if (value !== null) warnings.push(warning('FIELD_IGNORED', { field: key }));
       values[key] = null;
     } else values[key] = value;

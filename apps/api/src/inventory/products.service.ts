@@ -8,13 +8,13 @@ import type {
 } from '@stockscan/contracts';
 import { ERROR_MESSAGES } from '@stockscan/contracts';
 import type { Db, Product as ProductRow } from '@stockscan/db';
+import { featureOn } from '@stockscan/entitlements';
 import type { Deps } from '../deps';
 import { reserveCount } from '../entitlements/enforce';
 import { AppError } from '../errors';
 import { type Actor, requireRole } from '../request/actor';
 import { ensureCategory } from './categories.service';
 import { iso, isoOrNull } from './dates';
-import { featureOn } from './features';
 import { decodeCursor, keysetPage } from './keyset-page';
 import { applyServiceFeatures, productWarnings } from './product-rules';
 import { linkSupplier } from './product-supplier';

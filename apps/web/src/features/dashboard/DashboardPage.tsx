@@ -8,7 +8,6 @@ import { billingPath } from '../../shared/links';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { tenantOfSession, useCountSync } from '../inventory/count/useCountSync';
 import { monthLabel, shiftMonth } from '../inventory/scope/format';
-import { monthReadable } from '../inventory/scope/history';
 import { ScopeBar, ScopeGate } from '../inventory/scope/ScopeBar';
 import { useScope } from '../inventory/scope/useScope';
 import { ConsumptionCard } from '../purchasing/ConsumptionCard';
@@ -32,7 +31,7 @@ export function DashboardPage({ assistant }: { assistant?: ReactNode } = {}) {
   const trpc = useTRPC();
   const scope = useScope();
   const [params, setParams] = useSearchParams();
-  const { can, data: ent } = useEntitlements();
+  const { can, canRead } = useEntitlements();
   const allAllowed = can('multi_service_analytics').ok && scope.services.length > 1;
   const wantsAll = params.get('service') === 'all';
   const serviceId = wantsAll && allAllowed ? 'all' : scope.service?.id;
@@ -94,7 +93,7 @@ export function DashboardPage({ assistant }: { assistant?: ReactNode } = {}) {
             </p>
           ) : stats.error ? (
             <ErrorMessage error={stats.error} onRetry={() => void stats.refetch()} />
-          ) : stats.data.retention_limited && !monthReadable(ent, month) ? (
+          ) : stats.data.retention_limited && !canRead(month) ? (
             <div className="card empty-state">
               <p>{t('retention_limited')}</p>
               <Link className="button button-primary" to={billingPath('BOUTIQUE')}>

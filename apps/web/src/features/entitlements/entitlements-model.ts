@@ -1,4 +1,4 @@
-import type { EntitlementsResponse } from '@stockscan/contracts';
+import type { EntitlementsResponse, Month } from '@stockscan/contracts';
 import {
   type CountKey,
   checkCount,
@@ -7,6 +7,7 @@ import {
   type Entitlements,
   FEATURE_KEYS,
   type FeatureKey,
+  isMonthReadable,
   LIMIT_KEYS,
   PLAN_LIMITS,
   QUOTA_LIMIT_KEYS,
@@ -45,6 +46,8 @@ export interface EntitlementChecks {
   can(feature: FeatureKey): Verdict;
   canAdd(key: CountKey, n?: number): Verdict;
   quotaLeft(kind: QuotaKind): QuotaLeft;
+  /** Whether the plan may read `month` (SPEC §4 history_days), as the server decides. */
+  canRead(month: Month, now?: Date): boolean;
 }
 
 const ALLOWED: Verdict = { ok: true };
@@ -56,6 +59,7 @@ export function checksFor(data: EntitlementsResponse | undefined): EntitlementCh
       can: () => ALLOWED,
       canAdd: () => ALLOWED,
       quotaLeft: () => ({ left: null, used: 0, limit: null, verdict: ALLOWED }),
+      canRead: () => true,
     };
   }
   const ent = toEntitlements(data);
@@ -72,5 +76,6 @@ export function checksFor(data: EntitlementsResponse | undefined): EntitlementCh
         verdict: checkQuota(ent, kind, used),
       };
     },
+    canRead: (month, now = new Date()) => isMonthReadable(ent, now, month),
   };
 }

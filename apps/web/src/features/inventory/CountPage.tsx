@@ -16,7 +16,6 @@ import { tenantOfSession, useCountSync } from './count/useCountSync';
 import { useScanLookup } from './count/useScanLookup';
 import { m } from './messages';
 import { shiftMonth } from './scope/format';
-import { monthReadable } from './scope/history';
 import { ScopeBar, ScopeGate } from './scope/ScopeBar';
 import { useScope } from './scope/useScope';
 import './inventory.css';
@@ -40,7 +39,7 @@ function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }
   const t = useT(m);
   const service = scopeState.service!;
   const { month } = scopeState;
-  const { data: entitlements } = useEntitlements();
+  const { data: entitlements, canRead } = useEntitlements();
   const currency = entitlements?.currency_code ?? 'EUR';
   const { sync, snapshot, confirmedVersion } = useCountSync();
   const countScope: CountScope = useMemo(
@@ -76,7 +75,7 @@ function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }
           percent={progress.data.percent}
           serviceId={service.id}
           month={month}
-          canCopyPrevious={monthReadable(entitlements, shiftMonth(month, -1))}
+          canCopyPrevious={canRead(shiftMonth(month, -1))}
         />
       ) : null}
 

@@ -1,11 +1,12 @@
 import type { LossReason, ProductUnit } from '@stockscan/contracts';
+import { unitsFor } from '@stockscan/entitlements';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { fieldErrors } from '../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { FormField } from '../../shared/forms/FormField';
 import { parseDecimal, todayLocal } from '../inventory/scope/format';
-import { type Service, unitsFor } from '../inventory/scope/service-features';
+import type { Service } from '../inventory/scope/service-features';
 import { unitMessages } from '../inventory/scope/units';
 import { m } from './messages';
 import { type PickedProduct, ProductPicker } from './ProductPicker';
@@ -21,7 +22,7 @@ export function LossForm({ service, onSaved }: { service: Service; onSaved: (los
   const ids = useId();
   const [product, setProduct] = useState<PickedProduct | null>(null);
   const [quantity, setQuantity] = useState('');
-  const [unit, setUnit] = useState<ProductUnit>(unitsFor(service.counting_mode)[0] ?? 'pcs');
+  const [unit, setUnit] = useState<ProductUnit>(defaultUnit(service.counting_mode));
   const [reason, setReason] = useState<LossReason>('breakage');
   const [date, setDate] = useState(todayLocal());
   const [note, setNote] = useState('');

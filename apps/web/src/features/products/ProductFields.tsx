@@ -1,11 +1,12 @@
 import type { ProductRole, ProductUnit } from '@stockscan/contracts';
+import { unitsFor } from '@stockscan/entitlements';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
 import { FormField } from '../../shared/forms/FormField';
 import { currencySymbol } from '../inventory/scope/format';
-import { type Service, unitsFor } from '../inventory/scope/service-features';
+import type { Service } from '../inventory/scope/service-features';
 import { unitLongKey, unitMessages } from '../inventory/scope/units';
 import { SupplierSelect } from '../purchasing/SupplierSelect';
 import { m } from './messages';

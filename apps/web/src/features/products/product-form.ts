@@ -1,8 +1,9 @@
 import type { AppRouter } from '@stockscan/api';
 import type { ProductCreateInput, ProductRole, ProductUnit, ProductUpdateInput } from '@stockscan/contracts';
+import { defaultUnit, productFieldAllowed, unitsFor } from '@stockscan/entitlements';
 import type { inferRouterOutputs } from '@trpc/server';
 import { parseDecimal } from '../inventory/scope/format';
-import { featureOn, priceOn, type Service, unitsFor } from '../inventory/scope/service-features';
+import type { Service } from '../inventory/scope/service-features';
 
 export type Product = inferRouterOutputs<AppRouter>['inventory']['products']['get']['product'];
 
@@ -32,25 +33,10 @@ export interface ProductForm {
 
 export type FieldName = keyof ProductForm;
 
-/** Fields that only exist when the service tracks their feature (SPEC §6, as the server applies them). */
-const GATES: Partial<Record<FieldName, (service: Service) => boolean>> = {
-  barcode: (s) => featureOn(s, 'barcode'),
-  internal_sku: (s) => featureOn(s, 'sku'),
-  purchase_price: (s) => priceOn(s, 'purchase'),
-  selling_price: (s) => priceOn(s, 'selling'),
-  vat_rate: (s) => featureOn(s, 'vat'),
-  variant_name: (s) => featureOn(s, 'variants'),
-  variant_value: (s) => featureOn(s, 'variants'),
-  pack_size: (s) => featureOn(s, 'multi_unit'),
-  pack_uom: (s) => featureOn(s, 'multi_unit'),
-  conversion_unit: (s) => featureOn(s, 'multi_unit'),
-  conversion_factor: (s) => featureOn(s, 'multi_unit'),
-  product_role: (s) => featureOn(s, 'item_type'),
-};
-
+/** Whether the form shows `field` for this service (SPEC §6, as the server applies it). */
 export function fieldShown(service: Service, field: FieldName): boolean {
   if (field === 'unit') return unitsFor(service.counting_mode).length > 1;
-  return GATES[field]?.(service) ?? true;
+  return productFieldAllowed(service.features, field);
 }
 
 const text = (value: string | null | undefined) => value ?? '';
@@ -62,7 +48,7 @@ export function emptyForm(service: Service): ProductForm {
     name: '',
     category: '',
     brand: '',
-    unit: unitsFor(service.counting_mode)[0] ?? 'pcs',
+    unit: defaultUnit(service.counting_mode),
     barcode: '',
     internal_sku: '',
     purchase_price: '',

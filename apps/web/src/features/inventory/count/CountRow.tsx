@@ -1,8 +1,9 @@
+import { featureOn } from '@stockscan/entitlements';
 import { memo, useId, useState } from 'react';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { m } from '../messages';
 import { formatDate, formatQty } from '../scope/format';
-import { featureOn, type Service } from '../scope/service-features';
+import type { Service } from '../scope/service-features';
 import { unitMessages } from '../scope/units';
 import { CountDetails } from './CountDetails';
 import type { CountSync } from './count-sync';
@@ -50,9 +51,9 @@ export const CountRow = memo(function CountRow({
   void confirmedVersion;
   const stored = storedCount(serverCount, confirmedCount(scope.service_id, scope.month, product.id));
   const current = valuesOf(entry?.line) ?? valuesOf(stored);
-  const tracksOpened = featureOn(service, 'open_container_tracking');
-  const tracksExpiry = featureOn(service, 'dlc');
-  const tracksLot = featureOn(service, 'lot');
+  const tracksOpened = featureOn(service.features, 'open_container_tracking');
+  const tracksExpiry = featureOn(service.features, 'dlc');
+  const tracksLot = featureOn(service.features, 'lot');
   const [showDetails, setShowDetails] = useState(false);
   const hasDetails = tracksExpiry || tracksLot || Boolean(stored);
 

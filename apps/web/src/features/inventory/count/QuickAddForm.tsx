@@ -10,7 +10,7 @@ import { GatedButton } from '../../entitlements/GatedButton';
 import { useEntitlements } from '../../entitlements/useEntitlements';
 import { m } from '../messages';
 import { currencySymbol, parseDecimal } from '../scope/format';
-import { featureOn, priceOn, type Service, unitsFor } from '../scope/service-features';
+import type { Service } from '../scope/service-features';
 import { unitLongKey, unitMessages } from '../scope/units';
 import { type Product, useQuickAddProduct } from './useQuickAddProduct';
 
@@ -43,7 +43,7 @@ export function QuickAddForm({
   const trpc = useTRPC();
   const { canAdd } = useEntitlements();
   const units = unitsFor(service.counting_mode);
-  const codeAsBarcode = featureOn(service, 'barcode') || !featureOn(service, 'sku');
+  const codeAsBarcode = featureOn(service.features, 'barcode') || !featureOn(service.features, 'sku');
   const [name, setName] = useState(prefill.name ?? '');
   const [category, setCategory] = useState(prefill.category ?? '');
   const [unit, setUnit] = useState<ProductUnit>(
@@ -72,7 +72,7 @@ export function QuickAddForm({
       name: name.trim(),
       category: category.trim() || null,
       unit,
-      ...(priceOn(service, 'purchase') ? { purchase_price: parseDecimal(price, 2) } : {}),
+      ...(priceOn(service.features, 'purchase') ? { purchase_price: parseDecimal(price, 2) } : {}),
       ...(codeAsBarcode ? { barcode: trimmedCode } : { internal_sku: trimmedCode }),
     });
   }
@@ -122,7 +122,7 @@ export function QuickAddForm({
         </>
       ) : null}
 
-      {priceOn(service, 'purchase') ? (
+      {priceOn(service.features, 'purchase') ? (
         <FormField
           label={t('quick_purchase', { currency: currencySymbol(locale, currency) })}
           error={priceInvalid && t('price_invalid')}
