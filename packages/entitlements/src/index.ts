@@ -36,7 +36,7 @@ export {
   withinLimit,
 } from './entitlements';
 export { countOf, describeLimit, FEATURE_LABELS } from './labels';
-export { type CountUsage, type OverLimit, overLimit } from './over-limit';
+export { overLimit } from './over-limit';
 export { DAY_MS, type MonthRange, monthKey, monthRange } from './period';
 export {
   normalizePlanCode,
@@ -61,6 +61,17 @@ export {
   UNITS_BY_MODE,
   unitsFor,
 } from './service-features';
+export {
+  COUNT_KEYS,
+  COUNT_USAGE_KEYS,
+  type CountUsage,
+  OVER_LIMIT_FLAGS,
+  type OverLimit,
+  type QuotaLeft,
+  type QuotaUsage,
+  quotaLeft,
+  type Usage,
+} from './usage';
 export {
   COUNT_CODES,
   checkCount,

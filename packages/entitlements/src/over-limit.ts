@@ -1,13 +1,10 @@
 import { type CountKey, type Limits, withinLimit } from './entitlements';
-
-export type CountUsage = { products_count: number; services_count: number; users_count: number };
-export type OverLimit = { products: boolean; services: boolean; users: boolean };
+import { COUNT_KEYS, COUNT_USAGE_KEYS, type CountUsage, OVER_LIMIT_FLAGS, type OverLimit } from './usage';
 
 /** Already beyond a limit (e.g. after a downgrade): blocks creating more, never reading or exporting. */
 export function overLimit(usage: CountUsage, limits: Pick<Limits, CountKey>): OverLimit {
-  return {
-    products: !withinLimit(limits.max_products, usage.products_count),
-    services: !withinLimit(limits.max_services, usage.services_count),
-    users: !withinLimit(limits.max_users, usage.users_count),
-  };
+  const over: OverLimit = { products: false, services: false, users: false };
+  for (const key of COUNT_KEYS)
+    over[OVER_LIMIT_FLAGS[key]] = !withinLimit(limits[key], usage[COUNT_USAGE_KEYS[key]]);
+  return over;
 }

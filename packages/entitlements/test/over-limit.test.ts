@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCount, entitlementsFor, overLimit, PLAN_CODES } from '../src/index';
+import {
+  COUNT_KEYS,
+  COUNT_USAGE_KEYS,
+  checkCount,
+  entitlementsFor,
+  OVER_LIMIT_FLAGS,
+  overLimit,
+  PLAN_CODES,
+  QUOTA_LIMIT_KEYS,
+  type QuotaKind,
+  quotaLeft,
+} from '../src/index';
 
 describe('overLimit', () => {
   it('is false at the limit and true strictly above it', () => {
@@ -64,6 +75,67 @@ describe('overLimit', () => {
         expect(over.services).toBe(!checkCount(ent, 'max_services', services, 0).ok);
         expect(over.users).toBe(!checkCount(ent, 'max_users', users, 0).ok);
       }),
+    );
+  });
+});
+
+describe('the limit ↔ usage map', () => {
+  it('maps every count limit to its own usage figure and over-limit flag', () => {
+    expect(new Set(COUNT_KEYS.map((k) => COUNT_USAGE_KEYS[k])).size).toBe(COUNT_KEYS.length);
+    expect(new Set(COUNT_KEYS.map((k) => OVER_LIMIT_FLAGS[k])).size).toBe(COUNT_KEYS.length);
+  });
+
+  it('property: a flag is raised exactly when checkCount already refuses the current figure', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PLAN_CODES),
+        fc.record({ products_count: fc.nat(3000), services_count: fc.nat(8), users_count: fc.nat(15) }),
+        (plan, usage) => {
+          const ent = entitlementsFor(plan);
+          const over = overLimit(usage, ent.limits);
+          for (const key of COUNT_KEYS) {
+            const held = usage[COUNT_USAGE_KEYS[key]];
+            expect(over[OVER_LIMIT_FLAGS[key]]).toBe(!checkCount(ent, key, held, 0).ok);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('quotaLeft', () => {
+  it('property: never negative, never above the limit, 0 left exactly when one more is refused', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PLAN_CODES),
+        fc.constantFrom(...(Object.keys(QUOTA_LIMIT_KEYS) as QuotaKind[])),
+        fc.nat(500),
+        (plan, kind, used) => {
+          const q = quotaLeft(entitlementsFor(plan), kind, used);
+          expect(q.used).toBe(used);
+          if (q.left === null) {
+            expect(q.limit).toBeNull();
+            expect(q.verdict.ok).toBe(true);
+            return;
+          }
+          expect(q.left).toBeGreaterThanOrEqual(0);
+          expect(q.left).toBeLessThanOrEqual(q.limit ?? 0);
+          expect(q.verdict.ok).toBe(q.left > 0);
+        },
+      ),
+    );
+  });
+
+  it('property: a higher plan never leaves less of a quota', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...(Object.keys(QUOTA_LIMIT_KEYS) as QuotaKind[])),
+        fc.nat(500),
+        (kind, used) => {
+          const lefts = PLAN_CODES.map((p) => quotaLeft(entitlementsFor(p), kind, used).left ?? Infinity);
+          for (let i = 1; i < lefts.length; i++) expect(lefts[i]).toBeGreaterThanOrEqual(lefts[i - 1] ?? 0);
+        },
+      ),
     );
   });
 });

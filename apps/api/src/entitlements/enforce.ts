@@ -1,19 +1,18 @@
-import { currentMonth } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import {
+  COUNT_USAGE_KEYS,
   type CountKey,
   checkCount,
   checkFeature,
   checkQuota,
   type Denial,
   type FeatureKey,
-  monthRange,
+  QUOTA_LIMIT_KEYS,
   type QuotaKind,
 } from '@stockscan/entitlements';
-import { sql } from 'kysely';
 import { AppError } from '../errors';
 import { loadTenantPlan } from './tenant-entitlements';
-import { countUsage } from './usage.service';
+import { countUsage, quotaUsage } from './usage.service';
 
 /** A refusal as the error services throw: the verdict's code, its fr/en message, and upsell data. */
 export function denialError(denial: Denial): AppError {
@@ -47,12 +46,6 @@ async function lockTenant(tx: Db, tenantId: string): Promise<void> {
   if (!row) throw new AppError('NOT_FOUND');
 }
 
-const COUNT_FIELD = {
-  max_products: 'products_count',
-  max_services: 'services_count',
-  max_users: 'users_count',
-} as const;
-
 /**
  * Inside the caller's transaction: locks the tenant, then refuses with LIMIT_* when adding `increment`
  * items of `key` would exceed the plan. The caller inserts in the same transaction, so N parallel creates
@@ -69,7 +62,7 @@ export async function reserveCount(
   const { ent } = await loadTenantPlan(tx, tenantId, now);
   if (ent.limits[key] === null) return;
   const usage = await countUsage(tx, tenantId, now);
-  const verdict = checkCount(ent, key, usage[COUNT_FIELD[key]], increment);
+  const verdict = checkCount(ent, key, usage[COUNT_USAGE_KEYS[key]], increment);
   if (!verdict.ok) throw denialError(verdict);
 }
 
@@ -94,16 +87,8 @@ export async function consumeQuota(
   const id = await db.transaction().execute(async (tx) => {
     await lockTenant(tx, tenantId);
     const { ent } = await loadTenantPlan(tx, tenantId, now);
-    const { start, end } = monthRange(currentMonth(now));
-    const used = await tx
-      .selectFrom('usage_events')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .where('tenant_id', '=', tenantId)
-      .where('kind', '=', kind)
-      .where('created_at', '>=', start)
-      .where('created_at', '<', end)
-      .executeTakeFirstOrThrow();
-    const verdict = checkQuota(ent, kind, Number(used.n));
+    const used = await quotaUsage(tx, tenantId, now);
+    const verdict = checkQuota(ent, kind, used[QUOTA_LIMIT_KEYS[kind]]);
     if (!verdict.ok) throw denialError(verdict);
     const row = await tx
       .insertInto('usage_events')

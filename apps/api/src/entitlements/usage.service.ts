@@ -1,19 +1,13 @@
 import { currentMonth } from '@stockscan/contracts';
-import type { Db, UsageKind } from '@stockscan/db';
-import { monthRange } from '@stockscan/entitlements';
+import type { Db } from '@stockscan/db';
+import {
+  type CountUsage,
+  monthRange,
+  QUOTA_LIMIT_KEYS,
+  type QuotaKind,
+  type QuotaUsage,
+} from '@stockscan/entitlements';
 import { sql } from 'kysely';
-
-export interface CountUsage {
-  products_count: number;
-  services_count: number;
-  users_count: number;
-}
-
-export interface QuotaUsage {
-  exports_xlsx_month: number;
-  exports_csv_month: number;
-  ai_requests_month: number;
-}
 
 /** What the tenant holds: live products, services, and seats (ACTIVE + INVITED members + pending invitations). */
 export async function countUsage(db: Db, tenantId: string, now: Date): Promise<CountUsage> {
@@ -52,7 +46,7 @@ export async function countUsage(db: Db, tenantId: string, now: Date): Promise<C
   };
 }
 
-/** Ledger rows of this calendar month (UTC) per quota kind. */
+/** Ledger rows of this calendar month (UTC) per quota, under the limit key each counts against. */
 export async function quotaUsage(db: Db, tenantId: string, now: Date): Promise<QuotaUsage> {
   const { start, end } = monthRange(currentMonth(now));
   const rows = await db
@@ -63,10 +57,9 @@ export async function quotaUsage(db: Db, tenantId: string, now: Date): Promise<Q
     .where('created_at', '<', end)
     .groupBy('kind')
     .execute();
-  const used = (kind: UsageKind) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
-  return {
-    exports_xlsx_month: used('export_xlsx'),
-    exports_csv_month: used('export_csv'),
-    ai_requests_month: used('ai_request'),
-  };
+  const usage: QuotaUsage = { exports_xlsx_month: 0, exports_csv_month: 0, ai_requests_month: 0 };
+  for (const [kind, key] of Object.entries(QUOTA_LIMIT_KEYS) as [QuotaKind, keyof QuotaUsage][]) {
+    usage[key] = Number(rows.find((r) => r.kind === kind)?.n ?? 0);
+  }
+  return usage;
 }

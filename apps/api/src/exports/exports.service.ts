@@ -8,7 +8,7 @@ import type {
   ExportQuota,
   ExportRequest,
 } from '@stockscan/contracts';
-import { checkQuota, QUOTA_LIMIT_KEYS } from '@stockscan/entitlements';
+import { QUOTA_LIMIT_KEYS, quotaLeft } from '@stockscan/entitlements';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
@@ -31,14 +31,11 @@ export interface StartedExport {
 }
 
 /** This month's use of the format's quota; refuses with LIMIT_* when nothing is left. */
-async function quotaLeft(deps: Deps, plan: ExportPlan, now: Date): Promise<ExportQuota> {
+async function remainingQuota(deps: Deps, plan: ExportPlan, now: Date): Promise<ExportQuota> {
   const usage = await quotaUsage(deps.db, plan.tenant.id, now);
-  const key = QUOTA_LIMIT_KEYS[plan.kind];
-  const used = usage[key];
-  const verdict = checkQuota(plan.ent, plan.kind, used);
-  if (!verdict.ok) throw denialError(verdict);
-  const limit = plan.ent.limits[key];
-  return { limit, used, remaining: limit === null ? null : Math.max(0, limit - used) };
+  const quota = quotaLeft(plan.ent, plan.kind, usage[QUOTA_LIMIT_KEYS[plan.kind]]);
+  if (!quota.verdict.ok) throw denialError(quota.verdict);
+  return { limit: quota.limit, used: quota.used, remaining: quota.left };
 }
 
 /**
@@ -54,7 +51,7 @@ export async function prepareExport(
 ): Promise<ExportPrepareResult> {
   const now = deps.now();
   const plan = await planExport(deps.db, actor, request, now);
-  const quota = await quotaLeft(deps, plan, now);
+  const quota = await remainingQuota(deps, plan, now);
   // The link downloads the month shown now, even if it is opened after midnight on the 1st.
   const pinned = request.month || request.from ? request : { ...request, month: plan.to };
   const { token, expiresAt } = await signDownloadToken(

@@ -1,5 +1,11 @@
 import type { BillingStatus } from '@stockscan/contracts';
-import { PLAN_LIMITS, PLAN_NAMES } from '@stockscan/entitlements';
+import {
+  COUNT_KEYS,
+  COUNT_USAGE_KEYS,
+  type CountKey,
+  PLAN_LIMITS,
+  PLAN_NAMES,
+} from '@stockscan/entitlements';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { formatDay } from '../team/format';
@@ -93,11 +99,11 @@ function PlanFacts({ status, lapsed }: { status: BillingStatus; lapsed: boolean 
   );
 }
 
-const USAGE = [
-  ['max_products', 'products_count', 'usage_products'],
-  ['max_services', 'services_count', 'usage_services'],
-  ['max_users', 'users_count', 'usage_users'],
-] as const;
+const USAGE_LABEL = {
+  max_products: 'usage_products',
+  max_services: 'usage_services',
+  max_users: 'usage_users',
+} as const satisfies Record<CountKey, string>;
 
 /**
  * Products, services, people against the plan's limits; while a fall back to Solo is near (trial, failed
@@ -111,15 +117,15 @@ function UsageList({ fallbackNear }: { fallbackNear: boolean }) {
     <div className="billing-usage">
       <h3>{t('usage_title')}</h3>
       <dl>
-        {USAGE.map(([limitKey, usageKey, label]) => {
-          const used = data.usage[usageKey];
+        {COUNT_KEYS.map((limitKey) => {
+          const used = data.usage[COUNT_USAGE_KEYS[limitKey]];
           const limit = data.limits[limitKey] ?? null;
           const soloLimit = PLAN_LIMITS.ESSENTIEL[limitKey];
           const aboveSolo =
             fallbackNear && data.plan_effective !== 'ESSENTIEL' && soloLimit !== null && used > soloLimit;
           return (
             <div key={limitKey}>
-              <dt>{t(label)}</dt>
+              <dt>{t(USAGE_LABEL[limitKey])}</dt>
               <dd>
                 {limit === null ? t('usage_unlimited', { used }) : t('usage_line', { used, limit })}
                 {aboveSolo ? (

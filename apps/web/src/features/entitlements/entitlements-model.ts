@@ -1,9 +1,9 @@
 import type { EntitlementsResponse, Month } from '@stockscan/contracts';
 import {
+  COUNT_USAGE_KEYS,
   type CountKey,
   checkCount,
   checkFeature,
-  checkQuota,
   type Entitlements,
   FEATURE_KEYS,
   type FeatureKey,
@@ -12,6 +12,8 @@ import {
   PLAN_LIMITS,
   QUOTA_LIMIT_KEYS,
   type QuotaKind,
+  type QuotaLeft,
+  quotaLeft,
   type Verdict,
 } from '@stockscan/entitlements';
 
@@ -26,20 +28,6 @@ export function toEntitlements(data: EntitlementsResponse): Entitlements {
     LIMIT_KEYS.map((key) => [key, key in data.limits ? (data.limits[key] ?? null) : PLAN_LIMITS[plan][key]]),
   ) as Entitlements['limits'];
   return { plan, features, limits };
-}
-
-const COUNT_USAGE: Record<CountKey, keyof EntitlementsResponse['usage']> = {
-  max_products: 'products_count',
-  max_services: 'services_count',
-  max_users: 'users_count',
-};
-
-export interface QuotaLeft {
-  /** Uses left this month; null = unlimited. */
-  left: number | null;
-  used: number;
-  limit: number | null;
-  verdict: Verdict;
 }
 
 export interface EntitlementChecks {
@@ -65,17 +53,8 @@ export function checksFor(data: EntitlementsResponse | undefined): EntitlementCh
   const ent = toEntitlements(data);
   return {
     can: (feature) => checkFeature(ent, feature),
-    canAdd: (key, n = 1) => checkCount(ent, key, data.usage[COUNT_USAGE[key]], n),
-    quotaLeft: (kind) => {
-      const limit = ent.limits[QUOTA_LIMIT_KEYS[kind]];
-      const used = data.usage[QUOTA_LIMIT_KEYS[kind]];
-      return {
-        left: limit === null ? null : Math.max(0, limit - used),
-        used,
-        limit,
-        verdict: checkQuota(ent, kind, used),
-      };
-    },
+    canAdd: (key, n = 1) => checkCount(ent, key, data.usage[COUNT_USAGE_KEYS[key]], n),
+    quotaLeft: (kind) => quotaLeft(ent, kind, data.usage[QUOTA_LIMIT_KEYS[kind]]),
     canRead: (month, now = new Date()) => isMonthReadable(ent, now, month),
   };
 }

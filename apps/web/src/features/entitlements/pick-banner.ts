@@ -1,7 +1,10 @@
 import type { EntitlementsResponse } from '@stockscan/contracts';
 import {
+  COUNT_KEYS,
+  COUNT_USAGE_KEYS,
   type CountKey,
   daysLeft as daysUntil,
+  OVER_LIMIT_FLAGS,
   PLAN_LIMITS,
   type PlanCode,
   plansAbove,
@@ -23,24 +26,14 @@ export type Banner =
     }
   | { kind: 'trial'; plan: PlanCode; daysLeft: number };
 
-const OVER: readonly [
-  keyof EntitlementsResponse['over_limit'],
-  CountKey,
-  keyof EntitlementsResponse['usage'],
-][] = [
-  ['products', 'max_products', 'products_count'],
-  ['services', 'max_services', 'services_count'],
-  ['users', 'max_users', 'users_count'],
-];
-
 /** The one banner to show, most urgent first: payment failed > over a limit > trial ending; null for none. */
 export function pickBanner(data: EntitlementsResponse, now: Date): Banner | null {
   const plan = data.plan_effective;
   if (data.subscription_status === 'PAST_DUE') return { kind: 'past_due', plan };
-  for (const [flag, key, usageKey] of OVER) {
+  for (const key of COUNT_KEYS) {
     const limit = data.limits[key] ?? PLAN_LIMITS[plan][key];
-    if (!data.over_limit[flag] || limit === null) continue;
-    const count = data.usage[usageKey];
+    if (!data.over_limit[OVER_LIMIT_FLAGS[key]] || limit === null) continue;
+    const count = data.usage[COUNT_USAGE_KEYS[key]];
     const upgradeTo = plansAbove(plan).find((p) => withinLimit(PLAN_LIMITS[p][key], count)) ?? null;
     return { kind: 'over_limit', key, count, limit, plan, upgradeTo };
   }

@@ -1,6 +1,6 @@
 import type { ExportFormat } from '@stockscan/contracts';
+import type { QuotaLeft } from '@stockscan/entitlements';
 import { useT } from '../../i18n/i18n';
-import type { QuotaLeft } from '../entitlements/entitlements-model';
 import { exportMessages } from './messages';
 
 const KEYS = {
