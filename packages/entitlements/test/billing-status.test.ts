@@ -123,6 +123,42 @@ describe('billingStatus', () => {
     );
   });
 
+  it('renews a paid subscription in force unless a cancellation is planned', () => {
+    const now = new Date('2025-03-15T12:00:00.000Z');
+    const ends = new Date('2025-04-15T12:00:00.000Z');
+    const cancel = new Date('2025-04-01T00:00:00.000Z');
+    const paid = {
+      plan_code: 'PRO',
+      plan_source: 'PAID',
+      subscription_status: 'ACTIVE',
+      license_expires_at: ends,
+      grace_started_at: null,
+      stripe_cancel_at: null,
+    } as const;
+    expect(billingStatus(paid, now)).toEqual({
+      trial: null,
+      renews_at: ends,
+      expires_at: ends,
+      cancel_at: null,
+      past_due: false,
+      grace_ends_at: null,
+    });
+    expect(billingStatus({ ...paid, stripe_cancel_at: cancel }, now)).toMatchObject({
+      renews_at: null,
+      expires_at: cancel,
+      cancel_at: cancel,
+    });
+    expect(billingStatus({ ...paid, subscription_status: 'TRIALING' }, now).trial).toEqual({
+      active: true,
+      ends_at: ends,
+      days_left: 31,
+    });
+    expect(
+      billingStatus({ ...paid, subscription_status: 'CANCELED', stripe_cancel_at: cancel }, now),
+    ).toMatchObject({ renews_at: null, expires_at: ends, cancel_at: null });
+    expect(billingStatus({ ...paid, plan_source: 'MANUAL' }, now).renews_at).toBeNull();
+  });
+
   it('the entitlements trial is the signup trial part of it', () => {
     fc.assert(
       fc.property(billings, dates, (b, now) => {
