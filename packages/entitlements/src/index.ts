@@ -51,6 +51,17 @@ export {
 export { PLANS, type PlanInfo } from './pricing';
 export { historyCutoff, isMonthReadable, isWithinHistory, readableFromMonth } from './retention';
 export {
+  ACTION_ROLES,
+  type Action,
+  can,
+  canDeleteLoss,
+  ROLE_RANK,
+  ROLES_BY_RANK,
+  removesLastOwner,
+  roleAtLeast,
+  type TeamMember,
+} from './roles';
+export {
   defaultUnit,
   featureOn,
   normaliseUnit,

@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { type Actor, requireRole } from '../request/actor';
+import { type Actor, requireCan } from '../request/actor';
 import { convergeSubscription } from './converge';
 import { ensureStripeCustomer } from './customer';
 import { priceIdFor } from './prices';
@@ -38,7 +38,7 @@ export async function startCheckout(
   actor: Actor,
   input: z.output<typeof CheckoutInput>,
 ): Promise<CheckoutResult> {
-  requireRole(actor, 'owner');
+  requireCan(actor, 'billing.manage');
   const stripe = requireStripe(deps);
   const priceId = priceIdFor(deps.config, input.plan, input.cycle);
   const now = deps.now();
@@ -82,7 +82,7 @@ export async function startCheckout(
 
 /** A Customer Portal session returning to the billing settings; no Stripe call when the portal is disabled. */
 export async function openPortal(deps: Deps, actor: Actor): Promise<PortalResult> {
-  requireRole(actor, 'owner');
+  requireCan(actor, 'billing.manage');
   const stripe = requireStripe(deps);
   if (deps.config.stripe.portalDisabled) return { url: null, disabled: true };
   const customerId = await ensureStripeCustomer(deps, stripe, actor);
@@ -107,7 +107,7 @@ async function retrieveSession(stripe: Stripe, id: string): Promise<Stripe.Check
  * success page shows the new plan even if the webhook is late. Another tenant's session → 403.
  */
 export async function syncCheckout(deps: Deps, actor: Actor, input: SyncInput): Promise<BillingStatus> {
-  requireRole(actor, 'owner');
+  requireCan(actor, 'billing.manage');
   const stripe = requireStripe(deps);
   const session = await retrieveSession(stripe, input.session_id);
   const owner = session.client_reference_id ?? session.metadata?.tenant_id ?? null;
@@ -135,7 +135,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** What the billing settings page shows: plan, cycle, status, trial days left, renewal, past due. */
 export async function getBillingStatus(deps: Deps, actor: Actor): Promise<BillingStatus> {
-  requireRole(actor, 'owner');
+  requireCan(actor, 'billing.manage');
   const now = deps.now();
   const t = await deps.db
     .selectFrom('tenants')

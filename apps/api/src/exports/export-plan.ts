@@ -18,7 +18,7 @@ import {
 import { denialError } from '../entitlements/enforce';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
-import { type Actor, assertServiceInScope, requireRole } from '../request/actor';
+import { type Actor, assertServiceInScope, requireCan } from '../request/actor';
 import { slugify } from '../tenants/slug';
 
 /** Everything decided before the first byte: any refusal here is still a JSON error. */
@@ -63,7 +63,7 @@ export async function planExport(
   request: ExportRequest,
   now: Date,
 ): Promise<ExportPlan> {
-  requireRole(actor, 'manager');
+  requireCan(actor, 'exports.produce');
   const [{ ent, currency_code }, tenant] = await Promise.all([
     loadTenantPlan(db, actor.tenantId, now),
     db

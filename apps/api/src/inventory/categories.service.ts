@@ -2,7 +2,7 @@ import type { Category, CategoryCreateInput, CategoryRenameInput } from '@stocks
 import type { Db } from '@stockscan/db';
 import { sql } from 'kysely';
 import { AppError } from '../errors';
-import { type Actor, requireRole } from '../request/actor';
+import { type Actor, requireCan } from '../request/actor';
 import { slugify } from '../tenants/slug';
 import { assertFoundInScope, loadService } from './scope';
 
@@ -89,7 +89,7 @@ async function loadCategory(db: Db, actor: Actor, id: string) {
 
 /** Renames the category and every product filed under it, in one transaction. */
 export async function renameCategory(db: Db, actor: Actor, input: CategoryRenameInput): Promise<Category> {
-  requireRole(actor, 'manager');
+  requireCan(actor, 'catalogue.manage');
   return db.transaction().execute(async (tx) => {
     const category = await loadCategory(tx, actor, input.id);
     const slug = slugify(input.name);
@@ -126,7 +126,7 @@ export async function renameCategory(db: Db, actor: Actor, input: CategoryRename
 
 /** Deletes a category no live product uses (409 otherwise). */
 export async function deleteCategory(db: Db, actor: Actor, id: string): Promise<{ deleted: true }> {
-  requireRole(actor, 'manager');
+  requireCan(actor, 'catalogue.manage');
   return db.transaction().execute(async (tx) => {
     const category = await loadCategory(tx, actor, id);
     const used = await tx

@@ -1,12 +1,18 @@
 import type { Loss, LossCreateInput, LossListResult, ServiceMonthInput } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
-import { checkFeature, isMonthReadable, monthKey, normaliseUnit } from '@stockscan/entitlements';
+import {
+  canDeleteLoss,
+  checkFeature,
+  isMonthReadable,
+  monthKey,
+  normaliseUnit,
+} from '@stockscan/entitlements';
 import { type RawBuilder, sql } from 'kysely';
 import type { Deps } from '../deps';
 import { denialError } from '../entitlements/enforce';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
-import { type Actor, hasRole } from '../request/actor';
+import type { Actor } from '../request/actor';
 import { iso } from './dates';
 import { round2, round3, sumExact } from './numbers';
 import { assertFoundInScope, loadService } from './scope';
@@ -155,7 +161,7 @@ export async function deleteLoss(deps: InventoryDeps, actor: Actor, id: string):
       .where('tenant_id', '=', actor.tenantId)
       .executeTakeFirst(),
   );
-  if (!hasRole(actor, 'manager') && loss.created_by !== actor.userId) throw new AppError('FORBIDDEN_ROLE');
+  if (!canDeleteLoss(actor.role, loss.created_by === actor.userId)) throw new AppError('FORBIDDEN_ROLE');
   await requireLossManagement(deps.db, actor.tenantId, now);
   await deps.db
     .deleteFrom('loss_events')

@@ -12,7 +12,7 @@ import { featureOn } from '@stockscan/entitlements';
 import type { Deps } from '../deps';
 import { reserveCount } from '../entitlements/enforce';
 import { AppError } from '../errors';
-import { type Actor, requireRole } from '../request/actor';
+import { type Actor, requireCan } from '../request/actor';
 import { ensureCategory } from './categories.service';
 import { iso, isoOrNull } from './dates';
 import { decodeCursor, keysetPage } from './keyset-page';
@@ -195,7 +195,7 @@ export async function getProduct(db: Db, actor: Actor, id: string): Promise<Prod
 
 /** Archive instead of delete: counts and losses keep their product; the barcode/SKU becomes free. */
 export async function archiveProduct(deps: InventoryDeps, actor: Actor, id: string): Promise<ProductResult> {
-  requireRole(actor, 'manager');
+  requireCan(actor, 'catalogue.manage');
   return deps.db.transaction().execute(async (tx) => {
     const current = await loadProductRow(tx, actor, id, true);
     const service = await loadService(tx, actor, current.service_id);
@@ -213,7 +213,7 @@ export async function archiveProduct(deps: InventoryDeps, actor: Actor, id: stri
 
 /** Brings an archived product back: counts against max_products and its barcode/SKU must still be free. */
 export async function restoreProduct(deps: InventoryDeps, actor: Actor, id: string): Promise<ProductResult> {
-  requireRole(actor, 'manager');
+  requireCan(actor, 'catalogue.manage');
   const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
     const current = await loadProductRow(tx, actor, id, true);

@@ -13,7 +13,7 @@ import type { Deps } from '../deps';
 import { reserveCount } from '../entitlements/enforce';
 import { AppError } from '../errors';
 import type { Log } from '../observability/log';
-import { type Actor, requireRole } from '../request/actor';
+import { type Actor, requireCan } from '../request/actor';
 import { invitationEmail } from './invitation-email';
 import { invitationEmailProof } from './invitation-proof';
 import { assertInvitable, assertServiceAssignable, lockTeam } from './team-guards';
@@ -151,7 +151,7 @@ export async function invite(
   input: InviteInput,
   log: WarnLog,
 ): Promise<InviteResult> {
-  requireRole(actor, 'owner');
+  requireCan(actor, 'team.manage');
   const now = deps.now();
   const serviceId = input.service_id ?? null;
   if (serviceId) await assertServiceAssignable(deps.db, actor.tenantId, serviceId, now);
@@ -218,7 +218,7 @@ export async function resendInvitation(
   id: string,
   log: WarnLog,
 ): Promise<InviteResult> {
-  requireRole(actor, 'owner');
+  requireCan(actor, 'team.manage');
   const now = deps.now();
   const token = newOpaqueToken();
 
@@ -262,7 +262,7 @@ export async function cancelInvitation(
   actor: Actor,
   id: string,
 ): Promise<InvitationCanceled> {
-  requireRole(actor, 'owner');
+  requireCan(actor, 'team.manage');
   const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
     const current = await tx

@@ -1,9 +1,10 @@
-import type { MembershipPatch, MembershipRemoved, MembershipView } from '@stockscan/contracts';
+import type { MembershipPatch, MembershipRemoved, MembershipView, Role } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
+import { removesLastOwner, type TeamMember } from '@stockscan/entitlements';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { type Actor, requireRole } from '../request/actor';
+import { type Actor, requireCan } from '../request/actor';
 import { assertServiceAssignable, lockTeam } from './team-guards';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -44,7 +45,7 @@ function toMembershipView(row: MembershipRow): MembershipView {
 
 /** Owner only: every membership of the tenant, oldest first. */
 export async function listMemberships(db: Db, actor: Actor): Promise<MembershipView[]> {
-  requireRole(actor, 'owner');
+  requireCan(actor, 'team.manage');
   const rows = await selectMemberships(db, actor.tenantId)
     .orderBy('memberships.created_at')
     .orderBy('memberships.id')
@@ -61,17 +62,22 @@ async function lockedMembership(tx: Db, actor: Actor, id: string): Promise<Membe
   return row;
 }
 
-/** 409 LAST_OWNER when `membershipId` is the tenant's only ACTIVE owner. Call with the tenant row locked. */
-async function assertAnotherOwner(tx: Db, tenantId: string, membershipId: string): Promise<void> {
-  const other = await tx
+/** 409 LAST_OWNER when giving `member` the role `next` (null = removing it) leaves no ACTIVE owner. */
+async function assertOwnerRemains(
+  tx: Db,
+  tenantId: string,
+  member: TeamMember,
+  next: Role | null,
+): Promise<void> {
+  if (!removesLastOwner(member, next, [member])) return;
+  const owners = await tx
     .selectFrom('memberships')
-    .select('id')
+    .select(['id', 'role', 'status'])
     .where('tenant_id', '=', tenantId)
     .where('role', '=', 'owner')
     .where('status', '=', 'ACTIVE')
-    .where('id', '!=', membershipId)
-    .executeTakeFirst();
-  if (!other) throw new AppError('LAST_OWNER');
+    .execute();
+  if (removesLastOwner(member, next, owners)) throw new AppError('LAST_OWNER');
 }
 
 /**
@@ -84,7 +90,7 @@ export async function updateMembership(
   id: string,
   patch: MembershipPatch,
 ): Promise<MembershipView> {
-  requireRole(actor, 'owner');
+  requireCan(actor, 'team.manage');
   const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
     await lockTeam(tx, actor);
@@ -93,8 +99,7 @@ export async function updateMembership(
     const serviceId =
       role === 'owner' ? null : patch.service_id === undefined ? current.service_id : patch.service_id;
     if (role === current.role && serviceId === current.service_id) return toMembershipView(current);
-    if (current.role === 'owner' && current.status === 'ACTIVE' && role !== 'owner')
-      await assertAnotherOwner(tx, actor.tenantId, id);
+    await assertOwnerRemains(tx, actor.tenantId, current, role);
     if (serviceId && serviceId !== current.service_id)
       await assertServiceAssignable(tx, actor.tenantId, serviceId, now);
 
@@ -130,13 +135,12 @@ export async function removeMembership(
   actor: Actor,
   id: string,
 ): Promise<MembershipRemoved> {
-  requireRole(actor, 'owner');
+  requireCan(actor, 'team.manage');
   const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
     await lockTeam(tx, actor);
     const current = await lockedMembership(tx, actor, id);
-    if (current.role === 'owner' && current.status === 'ACTIVE')
-      await assertAnotherOwner(tx, actor.tenantId, id);
+    await assertOwnerRemains(tx, actor.tenantId, current, null);
     await tx.deleteFrom('memberships').where('id', '=', id).where('tenant_id', '=', actor.tenantId).execute();
     await recordAudit(tx, {
       at: now,

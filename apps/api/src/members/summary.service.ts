@@ -1,13 +1,13 @@
 import type { ActivityEntry, MembersSummary } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
-import { type Actor, requireRole } from '../request/actor';
+import { type Actor, requireCan } from '../request/actor';
 import { toInvitationView } from './invitations.service';
 
 export const RECENT_ACTIVITY_LIMIT = 20;
 
 /** The Team page in one read: members with their last action, pending invitations, recent activity. */
 export async function membersSummary(db: Db, actor: Actor, now: Date): Promise<MembersSummary> {
-  requireRole(actor, 'owner');
+  requireCan(actor, 'team.manage');
   const tenantId = actor.tenantId;
 
   const [members, invitations, activity] = await Promise.all([

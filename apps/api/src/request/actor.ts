@@ -1,4 +1,5 @@
 import type { Db, MemberRole } from '@stockscan/db';
+import { type Action, can, roleAtLeast } from '@stockscan/entitlements';
 import { AppError } from '../errors';
 import type { AccessClaims } from './access-token';
 
@@ -12,14 +13,17 @@ export interface Actor {
   serviceId: string | null;
 }
 
-const RANK: Record<MemberRole, number> = { operator: 1, manager: 2, owner: 3 };
-
 export function hasRole(actor: Pick<Actor, 'role'>, minimum: MemberRole): boolean {
-  return RANK[actor.role] >= RANK[minimum];
+  return roleAtLeast(actor.role, minimum);
 }
 
 export function requireRole(actor: Pick<Actor, 'role'>, minimum: MemberRole): void {
   if (!hasRole(actor, minimum)) throw new AppError('FORBIDDEN_ROLE');
+}
+
+/** 403 FORBIDDEN_ROLE unless the actor's role may take `action` (the capability table the web reads too). */
+export function requireCan(actor: Pick<Actor, 'role'>, action: Action): void {
+  if (!can(actor.role, action)) throw new AppError('FORBIDDEN_ROLE');
 }
 
 /** Loads the active membership behind a verified access token; 401 when it no longer holds. */

@@ -17,7 +17,7 @@ import type { Deps } from '../deps';
 import { reserveCount } from '../entitlements/enforce';
 import { AppError } from '../errors';
 import type { Actor } from '../request/actor';
-import { requireRole } from '../request/actor';
+import { requireCan } from '../request/actor';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors';
 
 type ServiceDeps = Pick<Deps, 'db' | 'now'>;
@@ -109,7 +109,7 @@ export async function createService(
   actor: Actor,
   input: ServiceCreateInput,
 ): Promise<ServiceView> {
-  requireRole(actor, 'manager');
+  requireCan(actor, 'settings.manage');
   const now = deps.now();
   return deps.db
     .transaction()
@@ -157,7 +157,7 @@ export async function updateService(
   id: string,
   patch: ServicePatch,
 ): Promise<ServiceView> {
-  requireRole(actor, 'manager');
+  requireCan(actor, 'settings.manage');
   const now = deps.now();
   return deps.db
     .transaction()
@@ -213,7 +213,7 @@ const hasScopedMembers = (members: number) =>
 
 /** Deletes an empty service (no product, archived included, and no member scoped to it). */
 export async function deleteService(deps: ServiceDeps, actor: Actor, id: string): Promise<ServiceDeleted> {
-  requireRole(actor, 'manager');
+  requireCan(actor, 'settings.manage');
   const now = deps.now();
   return deps.db
     .transaction()

@@ -3,7 +3,7 @@ import type { Tenant } from '@stockscan/db';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import type { Actor } from '../request/actor';
-import { requireRole } from '../request/actor';
+import { requireCan } from '../request/actor';
 import { slugify } from './slug';
 
 export function toTenantView(
@@ -24,7 +24,7 @@ export async function updateTenant(
   actor: Actor,
   input: TenantUpdateInput,
 ): Promise<TenantView> {
-  requireRole(actor, 'manager');
+  requireCan(actor, 'settings.manage');
   const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
     const current = await tx

@@ -1,3 +1,4 @@
+import { type Action, can } from '@stockscan/entitlements';
 import { lazy, Suspense } from 'react';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { common } from '../i18n/common';
@@ -29,8 +30,8 @@ const NAV = [
   ['/app/settings', 'nav_settings'],
 ] as const;
 
-/** Entries only the owner can use: the others do not see them (the pages explain it if opened by link). */
-const OWNER_ONLY = new Set<string>(['/app/team']);
+/** Entries a role may not use are hidden (the pages explain it if opened by link). */
+const NAV_ACTION: Partial<Record<(typeof NAV)[number][0], Action>> = { '/app/team': 'team.manage' };
 
 /** The signed-in shell: top bar on desktop, bottom tab bar + menu on a phone. */
 export function AppLayout() {
@@ -40,7 +41,10 @@ export function AppLayout() {
   // Follows the session: a refused refresh or a logout in another tab lands on the login page.
   const signedIn = useSignedIn();
   const { role } = useCurrentRole(signedIn);
-  const nav = NAV.filter(([to]) => role === 'owner' || !OWNER_ONLY.has(to));
+  const nav = NAV.filter(([to]) => {
+    const action = NAV_ACTION[to];
+    return action === undefined || can(role, action);
+  });
   if (!signedIn) {
     const next = `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={endedByLogout() ? '/login' : next} replace />;

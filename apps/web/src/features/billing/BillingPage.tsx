@@ -1,4 +1,5 @@
 import type { BillingCycle } from '@stockscan/contracts';
+import { can } from '@stockscan/entitlements';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -24,7 +25,7 @@ export function BillingPage() {
       <h1>{t('title')}</h1>
       {isPending ? (
         <p role="status">{t('loading')}</p>
-      ) : role === 'owner' ? (
+      ) : can(role, 'billing.manage') ? (
         <OwnerBilling />
       ) : (
         <div className="card billing-not-owner">

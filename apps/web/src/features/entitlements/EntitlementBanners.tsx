@@ -1,4 +1,4 @@
-import { type CountKey, countOf, PLAN_LIMITS, PLAN_NAMES } from '@stockscan/entitlements';
+import { COUNT_KEYS, type CountKey, can, countOf, PLAN_LIMITS, PLAN_NAMES } from '@stockscan/entitlements';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -15,8 +15,6 @@ const OVER_KEYS = {
   max_users: { text: 'over_users', fix: 'fix_users', to: '/app/team' },
 } as const satisfies Record<CountKey, { text: string; fix: string; to: string }>;
 
-const SOLO_KEYS = ['max_products', 'max_services', 'max_users'] as const;
-
 /** One banner at a time, most urgent first: payment failed, then over a limit, then trial days left. */
 export function EntitlementBanners({ now = new Date() }: { now?: Date }) {
   const { data } = useEntitlements();
@@ -25,7 +23,9 @@ export function EntitlementBanners({ now = new Date() }: { now?: Date }) {
   const banner = data ? pickBanner(data, now) : null;
   // Wait for the role (auth.me, already asked by the shell): the owner must not see "the owner decides" flash.
   if (!banner || isPending || (banner.kind === 'trial' && trialHidden)) return null;
-  return <BannerView banner={banner} canPay={role === 'owner'} onHide={() => setTrialHidden(true)} />;
+  return (
+    <BannerView banner={banner} canPay={can(role, 'billing.manage')} onHide={() => setTrialHidden(true)} />
+  );
 }
 
 function BannerView({
@@ -86,7 +86,7 @@ function BannerView({
       </div>
     );
   }
-  const limits = SOLO_KEYS.map((key) => countOf(key, PLAN_LIMITS.ESSENTIEL[key] ?? 0)[locale]).join(', ');
+  const limits = COUNT_KEYS.map((key) => countOf(key, PLAN_LIMITS.ESSENTIEL[key] ?? 0)[locale]).join(', ');
   const plan = PLAN_NAMES[banner.plan];
   return (
     <div

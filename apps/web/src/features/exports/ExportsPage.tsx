@@ -1,3 +1,4 @@
+import { can } from '@stockscan/entitlements';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -16,7 +17,7 @@ export function ExportsPage() {
   const services = useQuery({ ...trpc.services.list.queryOptions(), staleTime: 5 * 60_000 });
 
   let body: ReactNode;
-  if (me.isPending || (me.data?.role !== 'operator' && services.isPending)) {
+  if (me.isPending || (can(me.data?.role, 'exports.produce') && services.isPending)) {
     body = (
       <p className="muted" role="status">
         {t('loading')}
@@ -24,7 +25,7 @@ export function ExportsPage() {
     );
   } else if (me.isError) {
     body = <ErrorMessage error={me.error} onRetry={() => void me.refetch()} />;
-  } else if (me.data.role === 'operator' || me.data.role === null) {
+  } else if (!can(me.data.role, 'exports.produce')) {
     body = (
       <div className="card export-operator">
         <h2>{t('operator_title')}</h2>

@@ -1,4 +1,4 @@
-import { PLAN_NAMES } from '@stockscan/entitlements';
+import { canDeleteLoss, PLAN_NAMES } from '@stockscan/entitlements';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -75,7 +75,7 @@ function LossList({ serviceId, month, canDelete }: { serviceId: string; month: s
   const items = list.data?.items ?? [];
   const unpriced = items.some((l) => l.cost === null);
   const mayDelete = (loss: Loss) =>
-    canDelete && (me.data?.role !== 'operator' || loss.created_by === me.data?.user.id);
+    canDelete && canDeleteLoss(me.data?.role, loss.created_by === me.data?.user.id);
   return (
     <section className="loss-list" aria-labelledby="loss-list-title">
       <h2 id="loss-list-title">{t('list_title')}</h2>

@@ -1,4 +1,4 @@
-import { PLAN_NAMES } from '@stockscan/entitlements';
+import { can, PLAN_NAMES } from '@stockscan/entitlements';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -41,7 +41,7 @@ function Catalogue({ scope }: { scope: ReturnType<typeof useScope> }) {
   const service = scope.service!;
   const { canAdd, data: ent } = useEntitlements();
   const me = useQuery(trpc.auth.me.queryOptions());
-  const canArchive = me.data?.role !== 'operator';
+  const canArchive = can(me.data?.role, 'catalogue.manage');
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState('');

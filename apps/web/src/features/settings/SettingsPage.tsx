@@ -1,3 +1,4 @@
+import { can } from '@stockscan/entitlements';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/i18n';
@@ -45,7 +46,7 @@ export function SettingsPage() {
   }
 
   const { tenant, role } = me.data;
-  const canManage = role === 'owner' || role === 'manager';
+  const canManage = can(role, 'settings.manage');
   const sections = [
     ...(tenant ? [['services', t('services_title')] as const] : []),
     ...(tenant ? [['business', t('business_title')] as const] : []),

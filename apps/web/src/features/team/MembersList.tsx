@@ -1,4 +1,5 @@
 import type { MemberSummary, Role } from '@stockscan/contracts';
+import { removesLastOwner } from '@stockscan/entitlements';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -36,7 +37,6 @@ export function MembersList({
   const t = useT(teamMessages);
   const trpc = useTRPC();
   const [removing, setRemoving] = useState<MemberSummary | null>(null);
-  const owners = members.filter((m) => m.role === 'owner' && m.status === 'ACTIVE').length;
   const remove = useMutation(
     trpc.members.remove.mutationOptions({
       onSuccess: () => {
@@ -64,7 +64,7 @@ export function MembersList({
             services={services}
             scoped={scoped}
             isSelf={member.user.id === userId}
-            lastOwner={member.role === 'owner' && member.status === 'ACTIVE' && owners <= 1}
+            lastOwner={removesLastOwner(member, null, members)}
             now={now}
             onChanged={onChanged}
             onRemove={() => {

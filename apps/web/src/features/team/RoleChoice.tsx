@@ -1,8 +1,7 @@
 import type { Role } from '@stockscan/contracts';
+import { ROLES_BY_RANK } from '@stockscan/entitlements';
 import { useT } from '../../i18n/i18n';
 import { teamMessages } from './messages';
-
-export const ROLES: readonly Role[] = ['operator', 'manager', 'owner'];
 
 /** Three big choices, each with what the role may do: a select would hide the difference on a phone. */
 export function RoleChoice({
@@ -20,7 +19,7 @@ export function RoleChoice({
   return (
     <fieldset className="role-choice">
       <legend>{legend}</legend>
-      {ROLES.map((role) => (
+      {ROLES_BY_RANK.map((role) => (
         <label key={role} className={value === role ? 'role-option role-selected' : 'role-option'}>
           <input
             type="radio"

@@ -1,4 +1,5 @@
 import type { Role } from '@stockscan/contracts';
+import { can } from '@stockscan/entitlements';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -37,7 +38,7 @@ export function TeamPage() {
       </section>
     );
   }
-  if (me.data.role !== 'owner') return <NotOwner role={me.data.role} />;
+  if (!can(me.data.role, 'team.manage')) return <NotOwner role={me.data.role} />;
   return (
     <TeamManager
       userId={me.data.user.id}
