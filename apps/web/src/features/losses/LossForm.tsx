@@ -1,5 +1,5 @@
 import type { LossReason, ProductUnit } from '@stockscan/contracts';
-import { unitsFor } from '@stockscan/entitlements';
+import { defaultUnit, unitsFor } from '@stockscan/entitlements';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { fieldErrors } from '../../shared/feedback/describe-error';

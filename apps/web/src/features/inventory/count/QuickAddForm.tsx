@@ -1,4 +1,5 @@
 import type { ProductUnit } from '@stockscan/contracts';
+import { featureOn, priceOn, unitsFor } from '@stockscan/entitlements';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useLocale, useT } from '../../../i18n/i18n';
