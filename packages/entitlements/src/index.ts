@@ -55,10 +55,12 @@ export {
   type Action,
   can,
   canDeleteLoss,
+  isActiveOwner,
   ROLE_RANK,
   ROLES_BY_RANK,
   removesLastOwner,
   roleAtLeast,
+  roleTakesServiceScope,
   type TeamMember,
 } from './roles';
 export {

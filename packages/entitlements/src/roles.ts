@@ -39,7 +39,8 @@ export function canDeleteLoss(role: Role | null | undefined, recordedBySelf: boo
 
 export type TeamMember = { id: string; role: Role; status: MembershipStatus };
 
-function isActiveOwner(member: Omit<TeamMember, 'id'>): boolean {
+/** An owner whose membership is ACTIVE: what the last-owner rule counts. */
+export function isActiveOwner(member: Pick<TeamMember, 'role' | 'status'>): boolean {
   return member.role === 'owner' && member.status === 'ACTIVE';
 }
 
@@ -54,4 +55,9 @@ export function removesLastOwner(
 ): boolean {
   if (!isActiveOwner(member) || next === 'owner') return false;
   return !team.some((other) => other.id !== member.id && isActiveOwner(other));
+}
+
+/** Whether a member with `role` can be limited to one service: an owner always sees every service. */
+export function roleTakesServiceScope(role: Role): boolean {
+  return role !== 'owner';
 }

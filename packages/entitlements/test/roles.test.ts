@@ -6,10 +6,12 @@ import {
   type Action,
   can,
   canDeleteLoss,
+  isActiveOwner,
   ROLE_RANK,
   ROLES_BY_RANK,
   removesLastOwner,
   roleAtLeast,
+  roleTakesServiceScope,
   type TeamMember,
 } from '../src/index';
 
@@ -21,8 +23,7 @@ const members = fc.record({
   status: fc.constantFrom(...MembershipStatus.options),
 }) satisfies fc.Arbitrary<TeamMember>;
 const teams = fc.uniqueArray(members, { selector: (m) => m.id, minLength: 1, maxLength: 6 });
-const activeOwners = (team: readonly TeamMember[]) =>
-  team.filter((m) => m.role === 'owner' && m.status === 'ACTIVE').length;
+const activeOwners = (team: readonly TeamMember[]) => team.filter(isActiveOwner).length;
 
 describe('role rank', () => {
   it('lists every role once, from the least to the most rights', () => {
@@ -98,5 +99,21 @@ describe('the last-owner rule', () => {
         expect(removesLastOwner(team[pick % team.length] as TeamMember, 'owner', team)).toBe(false);
       }),
     );
+  });
+});
+
+describe('service scope', () => {
+  it('property: only a role below owner can be limited to one service', () => {
+    fc.assert(
+      fc.property(roles, (role) => {
+        expect(roleTakesServiceScope(role)).toBe(!roleAtLeast(role, 'owner'));
+      }),
+    );
+  });
+
+  it('counts only ACTIVE owners as owners', () => {
+    expect(isActiveOwner({ role: 'owner', status: 'ACTIVE' })).toBe(true);
+    expect(isActiveOwner({ role: 'owner', status: 'INVITED' })).toBe(false);
+    expect(isActiveOwner({ role: 'manager', status: 'ACTIVE' })).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { DeleteAccountInput, DeleteAccountResult } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
+import { isActiveOwner } from '@stockscan/entitlements';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
@@ -64,7 +65,7 @@ export async function deleteAccount(
       .where('user_id', '=', user.id)
       .execute();
     const owned = memberships
-      .filter((m) => m.role === 'owner' && m.status === 'ACTIVE')
+      .filter(isActiveOwner)
       .map((m) => m.tenant_id)
       .sort();
     // Locked in id order: joins and role changes of these tenants wait for us.
@@ -86,7 +87,7 @@ export async function deleteAccount(
         .where('tenant_id', '=', tenant.id)
         .where('user_id', '!=', user.id)
         .execute();
-      if (others.some((m) => m.role === 'owner' && m.status === 'ACTIVE')) continue;
+      if (others.some(isActiveOwner)) continue;
       if (others.length > 0) throw lastOwner(tenant.name);
       alone.push(tenant.id);
     }

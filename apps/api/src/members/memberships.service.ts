@@ -1,6 +1,6 @@
 import type { MembershipPatch, MembershipRemoved, MembershipView, Role } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
-import { removesLastOwner, type TeamMember } from '@stockscan/entitlements';
+import { removesLastOwner, roleTakesServiceScope, type TeamMember } from '@stockscan/entitlements';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
@@ -96,8 +96,11 @@ export async function updateMembership(
     await lockTeam(tx, actor);
     const current = await lockedMembership(tx, actor, id);
     const role = patch.role ?? current.role;
-    const serviceId =
-      role === 'owner' ? null : patch.service_id === undefined ? current.service_id : patch.service_id;
+    const serviceId = !roleTakesServiceScope(role)
+      ? null
+      : patch.service_id === undefined
+        ? current.service_id
+        : patch.service_id;
     if (role === current.role && serviceId === current.service_id) return toMembershipView(current);
     await assertOwnerRemains(tx, actor.tenantId, current, role);
     if (serviceId && serviceId !== current.service_id)

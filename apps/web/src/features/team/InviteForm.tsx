@@ -1,5 +1,5 @@
 import type { InvitationView, InviteResult, Role } from '@stockscan/contracts';
-import { PLAN_NAMES, type Verdict } from '@stockscan/entitlements';
+import { PLAN_NAMES, roleTakesServiceScope, type Verdict } from '@stockscan/entitlements';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
@@ -61,7 +61,7 @@ export function InviteForm({
     invite.mutate({
       email: value,
       role,
-      ...(scoped && role !== 'owner' ? { service_id: serviceId || null } : {}),
+      ...(scoped && roleTakesServiceScope(role) ? { service_id: serviceId || null } : {}),
     });
   }
 
@@ -100,7 +100,7 @@ export function InviteForm({
 
       <RoleChoice name="invite-role" legend={t('invite_role')} value={role} onChange={setRole} />
 
-      {role === 'owner' ? null : scoped ? (
+      {!roleTakesServiceScope(role) ? null : scoped ? (
         <ServiceSelect
           label={t('invite_service')}
           hint={t('invite_service_hint')}

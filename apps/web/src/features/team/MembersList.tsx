@@ -1,5 +1,5 @@
 import type { MemberSummary, Role } from '@stockscan/contracts';
-import { removesLastOwner } from '@stockscan/entitlements';
+import { removesLastOwner, roleTakesServiceScope } from '@stockscan/entitlements';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -149,7 +149,7 @@ function MemberRow({
     update.mutate({
       id: member.id,
       role,
-      ...(scoped && role !== 'owner' ? { service_id: serviceId || null } : {}),
+      ...(scoped && roleTakesServiceScope(role) ? { service_id: serviceId || null } : {}),
     });
   }
 
@@ -186,7 +186,7 @@ function MemberRow({
             value={role}
             onChange={setRole}
           />
-          {role === 'owner' ? (
+          {!roleTakesServiceScope(role) ? (
             <p className="field-hint">{t('owner_scope_note')}</p>
           ) : scoped ? (
             <ServiceSelect
