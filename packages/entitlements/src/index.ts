@@ -1,4 +1,3 @@
-export { seesPreviousCounts } from './blind-counting';
 export {
   type BillingFacts,
   billingStatus,
@@ -16,6 +15,7 @@ export {
   type TrialStatus,
   trialInfo,
 } from './billing-status';
+export { seesPreviousCounts } from './blind-counting';
 export { type EffectivePlan, type EffectivePlanReason, effectivePlan } from './effective-plan';
 export {
   type CountKey,
