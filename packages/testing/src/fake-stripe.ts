@@ -55,7 +55,12 @@ export function stripeWorld(t: StripeWorldHost) {
     return out;
   };
 
-  const handler = (req: RecordedRequest): FakeReply => {
+  /** Hold the answer for these paths until the promise settles (to test what happens while Stripe is slow). */
+  const slow = new Map<string, Promise<unknown>>();
+
+  const handler = async (req: RecordedRequest): Promise<FakeReply> => {
+    const gate = slow.get(req.path);
+    if (gate) await gate.catch(() => undefined);
     if (failing.has(req.path))
       return { status: 500, json: { error: { type: 'api_error', message: 'boom' } } };
     const [, v1, resource, id, more] = req.path.split('/');
@@ -91,6 +96,16 @@ export function stripeWorld(t: StripeWorldHost) {
       const session = more ? sessions.get(more) : undefined;
       return session ? { json: session } : missing('checkout session');
     }
+    if (req.method === 'DELETE' && resource === 'subscriptions' && id) {
+      const sub = subscriptions.get(id);
+      if (!sub) return missing('subscription');
+      Object.assign(sub, {
+        status: 'canceled',
+        canceled_at: seconds(t.clock.now),
+        ended_at: seconds(t.clock.now),
+      });
+      return { json: sub };
+    }
     if (req.method === 'GET' && resource === 'subscriptions' && id) {
       const sub = subscriptions.get(id);
       return sub ? { json: sub } : missing('subscription');
@@ -115,6 +130,7 @@ export function stripeWorld(t: StripeWorldHost) {
     customers,
     sessions,
     failing,
+    slow,
     /** Stores (or replaces) a subscription as Stripe holds it now; returns the object events carry. */
     setSubscription(id: string, spec: SubscriptionSpec): Json {
       const sub = {

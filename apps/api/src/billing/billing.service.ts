@@ -120,12 +120,11 @@ export async function syncCheckout(deps: Deps, actor: Actor, input: SyncInput): 
   const subscriptionId = idOf(session.subscription);
   if (session.status === 'complete' && session.mode === 'subscription' && subscriptionId) {
     const now = deps.now();
-    await deps.db.transaction().execute((tx) =>
-      convergeSubscription(tx, stripe, deps.config, now, actor.tenantId, subscriptionId, {
-        source: 'sync',
-        user_id: actor.userId,
-        checkout_session_id: session.id,
-      }),
+    await convergeSubscription(
+      { db: deps.db, stripe, config: deps.config, now },
+      actor.tenantId,
+      subscriptionId,
+      { source: 'sync', user_id: actor.userId, checkout_session_id: session.id },
     );
   }
   return getBillingStatus(deps, actor);

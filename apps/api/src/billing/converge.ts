@@ -160,30 +160,73 @@ export interface ConvergeCause {
 
 export type ConvergeOutcome = { changed: boolean; skipped?: string };
 
+/** The state moved between our read and our lock (another event or sync wrote first). */
+class StateMoved extends Error {}
+
+const MAX_ATTEMPTS = 3;
+
+export interface ConvergeDeps {
+  db: Db;
+  stripe: Stripe;
+  config: Config;
+  now: Date;
+}
+
 /**
- * Inside the caller's transaction: locks the tenant row, re-reads the subscription from Stripe, and writes
- * the state it implies, with one audit row when something changed. Concurrent events of one tenant queue on
- * the lock and each reads Stripe after the previous one committed, so an old event replayed late converges
- * to the current state instead of overwriting it.
+ * Re-reads the subscription from Stripe, then writes the state it implies, with one audit row when something
+ * changed. Stripe is called with no lock and no transaction open (a slow Stripe must not block the tenant
+ * row or hold a connection); the write then locks the tenant and checks that its billing state is still the
+ * one read before the Stripe call. If another event or sync wrote in between, Stripe is read again, so an
+ * old event applied late converges to the current state instead of overwriting it.
+ * `claim` runs first inside the write transaction (the webhook claims its event id there): false → nothing
+ * is written and the result is null.
  */
 export async function convergeSubscription(
-  tx: Db,
-  stripe: Stripe,
-  config: Config,
-  now: Date,
+  deps: ConvergeDeps,
   tenantId: string,
   subscriptionId: string,
   cause: ConvergeCause,
+  claim?: (tx: Db) => Promise<boolean>,
+): Promise<ConvergeOutcome | null> {
+  for (let attempt = 1; ; attempt++) {
+    const seen = await readBillingState(deps.db, tenantId);
+    const sub = await deps.stripe.subscriptions.retrieve(subscriptionId);
+    try {
+      return await deps.db.transaction().execute(async (tx) => {
+        if (claim && !(await claim(tx))) return null;
+        const current = await readBillingState(tx, tenantId, true);
+        if (BILLING_COLUMNS.some((c) => !sameValue(current[c], seen[c]))) throw new StateMoved();
+        return writeConvergence(tx, deps, tenantId, current, sub, cause);
+      });
+    } catch (error) {
+      if (!(error instanceof StateMoved)) throw error;
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new AppError('CONFLICT', {
+          fr: 'L’abonnement change en ce moment, réessayez dans un instant.',
+          en: 'The subscription is changing right now, try again in a moment.',
+        });
+      }
+    }
+  }
+}
+
+async function readBillingState(db: Db, tenantId: string, lock = false): Promise<BillingState> {
+  let query = db.selectFrom('tenants').select(BILLING_COLUMNS).where('id', '=', tenantId);
+  if (lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+async function writeConvergence(
+  tx: Db,
+  deps: ConvergeDeps,
+  tenantId: string,
+  current: BillingState,
+  sub: Stripe.Subscription,
+  cause: ConvergeCause,
 ): Promise<ConvergeOutcome> {
-  const current = await tx
-    .selectFrom('tenants')
-    .select(BILLING_COLUMNS)
-    .where('id', '=', tenantId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!current) throw new AppError('NOT_FOUND');
-  const sub = await stripe.subscriptions.retrieve(subscriptionId);
-  const result = stateFromSubscription(current, sub, config, now);
+  const result = stateFromSubscription(current, sub, deps.config, deps.now);
   if ('skipped' in result) return { changed: false, skipped: result.skipped };
   const changed = BILLING_COLUMNS.filter((c) => !sameValue(current[c], result.state[c]));
   if (changed.length === 0) return { changed: false };

@@ -123,9 +123,21 @@ export type WebhookOutcome =
 /**
  * Applies one verified event exactly once: its id is claimed in stripe_events in the same transaction as the
  * tenant change and the audit row. A replay (even concurrent: the insert waits for the first transaction)
- * finds the id and changes nothing; an error rolls both back so Stripe retries.
+ * finds the id and changes nothing; an error rolls both back so Stripe retries. Stripe is read before that
+ * transaction opens (see convergeSubscription): no lock is held while Stripe answers.
  */
 export async function applyStripeEvent(deps: Deps, event: Stripe.Event): Promise<WebhookOutcome> {
+  // The same event delivered again while it is being applied in this process waits for it (one Stripe read).
+  const running = applying.get(event.id);
+  if (running) return running.then(() => ({ idempotent: true }));
+  const applied = applyOnce(deps, event).finally(() => applying.delete(event.id));
+  applying.set(event.id, applied);
+  return applied;
+}
+
+const applying = new Map<string, Promise<WebhookOutcome>>();
+
+async function applyOnce(deps: Deps, event: Stripe.Event): Promise<WebhookOutcome> {
   const target = targetOf(event);
   const now = deps.now();
   // Every verified event id is recorded, handled or not, so any replay answers idempotent.
@@ -134,25 +146,23 @@ export async function applyStripeEvent(deps: Deps, event: Stripe.Event): Promise
       ? { ignored: 'event type not handled' }
       : { idempotent: true };
   const stripe = requireStripe(deps);
-  return deps.db.transaction().execute(async (tx): Promise<WebhookOutcome> => {
-    if (!(await claimEvent(tx, event, now))) return { idempotent: true };
-    if (!target.subscriptionId) return { ignored: 'no subscription' };
-    const tenantId = await findTenant(tx, target);
-    if (!tenantId) return { ignored: 'no tenant for this customer' };
-    const outcome = await convergeSubscription(
-      tx,
-      stripe,
-      deps.config,
-      now,
-      tenantId,
-      target.subscriptionId,
-      {
-        source: 'webhook',
-        user_id: null,
-        event_id: event.id,
-        event_type: event.type,
-      },
-    );
-    return { tenant_id: tenantId, ...outcome };
-  });
+  const seen = await deps.db
+    .selectFrom('stripe_events')
+    .select('event_id')
+    .where('event_id', '=', event.id)
+    .executeTakeFirst();
+  if (seen) return { idempotent: true };
+  const tenantId = target.subscriptionId ? await findTenant(deps.db, target) : null;
+  if (!target.subscriptionId || !tenantId) {
+    if (!(await claimEvent(deps.db, event, now))) return { idempotent: true };
+    return { ignored: target.subscriptionId ? 'no tenant for this customer' : 'no subscription' };
+  }
+  const outcome = await convergeSubscription(
+    { db: deps.db, stripe, config: deps.config, now },
+    tenantId,
+    target.subscriptionId,
+    { source: 'webhook', user_id: null, event_id: event.id, event_type: event.type },
+    (tx) => claimEvent(tx, event, now),
+  );
+  return outcome ? { tenant_id: tenantId, ...outcome } : { idempotent: true };
 }
