@@ -39,6 +39,7 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
   STRIPE_NOT_CONFIGURED: 503,
   STRIPE_PRICE_NOT_CONFIGURED: 503,
+  STRIPE_UNAVAILABLE: 503,
   DB_UNAVAILABLE: 503,
 } as const;
 
@@ -155,6 +156,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Localized> = {
   INTERNAL: { fr: 'Erreur interne, réessayez.', en: 'Internal error, please retry.' },
   STRIPE_NOT_CONFIGURED: { fr: 'Le paiement n’est pas configuré.', en: 'Payments are not configured.' },
   STRIPE_PRICE_NOT_CONFIGURED: { fr: 'Ce tarif n’est pas configuré.', en: 'This price is not configured.' },
+  STRIPE_UNAVAILABLE: {
+    fr: 'Stripe ne répond pas pour le moment, réessayez dans quelques minutes.',
+    en: 'Stripe is not answering right now, try again in a few minutes.',
+  },
   DB_UNAVAILABLE: {
     fr: 'Base de données indisponible, réessayez.',
     en: 'Database unavailable, please retry.',
