@@ -18,6 +18,7 @@ import { AppError } from '../errors';
 import type { Log } from '../observability/log';
 import type { Actor } from '../request/actor';
 import { signDownloadToken } from './download-token';
+import { isUniqueViolation } from '../tenants/db-errors';
 import { mailExport } from './export-mail';
 import { type ExportPlan, planExport } from './export-plan';
 import { writeExportFile } from './write-export-file';
@@ -85,18 +86,34 @@ export async function startExport(
   const now = deps.now();
   const plan = await planExport(deps.db, actor, request, now);
   if (linkId) await assertLinkUnused(deps, actor.tenantId, linkId);
-  const reservation = await consumeQuota(deps.db, actor.tenantId, actor.userId, plan.kind, now, {
-    format: plan.format,
-    service: request.service,
-    from: plan.from,
-    to: plan.to,
-    mode: plan.mode,
-    ...(linkId ? { link_id: linkId } : {}),
-  });
-  return { plan, reservation };
+  try {
+    const reservation = await consumeQuota(deps.db, actor.tenantId, actor.userId, plan.kind, now, {
+      format: plan.format,
+      service: request.service,
+      from: plan.from,
+      to: plan.to,
+      mode: plan.mode,
+      ...(linkId ? { link_id: linkId } : {}),
+    });
+    return { plan, reservation };
+  } catch (error) {
+    // Concurrent downloads of one link: the unique index lets one reservation in.
+    if (linkId && isUniqueViolation(error, 'usage_events_link_id')) throw linkUsed();
+    throw error;
+  }
 }
 
-/** A link's file is in the quota ledger once produced (a failed one was given back: it may be retried). */
+const linkUsed = () =>
+  new AppError('TOKEN_INVALID', {
+    fr: 'Ce lien de téléchargement a déjà servi : relancez l’export.',
+    en: 'This download link was already used: start the export again.',
+  });
+
+/**
+ * A link's file is in the quota ledger once produced (a failed one was given back: it may be retried). A
+ * quick answer for a link used earlier; the unique index usage_events_link_id is what holds under
+ * concurrency.
+ */
 async function assertLinkUnused(deps: Deps, tenantId: string, linkId: string): Promise<void> {
   const used = await deps.db
     .selectFrom('usage_events')
@@ -104,11 +121,7 @@ async function assertLinkUnused(deps: Deps, tenantId: string, linkId: string): P
     .where('tenant_id', '=', tenantId)
     .where(sql<string>`params->>'link_id'`, '=', linkId)
     .executeTakeFirst();
-  if (used)
-    throw new AppError('TOKEN_INVALID', {
-      fr: 'Ce lien de téléchargement a déjà servi : relancez l’export.',
-      en: 'This download link was already used: start the export again.',
-    });
+  if (used) throw linkUsed();
 }
 
 /** Runs `produce`; on failure gives the quota unit back (a failed export is not counted) and rethrows. */
