@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOpt
 import type { Config } from './config';
 import type { Deps } from './deps';
 import { mapError } from './http/error-body';
+import { requestIdOf } from './http/request-id';
 import { registerTrpc } from './http/trpc-plugin';
 import { countEmails } from './observability/count-emails';
 import { createMetrics } from './observability/metrics';
@@ -88,8 +89,9 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
     routerOptions: { maxParamLength: 5000 },
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    // The id comes from genReqId only: a client's x-request-id is checked there, never copied as it is.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: trustProxyOption(config.trustProxy),
     return503OnClosing: true,

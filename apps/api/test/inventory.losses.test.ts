@@ -252,7 +252,9 @@ describe('inventory.losses', () => {
       month: '2026-10',
       items: [],
       total_cost: 0,
+      total_count: 0,
       retention_limited: true,
+      next_cursor: null,
     });
     expect(await api.list.query({ service_id, month: MONTH })).toMatchObject({
       total_cost: 10,

@@ -456,11 +456,24 @@ export const Loss = z.object({
 });
 export type Loss = z.infer<typeof Loss>;
 
+/** One page of a month's losses, newest first; `cursor` is the last loss id of the previous page. */
+export const LossListInput = z.object({
+  service_id: Uuid,
+  month: Month,
+  cursor: Uuid.optional(),
+  /** Default 50. */
+  limit: PageLimit.optional(),
+});
+export type LossListInput = z.infer<typeof LossListInput>;
+
 export const LossListResult = z.object({
   month: Month,
   items: z.array(Loss),
+  /** The whole month's cost and number of losses, whatever the page. */
   total_cost: z.number(),
+  total_count: z.number().int(),
   retention_limited: z.boolean(),
+  next_cursor: Uuid.nullable(),
 });
 export type LossListResult = z.infer<typeof LossListResult>;
 

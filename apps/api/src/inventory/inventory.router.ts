@@ -28,6 +28,7 @@ import {
   LookupResult,
   Loss,
   LossCreateInput,
+  LossListInput,
   LossListResult,
   ProductCreateInput,
   ProductIdInput,
@@ -183,7 +184,7 @@ const spotChecks = {
 
 const losses = {
   list: tenantProcedure()
-    .input(ServiceMonthInput)
+    .input(LossListInput)
     .output(LossListResult)
     .query(({ ctx, input }) => listLosses(ctx.deps, ctx.actor, input)),
   create: tenantProcedure()

@@ -1,4 +1,4 @@
-import type { Loss, LossCreateInput, LossListResult, ServiceMonthInput } from '@stockscan/contracts';
+import type { Loss, LossCreateInput, LossListInput, LossListResult } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import {
   canDeleteLoss,
@@ -14,7 +14,7 @@ import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
 import type { Actor } from '../request/actor';
 import { iso } from './dates';
-import { round2, round3, sumExact } from './numbers';
+import { round2, round3 } from './numbers';
 import { assertFoundInScope, loadService } from './scope';
 
 type InventoryDeps = Pick<Deps, 'db' | 'now'>;
@@ -122,11 +122,16 @@ export async function createLoss(deps: InventoryDeps, actor: Actor, input: LossC
   );
 }
 
-/** The month's losses of a service, newest first (readable even without the feature: reading never blocks). */
+const LOSS_PAGE = 50;
+
+/**
+ * One page of the month's losses of a service, newest first (keyset on occurred_at desc, id), with the whole
+ * month's cost and count; readable even without the feature: reading never blocks.
+ */
 export async function listLosses(
   deps: InventoryDeps,
   actor: Actor,
-  input: ServiceMonthInput,
+  input: LossListInput,
 ): Promise<LossListResult> {
   const now = deps.now();
   const [service, plan] = await Promise.all([
@@ -134,18 +139,50 @@ export async function listLosses(
     loadTenantPlan(deps.db, actor.tenantId, now),
   ]);
   if (!isMonthReadable(plan.ent, now, input.month))
-    return { month: input.month, items: [], total_cost: 0, retention_limited: true };
-  const rows = await selectLosses(deps.db, actor.tenantId)
+    return {
+      month: input.month,
+      items: [],
+      total_cost: 0,
+      total_count: 0,
+      retention_limited: true,
+      next_cursor: null,
+    };
+  const limit = input.limit ?? LOSS_PAGE;
+  let page = selectLosses(deps.db, actor.tenantId)
     .where('l.service_id', '=', service.id)
-    .where('l.inventory_month', '=', input.month)
-    .orderBy('l.occurred_at', 'desc')
-    .orderBy('l.id')
-    .execute();
+    .where('l.inventory_month', '=', input.month);
+  if (input.cursor) {
+    const after = sql`(select c.occurred_at from loss_events c where c.id = ${input.cursor} and c.tenant_id = ${actor.tenantId})`;
+    page = page.where(
+      sql<boolean>`(l.occurred_at < ${after} or (l.occurred_at = ${after} and l.id > ${input.cursor}))`,
+    );
+  }
+  const [rows, totals] = await Promise.all([
+    page
+      .orderBy('l.occurred_at', 'desc')
+      .orderBy('l.id')
+      .limit(limit + 1)
+      .execute(),
+    deps.db
+      .selectFrom('loss_events as l')
+      .innerJoin('products as p', 'p.id', 'l.product_id')
+      .select([
+        sql<number>`coalesce(round(sum(${lossCost()}), 2), 0)`.as('cost'),
+        sql<number>`count(*)::int`.as('count'),
+      ])
+      .where('l.tenant_id', '=', actor.tenantId)
+      .where('l.service_id', '=', service.id)
+      .where('l.inventory_month', '=', input.month)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const items = rows.slice(0, limit);
   return {
     month: input.month,
-    items: rows.map(toLoss),
-    total_cost: round2(sumExact(rows.map((r) => r.cost ?? 0))),
+    items: items.map(toLoss),
+    total_cost: Number(totals.cost),
+    total_count: Number(totals.count),
     retention_limited: false,
+    next_cursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null,
   };
 }
 

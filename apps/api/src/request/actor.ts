@@ -26,6 +26,19 @@ export function requireCan(actor: Pick<Actor, 'role'>, action: Action): void {
   if (!can(actor.role, action)) throw new AppError('FORBIDDEN_ROLE');
 }
 
+/**
+ * What concerns the whole tenant (its name, its currency, new services) needs `action` over every service:
+ * a member scoped to one service is refused with 403 FORBIDDEN_ROLE whatever their role.
+ */
+export function requireTenantWide(actor: Pick<Actor, 'role' | 'serviceId'>, action: Action): void {
+  requireCan(actor, action);
+  if (actor.serviceId !== null)
+    throw new AppError('FORBIDDEN_ROLE', {
+      fr: 'Votre accès est limité à un service : cette action concerne tout l’établissement.',
+      en: 'Your access is limited to one service: this action concerns the whole business.',
+    });
+}
+
 /** Loads the active membership behind a verified access token; 401 when it no longer holds. */
 export async function resolveActor(db: Db, claims: AccessClaims): Promise<Actor> {
   if (!claims.tenantId)

@@ -17,7 +17,7 @@ import type { Deps } from '../deps';
 import { reserveCount } from '../entitlements/enforce';
 import { AppError } from '../errors';
 import type { Actor } from '../request/actor';
-import { requireCan } from '../request/actor';
+import { requireCan, requireTenantWide } from '../request/actor';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors';
 
 type ServiceDeps = Pick<Deps, 'db' | 'now'>;
@@ -109,7 +109,7 @@ export async function createService(
   actor: Actor,
   input: ServiceCreateInput,
 ): Promise<ServiceView> {
-  requireCan(actor, 'settings.manage');
+  requireTenantWide(actor, 'settings.manage');
   const now = deps.now();
   return deps.db
     .transaction()

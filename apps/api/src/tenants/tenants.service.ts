@@ -3,7 +3,7 @@ import type { Tenant } from '@stockscan/db';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import type { Actor } from '../request/actor';
-import { requireCan } from '../request/actor';
+import { requireTenantWide } from '../request/actor';
 import { slugify } from './slug';
 
 export function toTenantView(
@@ -18,13 +18,13 @@ export function toTenantView(
   };
 }
 
-/** Renames the actor's tenant (its slug follows) or changes its currency; owner or manager. */
+/** Renames the actor's tenant (its slug follows) or changes its currency; owner or a manager of every service. */
 export async function updateTenant(
   deps: Pick<Deps, 'db' | 'now'>,
   actor: Actor,
   input: TenantUpdateInput,
 ): Promise<TenantView> {
-  requireCan(actor, 'settings.manage');
+  requireTenantWide(actor, 'settings.manage');
   const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
     const current = await tx
