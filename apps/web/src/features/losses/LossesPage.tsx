@@ -1,5 +1,5 @@
 import { canDeleteLoss, PLAN_NAMES } from '@stockscan/entitlements';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -63,6 +63,8 @@ export function LossesPage() {
   );
 }
 
+const PAGE_SIZE = 50;
+
 function LossList({ serviceId, month, canDelete }: { serviceId: string; month: string; canDelete: boolean }) {
   const t = useT(m);
   const u = useT(unitMessages);
@@ -71,8 +73,14 @@ function LossList({ serviceId, month, canDelete }: { serviceId: string; month: s
   const { data: ent } = useEntitlements();
   const currency = ent?.currency_code ?? 'EUR';
   const me = useQuery(trpc.auth.me.queryOptions());
-  const list = useQuery(trpc.inventory.losses.list.queryOptions({ service_id: serviceId, month }));
-  const items = list.data?.items ?? [];
+  const list = useInfiniteQuery(
+    trpc.inventory.losses.list.infiniteQueryOptions(
+      { service_id: serviceId, month, limit: PAGE_SIZE },
+      { getNextPageParam: (last) => last.next_cursor ?? undefined },
+    ),
+  );
+  const first = list.data?.pages[0];
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const unpriced = items.some((l) => l.cost === null);
   const mayDelete = (loss: Loss) =>
     canDelete && canDeleteLoss(me.data?.role, loss.created_by === me.data?.user.id);
@@ -85,14 +93,14 @@ function LossList({ serviceId, month, canDelete }: { serviceId: string; month: s
         </p>
       ) : list.error ? (
         <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data?.retention_limited ? (
+      ) : first?.retention_limited ? (
         <p className="alert alert-warn">{t('retention_limited')}</p>
       ) : items.length === 0 ? (
         <p className="card muted">{t('empty')}</p>
       ) : (
         <>
           <p className="loss-total">
-            <strong>{t('total', { cost: formatMoney(locale, currency, list.data?.total_cost ?? 0) })}</strong>{' '}
+            <strong>{t('total', { cost: formatMoney(locale, currency, first?.total_cost ?? 0) })}</strong>{' '}
             {unpriced ? <span className="muted">{t('total_unpriced')}</span> : null}
           </p>
           <ul className="losses">
@@ -113,6 +121,20 @@ function LossList({ serviceId, month, canDelete }: { serviceId: string; month: s
               </li>
             ))}
           </ul>
+          {list.hasNextPage ? (
+            <p className="list-more">
+              <button
+                type="button"
+                className="button"
+                disabled={list.isFetchingNextPage}
+                onClick={() => void list.fetchNextPage()}
+              >
+                {list.isFetchingNextPage
+                  ? t('loading_more')
+                  : t('load_more', { shown: items.length, total: first?.total_count ?? items.length })}
+              </button>
+            </p>
+          ) : null}
         </>
       )}
     </section>
