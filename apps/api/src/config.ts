@@ -139,6 +139,16 @@ export const EnvSchema = z
     REGISTER_RATE_LIMIT: rate.prefault('10/hour'),
     TRPC_MAX_BATCH: z.coerce.number().int().min(1).max(1000).default(10),
     EXPORT_EMAIL_DAILY_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
+    /** The API origin the web was built for (when not the same origin): allowed in the CSP's connect-src. */
+    VITE_API_BASE_URL: optionalUrl,
+    /** Streamed exports at once per tenant; more → 429 RATE_LIMITED. */
+    EXPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(50).default(2),
+    /** Streamed exports at once on this instance (all tenants); more → 429 RATE_LIMITED. */
+    EXPORT_MAX_CONCURRENT_INSTANCE: z.coerce.number().int().min(1).max(200).default(6),
+    /** PostgreSQL connections of the main pool (login, counting, everything but streamed exports). */
+    DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
+    /** PostgreSQL connections of the separate pool streamed exports read from (their cursors hold one each). */
+    EXPORT_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(3),
   })
   .superRefine((env, ctx) => {
     const prod = env.NODE_ENV === 'production';
@@ -224,6 +234,10 @@ export interface Config {
   };
   trpcMaxBatch: number;
   exportEmailDailyLimit: number;
+  /** Origin of VITE_API_BASE_URL, when set. */
+  apiPublicOrigin: string | undefined;
+  exports: { maxConcurrentPerTenant: number; maxConcurrentPerInstance: number; dbPoolMax: number };
+  dbPoolMax: number;
   version: string;
 }
 
@@ -294,6 +308,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimits: { login: e.LOGIN_RATE_LIMIT, register: e.REGISTER_RATE_LIMIT },
     trpcMaxBatch: e.TRPC_MAX_BATCH,
     exportEmailDailyLimit: e.EXPORT_EMAIL_DAILY_LIMIT,
+    apiPublicOrigin: e.VITE_API_BASE_URL ? new URL(e.VITE_API_BASE_URL).origin : undefined,
+    exports: {
+      maxConcurrentPerTenant: e.EXPORT_MAX_CONCURRENT,
+      maxConcurrentPerInstance: e.EXPORT_MAX_CONCURRENT_INSTANCE,
+      dbPoolMax: e.EXPORT_DB_POOL_MAX,
+    },
+    dbPoolMax: e.DB_POOL_MAX,
     version: process.env.npm_package_version ?? '0.1.0',
   };
 }

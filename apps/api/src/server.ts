@@ -9,6 +9,7 @@ import type { Config } from './config';
 import type { Deps } from './deps';
 import { mapError } from './http/error-body';
 import { requestIdOf } from './http/request-id';
+import { registerSecurityHeaders } from './http/security-headers';
 import { registerTrpc } from './http/trpc-plugin';
 import { countEmails } from './observability/count-emails';
 import { createMetrics } from './observability/metrics';
@@ -114,6 +115,8 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
       reply.elapsedTime / 1000,
     );
   });
+
+  await registerSecurityHeaders(app, config);
 
   if (config.corsAllowedOrigins.length > 0) {
     await app.register(cors, { origin: config.corsAllowedOrigins, credentials: true, maxAge: 600 });

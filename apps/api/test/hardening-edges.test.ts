@@ -15,7 +15,7 @@ async function trpcErrorOf(call: Promise<unknown>) {
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(TRPCClientError);
-  return (error as TRPCClientError<never>).data as { code: string; http_status: number };
+  return (error as TRPCClientError<never>).data as unknown as { code: string; http_status: number };
 }
 
 describe('a manager scoped to one service acts on that service only', () => {

@@ -19,7 +19,10 @@ describe.skipIf(!hasChromium)('public pages in a real browser', () => {
   it('landing and status render from the built app without console errors', async () => {
     const context = await stack.browser.newContext({ locale: 'fr-FR' });
     const { page, consoleErrors } = await openPage(context);
-    await page.goto(stack.url);
+    const landing = await page.goto(stack.url);
+    // The page runs under the server's CSP: a blocked script or style would be a console error below.
+    expect(landing?.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(landing?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await page.getByRole('heading', { level: 1 }).waitFor();
     await screenshots(page, '00-landing');
     await page.goto(`${stack.url}/status`);

@@ -39,6 +39,17 @@ describe('the production build', () => {
     expect(total).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
   });
 
+  it('index.html runs no inline script (the CSP allows scripts from our own origin only)', () => {
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes).toMatch(/\bsrc="\/[^"]+\.js"/);
+      expect(body?.trim()).toBe('');
+    }
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
   it('does not ship the AutoDemo unless built with VITE_DEMO_MODE=true', { timeout: 180_000 }, () => {
     // First proof that the marker finds the AutoDemo where it is bundled, or its absence below would prove nothing.
     const demoDist = mkdtempSync(join(tmpdir(), 'stockscan-demo-build-'));

@@ -138,6 +138,8 @@ export interface RefreshTokensTable {
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
   replaced_by: string | null;
+  /** The family's first login: the session ends 30 days after it whatever the rotations. */
+  family_started_at: CreatedAt;
   created_at: CreatedAt;
 }
 

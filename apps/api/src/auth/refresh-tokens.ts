@@ -5,7 +5,7 @@ import { DAY_MS } from '@stockscan/entitlements';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { signAccessToken } from '../request/access-token';
-import { hashToken, newOpaqueToken, REFRESH_TOKEN_TTL_DAYS } from './tokens';
+import { hashToken, newOpaqueToken, REFRESH_TOKEN_TTL_DAYS, SESSION_ABSOLUTE_DAYS } from './tokens';
 
 type TokenDeps = Pick<Deps, 'config' | 'now'>;
 
@@ -14,14 +14,25 @@ export interface SessionTarget {
   tenantId: string | null;
   /** Continue an existing family (rotation); a new login starts a new one. */
   familyId?: string;
+  /** When the login this session continues happened (a tenant switch): its absolute end counts from it. */
+  familyStartedAt?: Date;
 }
 
 const tokenInvalid = () => new AppError('TOKEN_INVALID');
+
+/** Sliding expiry (TTL after this rotation), capped by the family's absolute end. */
+function expiryOf(now: Date, familyStartedAt: Date): Date {
+  const sliding = now.getTime() + REFRESH_TOKEN_TTL_DAYS * DAY_MS;
+  const absolute = familyStartedAt.getTime() + SESSION_ABSOLUTE_DAYS * DAY_MS;
+  return new Date(Math.min(sliding, absolute));
+}
 
 /** A fresh access JWT and an opaque refresh token (only its hash is stored); `db` may be a transaction. */
 export async function issueTokens(db: Db, deps: TokenDeps, target: SessionTarget): Promise<TokenPair> {
   const now = deps.now();
   const refresh = newOpaqueToken();
+  // A new family starts now; a switch of tenant continues the login it came from (its absolute end holds).
+  const startedAt = target.familyStartedAt ?? now;
   await db
     .insertInto('refresh_tokens')
     .values({
@@ -29,11 +40,12 @@ export async function issueTokens(db: Db, deps: TokenDeps, target: SessionTarget
       tenant_id: target.tenantId,
       family_id: target.familyId ?? randomUUID(),
       token_hash: hashToken(refresh),
-      expires_at: new Date(now.getTime() + REFRESH_TOKEN_TTL_DAYS * DAY_MS),
+      family_started_at: startedAt,
+      expires_at: expiryOf(now, startedAt),
     })
     .execute();
   const access = await signAccessToken(
-    { userId: target.userId, tenantId: target.tenantId },
+    { userId: target.userId, tenantId: target.tenantId, sessionStartedAt: startedAt },
     deps.config.appSecret,
     now,
   );
@@ -99,7 +111,9 @@ export async function rotateRefreshToken(db: Db, deps: TokenDeps, raw: string): 
     await revokeFamily(db, row.family_id, now);
     throw tokenInvalid();
   }
+  // expires_at already carries the family's absolute end; the second check covers rows written before it.
   if (row.expires_at.getTime() <= now.getTime()) throw tokenInvalid();
+  if (expiryOf(now, row.family_started_at).getTime() <= now.getTime()) throw tokenInvalid();
   const tenantId = await sessionTenant(db, row.user_id, row.tenant_id);
 
   const pair = await db.transaction().execute(async (tx) => {
@@ -124,10 +138,15 @@ export async function rotateRefreshToken(db: Db, deps: TokenDeps, raw: string): 
         tenant_id: tenantId,
         family_id: row.family_id,
         token_hash: hashToken(refresh),
-        expires_at: new Date(now.getTime() + REFRESH_TOKEN_TTL_DAYS * DAY_MS),
+        family_started_at: row.family_started_at,
+        expires_at: expiryOf(now, row.family_started_at),
       })
       .execute();
-    const access = await signAccessToken({ userId: row.user_id, tenantId }, deps.config.appSecret, now);
+    const access = await signAccessToken(
+      { userId: row.user_id, tenantId, sessionStartedAt: row.family_started_at },
+      deps.config.appSecret,
+      now,
+    );
     return { access, refresh };
   });
   if (!pair) throw tokenInvalid();

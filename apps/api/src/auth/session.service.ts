@@ -134,6 +134,10 @@ export async function switchTenant(
     .where('users.is_active', '=', true)
     .executeTakeFirst();
   if (!membership) throw new AppError('NOT_FOUND');
-  const tokens = await issueTokens(deps.db, deps, { userId: claims.userId, tenantId });
+  const tokens = await issueTokens(deps.db, deps, {
+    userId: claims.userId,
+    tenantId,
+    ...(claims.sessionStartedAt ? { familyStartedAt: claims.sessionStartedAt } : {}),
+  });
   return sessionPayload(deps.db, claims.userId, tenantId, tokens);
 }

@@ -8,6 +8,8 @@ export interface AccessClaims {
   userId: string;
   /** The tenant the token acts on (switchable); null for a user without membership. */
   tenantId: string | null;
+  /** When the login behind this token happened (its refresh family's start); absent on older tokens. */
+  sessionStartedAt?: Date;
 }
 
 // One imported CryptoKey per secret: jose (WebCrypto) would otherwise import the HMAC key on every sign/verify,
@@ -30,7 +32,8 @@ function key(secret: string): Promise<webcrypto.CryptoKey> {
 
 export async function signAccessToken(claims: AccessClaims, secret: string, now: Date): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ tid: claims.tenantId })
+  const sst = claims.sessionStartedAt ? Math.floor(claims.sessionStartedAt.getTime() / 1000) : undefined;
+  return new SignJWT({ tid: claims.tenantId, ...(sst === undefined ? {} : { sst }) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.userId)
     .setIssuedAt(iat)
@@ -60,7 +63,11 @@ export async function verifyAccessToken(token: string, secret: string, now: Date
     });
     if (typeof payload.sub !== 'string' || typeof payload.exp !== 'number')
       throw new AppError('TOKEN_INVALID');
-    const claims = { userId: payload.sub, tenantId: typeof payload.tid === 'string' ? payload.tid : null };
+    const claims: AccessClaims = {
+      userId: payload.sub,
+      tenantId: typeof payload.tid === 'string' ? payload.tid : null,
+      ...(typeof payload.sst === 'number' ? { sessionStartedAt: new Date(payload.sst * 1000) } : {}),
+    };
     if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string);
     verified.set(cacheKey, { claims, expiresAtMs: payload.exp * 1000 });
     return claims;

@@ -5,6 +5,7 @@ import * as m0006 from './0006_export_order';
 import * as m0010 from './0010_purchasing';
 import * as m0011 from './0011_team_counting';
 import * as m0012 from './0012_download_link_once';
+import * as m0013 from './0013_refresh_family_start';
 
 /** Ordered, in-code migrations: bundled with the server, no filesystem scan. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0010_purchasing': m0010,
   '0011_team_counting': m0011,
   '0012_download_link_once': m0012,
+  '0013_refresh_family_start': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {
