@@ -143,12 +143,13 @@ export const EnvSchema = z
     VITE_API_BASE_URL: optionalUrl,
     /** Streamed exports at once per tenant; more → 429 RATE_LIMITED. */
     EXPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(50).default(2),
-    /** Streamed exports at once on this instance (all tenants); more → 429 RATE_LIMITED. */
-    EXPORT_MAX_CONCURRENT_INSTANCE: z.coerce.number().int().min(1).max(200).default(6),
-    /** PostgreSQL connections of the main pool (login, counting, everything but streamed exports). */
+    /**
+     * Streamed exports at once on this instance (all tenants); more → 429 RATE_LIMITED. Also the size of the
+     * separate pool their cursors read from, so they never take the main pool's connections.
+     */
+    EXPORT_MAX_CONCURRENT_INSTANCE: z.coerce.number().int().min(1).max(100).default(4),
+    /** PostgreSQL connections of the main pool (login, counting: everything but export cursors). */
     DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
-    /** PostgreSQL connections of the separate pool streamed exports read from (their cursors hold one each). */
-    EXPORT_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(3),
   })
   .superRefine((env, ctx) => {
     const prod = env.NODE_ENV === 'production';
@@ -236,7 +237,7 @@ export interface Config {
   exportEmailDailyLimit: number;
   /** Origin of VITE_API_BASE_URL, when set. */
   apiPublicOrigin: string | undefined;
-  exports: { maxConcurrentPerTenant: number; maxConcurrentPerInstance: number; dbPoolMax: number };
+  exports: { maxConcurrentPerTenant: number; maxConcurrentPerInstance: number };
   dbPoolMax: number;
   version: string;
 }
@@ -312,7 +313,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     exports: {
       maxConcurrentPerTenant: e.EXPORT_MAX_CONCURRENT,
       maxConcurrentPerInstance: e.EXPORT_MAX_CONCURRENT_INSTANCE,
-      dbPoolMax: e.EXPORT_DB_POOL_MAX,
     },
     dbPoolMax: e.DB_POOL_MAX,
     version: process.env.npm_package_version ?? '0.1.0',

@@ -22,11 +22,18 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     pgliteDataDir: config.pgliteDataDir,
     nodeEnv: config.nodeEnv,
+    poolMax: config.dbPoolMax,
   });
   await migrateToLatest(db);
+  // Export cursors read from their own small pool (PGlite has one connection: it shares it).
+  const exportDb = config.databaseUrl
+    ? (await createDb({ databaseUrl: config.databaseUrl, poolMax: config.exports.maxConcurrentPerInstance }))
+        .db
+    : db;
 
   const app = await buildServer(config, {
     db,
+    exportDb,
     stripe: createStripe(config),
     mailer: createMailer(config),
     openai: createOpenAI(config),
@@ -55,6 +62,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
     await app.close();
+    if (exportDb !== db) await exportDb.destroy();
     await db.destroy();
     process.exit(0);
   };

@@ -7,6 +7,7 @@ import { ERROR_MESSAGES } from '@stockscan/contracts';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Config } from './config';
 import type { Deps } from './deps';
+import { ExportSlots } from './exports/export-slots';
 import { mapError } from './http/error-body';
 import { requestIdOf } from './http/request-id';
 import { registerSecurityHeaders } from './http/security-headers';
@@ -74,11 +75,21 @@ function defaultWebDist(): string {
 
 /** The whole HTTP surface; main.ts and tests build it the same way with their own deps. */
 /** What callers provide; buildServer adds the config and this server's metrics. */
-export type ServerDeps = Omit<Deps, 'config' | 'metrics'>;
+export type ServerDeps = Omit<Deps, 'config' | 'metrics' | 'exportSlots'>;
 
 export async function buildServer(config: Config, deps: ServerDeps, options: BuildOptions = {}) {
   const metrics = createMetrics();
-  const fullDeps: Deps = { ...deps, mailer: countEmails(deps.mailer, metrics), config, metrics };
+  const exportSlots = new ExportSlots({
+    perTenant: config.exports.maxConcurrentPerTenant,
+    perInstance: config.exports.maxConcurrentPerInstance,
+  });
+  const fullDeps: Deps = {
+    ...deps,
+    mailer: countEmails(deps.mailer, metrics),
+    config,
+    metrics,
+    exportSlots,
+  };
   const app: FastifyInstance = Fastify({
     logger:
       options.logger === false

@@ -68,7 +68,7 @@ describe('POST /api/auth/register/', () => {
     expect(body.email_verification_required).toBe(false);
 
     const claims = await verifyAccessToken(body.access!, t.config.appSecret, NOW);
-    expect(claims).toEqual({ userId: body.user.id, tenantId: body.tenant.id });
+    expect(claims).toEqual({ userId: body.user.id, tenantId: body.tenant.id, sessionStartedAt: NOW });
     expect(body.refresh).toMatch(/^[\w-]{40,}$/);
 
     const tenant = await t.db

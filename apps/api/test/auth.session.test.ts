@@ -66,6 +66,7 @@ describe('login', () => {
       expect(await verifyAccessToken(session.access, t.config.appSecret, NOW)).toEqual({
         userId: user.user.id,
         tenantId: user.tenant.id,
+        sessionStartedAt: NOW,
       });
     }
     const viaEmailField = await login({ email: user.email, password: PASSWORD });
@@ -207,6 +208,7 @@ describe('refresh tokens', () => {
     expect(await verifyAccessToken(pair.access, t.config.appSecret, NOW)).toEqual({
       userId: user.user.id,
       tenantId: user.tenant.id,
+      sessionStartedAt: NOW,
     });
     const oldRow = await t.db
       .selectFrom('refresh_tokens')
@@ -371,6 +373,7 @@ describe('me and switchTenant', () => {
     expect(await verifyAccessToken(switched.access, t.config.appSecret, NOW)).toEqual({
       userId: user.user.id,
       tenantId: second.tenantId,
+      sessionStartedAt: NOW,
     });
     const me = await t.trpc(switched.access).auth.me.query();
     expect(me).toMatchObject({ role: 'operator', service_id: cave.id, tenant: { id: second.tenantId } });
@@ -417,6 +420,7 @@ describe('me and switchTenant', () => {
     expect(await verifyAccessToken(pair.access, t.config.appSecret, NOW)).toEqual({
       userId: member.id,
       tenantId: null,
+      sessionStartedAt: NOW,
     });
     const me = await t.trpc(pair.access).auth.me.query();
     expect(me).toMatchObject({ tenant: null, role: null, memberships: [] });

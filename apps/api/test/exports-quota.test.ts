@@ -7,7 +7,11 @@ import { startTestApp } from './test-server';
 
 const NOW = new Date('2026-11-15T10:00:00Z');
 const MONTH = '2026-11';
-const t = await startTestApp({ now: NOW });
+// Quotas under concurrency: more exports at once than EXPORT_MAX_CONCURRENT's default, so the quota decides.
+const t = await startTestApp({
+  now: NOW,
+  env: { EXPORT_MAX_CONCURRENT: '10', EXPORT_MAX_CONCURRENT_INSTANCE: '10' },
+});
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -97,8 +101,10 @@ describe('ESSENTIEL monthly quotas', () => {
 describe('a failed export is not counted', () => {
   it('the database fails before the first byte: 500 JSON, the unit is given back, the next export works', async () => {
     const f = await essentielBar();
-    const selectFrom = t.db.selectFrom.bind(t.db);
-    vi.spyOn(t.db, 'selectFrom').mockImplementation(((from: never) => {
+    // Export rows are read from the export pool (deps.exportDb).
+    const rowsDb = t.deps.exportDb ?? t.db;
+    const selectFrom = rowsDb.selectFrom.bind(rowsDb);
+    vi.spyOn(rowsDb, 'selectFrom').mockImplementation(((from: never) => {
       // The export's row query divides by zero when PostgreSQL runs it; every other query is untouched.
       const query = selectFrom(from) as unknown as { where(condition: unknown): unknown };
       return from === 'products as p' ? query.where(sql<boolean>`1 / 0 = 1`) : query;

@@ -1,3 +1,4 @@
+import { createDb, type Db } from '@stockscan/db';
 import type { TestDb } from '@stockscan/db/testing';
 import { useTestDb } from '@stockscan/db/testing/vitest';
 import type { FakeServer } from '@stockscan/testing/fake-http';
@@ -69,8 +70,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
+  // Like main.ts: export cursors read from their own pool; DB_POOL_MAX sizes the main one when a test sets it.
+  const pools: Db[] = [];
+  const pool = async (poolMax: number) => {
+    const { db } = await createDb({ databaseUrl: testDb.url, poolMax });
+    pools.push(db);
+    return db;
+  };
+  const db = testDb.url && options.env?.DB_POOL_MAX ? await pool(config.dbPoolMax) : testDb.db;
+  const exportDb = testDb.url ? await pool(config.exports.maxConcurrentPerInstance) : testDb.db;
   const deps: ServerDeps = {
-    db: testDb.db,
+    db,
+    exportDb,
     stripe: createStripe(config),
     mailer: createMailer(config),
     openai: createOpenAI(config),
@@ -90,6 +101,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
   afterAll(async () => {
     await app.close();
+    await Promise.all(pools.map((p) => p.destroy()));
     await fakes.close();
   });
 

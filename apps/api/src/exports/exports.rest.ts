@@ -6,7 +6,13 @@ import { type Actor, resolveActor } from '../request/actor';
 import { ChunkCoalescer } from './chunk-coalescer';
 import { verifyDownloadToken } from './download-token';
 import { type ExportPlan, planExport } from './export-plan';
-import { DOWNLOAD_PATH, produceAndMail, startExport, streamExport } from './exports.service';
+import {
+  DOWNLOAD_PATH,
+  produceAndMail,
+  type StartedExport,
+  startExport,
+  streamExport,
+} from './exports.service';
 import { ExportAbortedError } from './write-export-file';
 
 /** REST adapters of SPEC §7 for this domain (thin: parse → service → map errors). */
@@ -59,11 +65,21 @@ async function sendExport(
     fileHeaders(reply, await planExport(deps.db, actor, request, deps.now()));
     return '';
   }
-  const started = await startExport(deps, actor, request, linkId);
+  // A slot per running export (429 past the tenant's or the instance's share), released when the response
+  // ends however it ends: finished, failed, client gone, or cut after a stall.
+  const release = deps.exportSlots.acquire(actor.tenantId);
+  reply.raw.once('close', release);
+  let started: StartedExport;
+  try {
+    started = await startExport(deps, actor, request, linkId);
+  } catch (error) {
+    release();
+    throw error;
+  }
   const { plan } = started;
 
   if (plan.email) {
-    const { file, email } = await produceAndMail(deps, actor, started, req.log);
+    const { file, email } = await produceAndMail(deps, actor, started, req.log).finally(release);
     fileHeaders(reply, plan);
     reply.header('x-export-email', email.sent ? 'sent' : 'failed');
     if (email.reason) reply.header('x-export-email-error', email.reason);
@@ -80,6 +96,8 @@ async function sendExport(
     streaming = true;
     markStarted();
   });
+  // The cursor's connection is back in the pool once production settles.
+  void production.then(release, release);
   production.catch((error: unknown) => {
     // Before the first byte the error is answered as JSON (restRoute, or Fastify's error handler once the
     // stream is handed over: then it must not keep the attachment header); after it, the response is cut.

@@ -191,7 +191,7 @@ export async function streamExport(
   onStart?: () => void,
 ): Promise<number> {
   const rows = await producedOrReleased(deps, started, log, () =>
-    writeExportFile(deps.db, started.plan, out, deps.now(), onStart),
+    writeExportFile(deps.exportDb ?? deps.db, started.plan, out, deps.now(), onStart),
   );
   await auditExport(deps, actor, started, rows, null, log);
   return rows;
@@ -217,7 +217,7 @@ export async function produceAndMail(
     },
   });
   const rows = await producedOrReleased(deps, started, log, () =>
-    writeExportFile(deps.db, plan, sink, deps.now()),
+    writeExportFile(deps.exportDb ?? deps.db, plan, sink, deps.now()),
   );
   const file = Buffer.concat(chunks);
   const email = await mailExport(deps.mailer, plan, plan.email, file, rows);
