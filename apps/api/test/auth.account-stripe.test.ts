@@ -1,9 +1,9 @@
 import { DAY_MS } from '@stockscan/entitlements';
+import { stripeWorld } from '@stockscan/testing/fake-stripe';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/passwords';
-import { addMemberFixture, createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
-import { stripeWorld } from './billing-fake-stripe';
+import { addMemberFixture, createTenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 /**
  * #20 item 5: deleting the last owner's account removed the tenant but never cancelled its Stripe

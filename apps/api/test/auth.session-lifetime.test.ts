@@ -1,7 +1,7 @@
 import type { RegisterResult, TokenPair } from '@stockscan/contracts';
 import { DAY_MS } from '@stockscan/entitlements';
 import { describe, expect, it } from 'vitest';
-import { startTestApp } from '../src/testing/test-server';
+import { startTestApp } from './test-server';
 
 /**
  * #20 item 8: a refresh token rotated before each expiry used to live forever (30 days sliding only), so a

@@ -1,9 +1,9 @@
 import { DAY_MS } from '@stockscan/entitlements';
+import { deliver, stripeEvent, stripeWorld } from '@stockscan/testing/fake-stripe';
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
-import { deliver, stripeEvent, stripeWorld } from './billing-fake-stripe';
+import { createTenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 /**
  * #20 item 7: Stripe calls used to run inside a transaction holding the tenant row lock (20 s timeout, 3

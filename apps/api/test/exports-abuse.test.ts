@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
 import { seedProducts, usageRows } from './exports-fixtures';
+import { createTenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 /** #20 items 6 and 10: exports under attack (one link fired many times at once, stalled downloads). */
 

@@ -1,8 +1,8 @@
 import { type ClientRequest, request as httpRequest } from 'node:http';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
+import { createTenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 /**
  * #20 item 6: a streamed export holds a database connection while it runs (up to 60 s when its client

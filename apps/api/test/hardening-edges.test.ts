@@ -1,7 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { addMemberFixture, createTenantFixture } from '../src/testing/fixtures';
-import { startTestApp } from '../src/testing/test-server';
+import { addMemberFixture, createTenantFixture } from './fixtures';
+import { startTestApp } from './test-server';
 
 /** #20 item 10: the smaller edges, each attacked as it was possible before the fix. */
 

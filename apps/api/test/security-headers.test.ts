@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server';
-import { startTestApp } from '../src/testing/test-server';
+import { startTestApp } from './test-server';
 
 /**
  * #20 item 8: no CSP, frame-ancestors, HSTS, nosniff or Referrer-Policy anywhere, while tokens sit in

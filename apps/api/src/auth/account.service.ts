@@ -5,8 +5,8 @@ import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { hitRateLimit, resetRateLimit } from '../ratelimit/rate-limit.service';
-import { cancelSubscriptions, readBillableTenants, stillBilled } from './account-billing';
 import type { AccessClaims } from '../request/access-token';
+import { cancelSubscriptions, readBillableTenants, stillBilled } from './account-billing';
 import { verifyPassword } from './passwords';
 
 const CONFIRM_RATE_LIMIT = { limit: 10, windowMs: 15 * 60_000 } as const;
