@@ -5,6 +5,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { billingPath } from '../../shared/links';
 import { useLogout } from '../../shared/session/session-actions';
 import { TenantSwitcher } from '../../shared/session/TenantSwitcher';
+import { DeleteAccount } from './DeleteAccount';
 import { settingsMessages } from './settings-messages';
 
 /** Slot for the billing settings (built separately at /app/settings/billing): the plan and a way there. */
@@ -64,6 +65,7 @@ export function AccountSection({ me }: { me: MeView }) {
         </button>
         <span className="muted">{t('logout_hint')}</span>
       </p>
+      <DeleteAccount me={me} />
     </>
   );
 }

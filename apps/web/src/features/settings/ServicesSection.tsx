@@ -9,7 +9,7 @@ import { ServiceCard } from './ServiceCard';
 import { settingsMessages } from './settings-messages';
 
 /** The tenant's services with what the plan allows; managing them needs the owner or manager role. */
-export function ServicesSection({ canManage }: { canManage: boolean }) {
+export function ServicesSection({ canManage, canCreate }: { canManage: boolean; canCreate: boolean }) {
   const t = useT(settingsMessages);
   const { locale } = useLocale();
   const trpc = useTRPC();
@@ -43,7 +43,7 @@ export function ServicesSection({ canManage }: { canManage: boolean }) {
           ))}
         </ul>
       )}
-      {canManage ? <AddServiceForm defaultType={services.data[0]?.service_type ?? 'other'} /> : null}
+      {canCreate ? <AddServiceForm defaultType={services.data[0]?.service_type ?? 'other'} /> : null}
     </>
   );
 }

@@ -47,6 +47,8 @@ export function SettingsPage() {
 
   const { tenant, role } = me.data;
   const canManage = can(role, 'settings.manage');
+  // The business (name, currency) and new services concern every service: not for a member scoped to one.
+  const tenantWide = canManage && me.data.service_id === null;
   const sections = [
     ...(tenant ? [['services', t('services_title')] as const] : []),
     ...(tenant ? [['business', t('business_title')] as const] : []),
@@ -68,7 +70,7 @@ export function SettingsPage() {
       <div className="settings-grid">
         {tenant ? (
           <Section id="services" title={t('services_title')}>
-            <ServicesSection canManage={canManage} />
+            <ServicesSection canManage={canManage} canCreate={tenantWide} />
           </Section>
         ) : null}
         <div className="settings-side">
@@ -77,7 +79,7 @@ export function SettingsPage() {
               <BusinessSection
                 key={`${tenant.id}-${tenant.name}-${tenant.currency_code}`}
                 tenant={tenant}
-                canManage={canManage}
+                canManage={tenantWide}
               />
             </Section>
           ) : null}
