@@ -11,14 +11,14 @@ import { ExportSlots } from './exports/export-slots';
 import { mapError } from './http/error-body';
 import { requestIdOf } from './http/request-id';
 import { registerSecurityHeaders } from './http/security-headers';
-import { registerTrpc } from './http/trpc-plugin';
 import { countEmails } from './observability/count-emails';
 import { createMetrics } from './observability/metrics';
-import { registerMetricsRoute, routeLabel } from './observability/metrics.rest';
 import { localeFrom } from './request/locale';
 import { registerRestRoutes } from './rest-routes';
 import { appRouter } from './router';
+import { registerMetricsRoute, routeLabel } from './system/metrics.rest';
 import { createContextFactory } from './trpc';
+import { registerTrpc } from './trpc-plugin';
 
 export interface BuildOptions {
   /** pino options, or false to silence (tests). */
@@ -27,7 +27,7 @@ export interface BuildOptions {
   onRoute?: (route: RouteOptions) => void;
 }
 
-/** Every route's request body limit; only file uploads get more (see http/trpc-plugin.ts). */
+/** Every route's request body limit; only file uploads get more (see trpc-plugin.ts). */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 const API_PREFIXES = ['/api/', '/trpc', '/health', '/metrics'];

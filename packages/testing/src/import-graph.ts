@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** file → the files it imports (relative specifiers only: packages cannot form loops, pnpm/turbo refuse them). */
 export type ImportGraph = Map<string, string[]>;
@@ -84,6 +84,39 @@ export function importCycles(graph: ImportGraph): string[][] {
   };
   for (const node of graph.keys()) if (!indexOf.has(node)) visit(node);
   return cycles;
+}
+
+/**
+ * Import loops between the folders right under `base` (a file directly in `base` counts as its own folder):
+ * `auth/session.ts → tenants/view.ts → auth/actor.ts` is no file loop but puts auth and tenants in one knot.
+ * Each loop comes with one import per step that makes it.
+ */
+export function folderCycles(graph: ImportGraph, base: string): { folders: string[]; imports: string[] }[] {
+  const folderOf = (file: string) => {
+    const path = relative(base, file);
+    if (path.startsWith('..')) return null;
+    const [first, ...rest] = path.split(sep);
+    return rest.length > 0 ? `${first}/` : (first ?? null);
+  };
+  const folders: ImportGraph = new Map();
+  const witness = new Map<string, string>();
+  for (const [file, targets] of graph) {
+    const from = folderOf(file);
+    if (from === null) continue;
+    const edges = new Set(folders.get(from) ?? []);
+    for (const target of targets) {
+      const to = folderOf(target);
+      if (to === null || to === from) continue;
+      edges.add(to);
+      if (!witness.has(`${from}>${to}`))
+        witness.set(`${from}>${to}`, `${relative(base, file)} → ${relative(base, target)}`);
+    }
+    folders.set(from, [...edges]);
+  }
+  return importCycles(folders).map((cycle) => ({
+    folders: cycle,
+    imports: cycle.flatMap((a) => cycle.map((b) => witness.get(`${a}>${b}`)).filter((w): w is string => !!w)),
+  }));
 }
 
 /** Service files (`*.service.ts`) that import a transport (fastify, @fastify/*, @trpc/*): services know no transport. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  folderCycles,
   importCycles,
   importGraph,
   importsOf,
@@ -36,6 +37,14 @@ describe('the workspace', () => {
 
   it('has no import loop', () => {
     expect(importCycles(graph).map((cycle) => relativeTo(root, cycle))).toEqual([]);
+  });
+
+  it('has no import loop between the folders of a src (nor between the web features)', () => {
+    const bases = [...workspaceSourceDirs(root), join(root, 'apps/web/src/features')];
+    const loops = bases.flatMap((base) =>
+      folderCycles(graph, base).map((loop) => ({ in: relativeTo(root, [base])[0], ...loop })),
+    );
+    expect(loops).toEqual([]);
   });
 
   it('has no service that imports its transport (fastify, tRPC)', () => {
@@ -87,6 +96,34 @@ describe('importCycles', () => {
     const graph = importGraph([join(dir, 'src')]);
     expect(graph.get(join(dir, 'src/a.ts'))).toEqual([join(dir, 'src/b.ts'), join(dir, 'src/lib/index.ts')]);
     expect(importCycles(graph)).toEqual([]);
+  });
+});
+
+describe('folderCycles', () => {
+  it('finds folders that import each other through different files, and names the imports', () => {
+    const dir = tree({
+      'src/auth/session.ts': "import { view } from '../tenants/view';\n",
+      'src/auth/actor.ts': 'export const actor = 1;\n',
+      'src/tenants/view.ts': "import { actor } from '../auth/actor';\n",
+      'src/server.ts': "import { session } from './auth/session';\n",
+    });
+    const graph = importGraph([join(dir, 'src')]);
+    expect(importCycles(graph)).toEqual([]);
+    expect(folderCycles(graph, join(dir, 'src'))).toEqual([
+      {
+        folders: ['auth/', 'tenants/'],
+        imports: ['auth/session.ts → tenants/view.ts', 'tenants/view.ts → auth/actor.ts'],
+      },
+    ]);
+  });
+
+  it('finds none when folders import one way', () => {
+    const dir = tree({
+      'src/auth/session.ts': "import { view } from '../tenants/view';\n",
+      'src/tenants/view.ts': "import { actor } from '../request/actor';\n",
+      'src/request/actor.ts': 'export const actor = 1;\n',
+    });
+    expect(folderCycles(importGraph([join(dir, 'src')]), join(dir, 'src'))).toEqual([]);
   });
 });
 

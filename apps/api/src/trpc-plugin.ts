@@ -2,8 +2,8 @@ import { Transform } from 'node:stream';
 import { ERROR_MESSAGES, IMPORT_MAX_BYTES } from '@stockscan/contracts';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance } from 'fastify';
-import { localeFrom } from '../request/locale';
-import type { AppRouter } from '../router';
+import { localeFrom } from './request/locale';
+import type { AppRouter } from './router';
 
 /** Procedures named by a tRPC URL (`/trpc/a,b,c?batch=1` → [a, b, c]): what one request asks the server to run. */
 export function callsInUrl(url: string, prefix: string): string[] {
