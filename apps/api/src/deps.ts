@@ -2,7 +2,7 @@ import type { Db } from '@stockscan/db';
 import type OpenAI from 'openai';
 import type Stripe from 'stripe';
 import type { Config } from './config';
-import type { ExportSlots } from './exports/export-slots';
+import type { ExportSlots } from './export-slots';
 import type { Mailer } from './integrations/sendgrid';
 import type { Metrics } from './observability/metrics';
 

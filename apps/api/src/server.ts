@@ -7,7 +7,7 @@ import { ERROR_MESSAGES } from '@stockscan/contracts';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Config } from './config';
 import type { Deps } from './deps';
-import { ExportSlots } from './exports/export-slots';
+import { ExportSlots } from './export-slots';
 import { mapError } from './http/error-body';
 import { requestIdOf } from './http/request-id';
 import { registerSecurityHeaders } from './http/security-headers';
