@@ -313,7 +313,7 @@ async function main() {
       client.inventory.counts.upsert.mutate({
         service_id: serviceId,
         month: MONTH,
-        lines: [{ product_id: ids[0]!, quantity: 1 }],
+        lines: [{ product_id: ids[0]!, quantity: 1, location_id: place(0) }],
       }),
     );
     const progress = await measure(() =>
