@@ -1,23 +1,17 @@
 import { z } from 'zod';
 import { ContainerStatus, LossReason, ProductRole, ProductUnit } from './enums';
-import { IsoDate, IsoDateTime, Money, Month, Quantity, Uuid } from './primitives';
+import {
+  IsoDate,
+  IsoDateTime,
+  Money,
+  Month,
+  RequiredName as Name,
+  Quantity,
+  optionalText as text,
+  Uuid,
+} from './primitives';
 
 /** Inventory domain (SPEC §3 products, counts, categories, loss_events; §9 first bullet). */
-
-// Inputs are forgiving: text is trimmed and an empty string means "no value".
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `${max} caractères au maximum.` })
-    .nullable()
-    .transform((v) => (v === '' ? null : v));
-
-const Name = z
-  .string()
-  .trim()
-  .min(1, { message: 'Le nom est obligatoire.' })
-  .max(200, { message: '200 caractères au maximum.' });
 
 const Fraction = z
   .number()

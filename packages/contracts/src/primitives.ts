@@ -54,3 +54,19 @@ export type Role = z.infer<typeof Role>;
 export function currentMonth(now: Date): Month {
   return now.toISOString().slice(0, 7);
 }
+
+/** Forgiving optional text: trimmed, capped, and an empty string means "no value". */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${max} caractères au maximum.` })
+    .nullable()
+    .transform((v) => (v === '' ? null : v));
+
+/** A required display name (a product, a supplier, a location…). */
+export const RequiredName = z
+  .string()
+  .trim()
+  .min(1, { message: 'Le nom est obligatoire.' })
+  .max(200, { message: '200 caractères au maximum.' });

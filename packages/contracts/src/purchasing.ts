@@ -1,22 +1,16 @@
 import { z } from 'zod';
 import { ProductUnit, ReceiptSource } from './enums';
-import { IdempotencyKey, IsoDate, Month, Quantity, Uuid } from './primitives';
+import {
+  IdempotencyKey,
+  IsoDate,
+  Month,
+  RequiredName as Name,
+  Quantity,
+  optionalText as text,
+  Uuid,
+} from './primitives';
 
 /** Purchasing (SPEC §11): suppliers, deliveries (receipts) and transfers between services. */
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `${max} caractères au maximum.` })
-    .nullable()
-    .transform((v) => (v === '' ? null : v));
-
-const Name = z
-  .string()
-  .trim()
-  .min(1, { message: 'Le nom est obligatoire.' })
-  .max(200, { message: '200 caractères au maximum.' });
 
 const OptionalEmail = z
   .string()
