@@ -54,6 +54,7 @@ export {
   ACTION_ROLES,
   type Action,
   can,
+  canActTenantWide,
   canDeleteLoss,
   isActiveOwner,
   ROLE_RANK,

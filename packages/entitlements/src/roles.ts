@@ -32,6 +32,18 @@ export function can(role: Role | null | undefined, action: Action): boolean {
   return role != null && roleAtLeast(role, ACTION_ROLES[action]);
 }
 
+/**
+ * What concerns the whole business (its name, its currency, new services) needs `action` over every service:
+ * a member scoped to one service (`serviceId` not null) may not, whatever their role.
+ */
+export function canActTenantWide(
+  role: Role | null | undefined,
+  serviceId: string | null | undefined,
+  action: Action,
+): boolean {
+  return serviceId === null && can(role, action);
+}
+
 /** A loss may be deleted by whoever recorded it, or by a role that may delete any. */
 export function canDeleteLoss(role: Role | null | undefined, recordedBySelf: boolean): boolean {
   return recordedBySelf || can(role, 'losses.delete_any');

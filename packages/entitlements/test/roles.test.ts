@@ -5,6 +5,7 @@ import {
   ACTION_ROLES,
   type Action,
   can,
+  canActTenantWide,
   canDeleteLoss,
   isActiveOwner,
   ROLE_RANK,
@@ -115,5 +116,23 @@ describe('service scope', () => {
     expect(isActiveOwner({ role: 'owner', status: 'ACTIVE' })).toBe(true);
     expect(isActiveOwner({ role: 'owner', status: 'INVITED' })).toBe(false);
     expect(isActiveOwner({ role: 'manager', status: 'ACTIVE' })).toBe(false);
+  });
+});
+
+describe('canActTenantWide', () => {
+  it('is can() for a member of every service, and never for a member scoped to one service', () => {
+    fc.assert(
+      fc.property(roles, actions, fc.option(fc.uuid(), { nil: null }), (role, action, serviceId) => {
+        expect(canActTenantWide(role, serviceId, action)).toBe(serviceId === null && can(role, action));
+      }),
+    );
+  });
+
+  it('refuses a service-scoped manager the business settings an all-services manager may change', () => {
+    expect(canActTenantWide('manager', null, 'settings.manage')).toBe(true);
+    expect(canActTenantWide('manager', '2f1c6a52-3f52-4a8e-9d59-0d2b1c2e7a10', 'settings.manage')).toBe(
+      false,
+    );
+    expect(canActTenantWide(undefined, undefined, 'settings.manage')).toBe(false);
   });
 });

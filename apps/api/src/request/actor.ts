@@ -1,5 +1,5 @@
 import type { Db, MemberRole } from '@stockscan/db';
-import { type Action, can, roleAtLeast } from '@stockscan/entitlements';
+import { type Action, can, canActTenantWide, roleAtLeast } from '@stockscan/entitlements';
 import { AppError } from '../errors';
 import type { AccessClaims } from './access-token';
 
@@ -32,7 +32,7 @@ export function requireCan(actor: Pick<Actor, 'role'>, action: Action): void {
  */
 export function requireTenantWide(actor: Pick<Actor, 'role' | 'serviceId'>, action: Action): void {
   requireCan(actor, action);
-  if (actor.serviceId !== null)
+  if (!canActTenantWide(actor.role, actor.serviceId, action))
     throw new AppError('FORBIDDEN_ROLE', {
       fr: 'Votre accès est limité à un service : cette action concerne tout l’établissement.',
       en: 'Your access is limited to one service: this action concerns the whole business.',

@@ -1,4 +1,4 @@
-import { can } from '@stockscan/entitlements';
+import { can, canActTenantWide } from '@stockscan/entitlements';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/i18n';
@@ -47,8 +47,7 @@ export function SettingsPage() {
 
   const { tenant, role } = me.data;
   const canManage = can(role, 'settings.manage');
-  // The business (name, currency) and new services concern every service: not for a member scoped to one.
-  const tenantWide = canManage && me.data.service_id === null;
+  const tenantWide = canActTenantWide(role, me.data.service_id, 'settings.manage');
   const sections = [
     ...(tenant ? [['services', t('services_title')] as const] : []),
     ...(tenant ? [['business', t('business_title')] as const] : []),
