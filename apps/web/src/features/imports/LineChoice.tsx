@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { useTRPC } from '../../lib/trpc';
+import { useProductSearch } from '../inventory/scope/useProductSearch';
 import type { Choice } from './import-model';
 import { m } from './messages';
 
@@ -51,20 +49,7 @@ function ProductLink({
   onChoice: (choice: Choice) => void;
 }) {
   const t = useT(m);
-  const trpc = useTRPC();
-  const [search, setSearch] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(search.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [search]);
-  const found = useQuery(
-    trpc.inventory.products.list.queryOptions({
-      service_id: serviceId,
-      limit: 30,
-      ...(debounced ? { search: debounced } : {}),
-    }),
-  );
+  const { search, setSearch, results: found } = useProductSearch({ serviceId, limit: 30 });
   const items = found.data?.items ?? [];
   return (
     <div className="product-link">

@@ -1,10 +1,9 @@
 import type { AppRouter } from '@stockscan/api';
-import { useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import { type RefObject, useEffect, useId, useState } from 'react';
+import { type RefObject, useId } from 'react';
 import { useT } from '../../i18n/i18n';
-import { useTRPC } from '../../lib/trpc';
 import { unitMessages } from '../inventory/scope/units';
+import { useProductSearch } from '../inventory/scope/useProductSearch';
 import { m } from './messages';
 
 export type PickedProduct = inferRouterOutputs<AppRouter>['inventory']['products']['list']['items'][number];
@@ -29,19 +28,9 @@ export function ProductPicker({
   const t = useT(m);
   const u = useT(unitMessages);
   const ids = useId();
-  const trpc = useTRPC();
-  const [search, setSearch] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(search.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [search]);
-  const results = useQuery({
-    ...trpc.inventory.products.list.queryOptions({
-      service_id: serviceId,
-      limit: 8,
-      ...(debounced ? { search: debounced } : {}),
-    }),
+  const { search, setSearch, results } = useProductSearch({
+    serviceId,
+    limit: 8,
     enabled: product === null,
   });
 

@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useT } from '../../i18n/i18n';
-import { useTRPC } from '../../lib/trpc';
 import { unitMessages } from '../inventory/scope/units';
+import { useProductSearch } from '../inventory/scope/useProductSearch';
 import { m } from './messages';
 import type { PickedProduct } from './types';
 
@@ -17,20 +16,10 @@ export function ProductSearch({
   const t = useT(m);
   const u = useT(unitMessages);
   const ids = useId();
-  const trpc = useTRPC();
-  const [search, setSearch] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(search.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [search]);
-  const results = useQuery({
-    ...trpc.inventory.products.list.queryOptions({
-      service_id: serviceId,
-      limit: 6,
-      ...(debounced ? { search: debounced } : {}),
-    }),
-    enabled: debounced.length > 0,
+  const { search, setSearch, debounced, results } = useProductSearch({
+    serviceId,
+    limit: 6,
+    onlyWhenTyped: true,
   });
   const items = results.data?.items ?? [];
   return (
