@@ -1,6 +1,5 @@
 import { canDeleteLoss, PLAN_NAMES } from '@stockscan/entitlements';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
@@ -8,6 +7,7 @@ import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { toast } from '../../shared/feedback/toast-store';
 import { useErrorToast } from '../../shared/feedback/useErrorToast';
 import { billingPath } from '../../shared/links';
+import { TwoTapDelete } from '../../shared/ui/TwoTapDelete';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { formatDate, formatMoney, formatQty } from '../inventory/scope/format';
 import { ScopeBar, ScopeGate } from '../inventory/scope/ScopeBar';
@@ -147,12 +147,6 @@ function DeleteLoss({ loss }: { loss: Loss }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const showError = useErrorToast();
-  const [confirming, setConfirming] = useState(false);
-  useEffect(() => {
-    if (!confirming) return;
-    const timer = setTimeout(() => setConfirming(false), 5000);
-    return () => clearTimeout(timer);
-  }, [confirming]);
   const remove = useMutation(
     trpc.inventory.losses.delete.mutationOptions({
       onSuccess: () => {
@@ -164,18 +158,12 @@ function DeleteLoss({ loss }: { loss: Loss }) {
     }),
   );
   return (
-    <button
-      type="button"
-      className={confirming ? 'button button-danger' : 'button button-ghost'}
-      disabled={remove.isPending}
-      aria-label={
-        confirming
-          ? t('delete_confirm')
-          : t('delete_label', { name: loss.product_name, date: formatDate(locale, loss.occurred_at) })
-      }
-      onClick={() => (confirming ? remove.mutate({ id: loss.id }) : setConfirming(true))}
-    >
-      {confirming ? t('delete_confirm') : t('delete')}
-    </button>
+    <TwoTapDelete
+      label={t('delete')}
+      confirmLabel={t('delete_confirm')}
+      ariaLabel={t('delete_label', { name: loss.product_name, date: formatDate(locale, loss.occurred_at) })}
+      pending={remove.isPending}
+      onConfirm={() => remove.mutate({ id: loss.id })}
+    />
   );
 }

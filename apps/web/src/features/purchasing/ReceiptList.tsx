@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { toast } from '../../shared/feedback/toast-store';
 import { useErrorToast } from '../../shared/feedback/useErrorToast';
+import { TwoTapDelete } from '../../shared/ui/TwoTapDelete';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { formatDate, formatMoney } from '../inventory/scope/format';
 import { m } from './messages';
@@ -71,7 +71,6 @@ function DeleteReceipt({ receipt }: { receipt: ReceiptSummary }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const showError = useErrorToast();
-  const [confirming, setConfirming] = useState(false);
   const remove = useMutation(
     trpc.purchasing.receipts.delete.mutationOptions({
       onSuccess: () => {
@@ -83,13 +82,11 @@ function DeleteReceipt({ receipt }: { receipt: ReceiptSummary }) {
     }),
   );
   return (
-    <button
-      type="button"
-      className={confirming ? 'button button-danger' : 'button button-ghost'}
-      disabled={remove.isPending}
-      onClick={() => (confirming ? remove.mutate({ id: receipt.id }) : setConfirming(true))}
-    >
-      {confirming ? t('delete_confirm') : t('delete')}
-    </button>
+    <TwoTapDelete
+      label={t('delete')}
+      confirmLabel={t('delete_confirm')}
+      pending={remove.isPending}
+      onConfirm={() => remove.mutate({ id: receipt.id })}
+    />
   );
 }
