@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.ts';
 
 // VITE_DEMO_MODE is a build-time constant: with "false" the AutoDemo module is dead code and not bundled.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   define: {
     __DEMO_MODE__: JSON.stringify(process.env.VITE_DEMO_MODE === 'true'),
   },

@@ -67,6 +67,16 @@ function trustProxyOption(
   return trust;
 }
 
+const HASHED_ASSET = /[/\\]assets[/\\][^/\\]+-[\w-]{8}\.\w+(?:\.br|\.gz)?$/;
+
+/**
+ * Vite's assets/ files carry a content hash in their name: a browser keeps them a year without asking again.
+ * Anything else (index.html, favicon…) is revalidated on each visit so a deployment is seen at once.
+ */
+export function cacheControlFor(path: string): string {
+  return HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 function defaultWebDist(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   // dist/main.js and src/server.ts both sit one level under apps/api.
@@ -186,12 +196,23 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
       root: webDist,
       wildcard: false,
       index: ['index.html'],
+      // The build writes .br and .gz copies (apps/web/precompress.ts): sent as the browser accepts them.
+      preCompressed: true,
+      // Ours below; left on, send's own `public, max-age=0` would be written over it.
+      cacheControl: false,
       setHeaders(res, path) {
-        res.setHeader(
-          'cache-control',
-          path.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
+        res.setHeader('cache-control', cacheControlFor(path));
+        res.setHeader('vary', 'accept-encoding');
       },
+    });
+    // CORS (production) writes `vary: Origin` at the reply level, which would replace the file's vary above.
+    app.addHook('onSend', (_req, reply, payload, done) => {
+      const own = reply.raw.getHeader('vary');
+      if (own !== undefined) {
+        const other = reply.getHeaders().vary;
+        if (other !== undefined && other !== own) reply.header('vary', `${other}, ${own}`);
+      }
+      done(null, payload);
     });
   }
 
@@ -199,7 +220,7 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
     const isApi = API_PREFIXES.some((prefix) => req.url.startsWith(prefix));
     const wantsHtml = (req.headers.accept ?? '').includes('text/html');
     if (hasWeb && req.method === 'GET' && !isApi && wantsHtml) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.sendFile('index.html');
     }
     const locale = localeFrom(req.headers['accept-language']);
     return reply.code(404).send({ detail: ERROR_MESSAGES.NOT_FOUND[locale], code: 'NOT_FOUND' });

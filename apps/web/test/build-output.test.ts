@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const web = join(import.meta.dirname, '..');
@@ -37,6 +37,24 @@ describe('the production build', () => {
     const total = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f))).length, 0);
     console.log(`initial JS: ${(total / 1024).toFixed(1)} KB gzip in ${files.length} file(s)`);
     expect(total).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+  });
+
+  it('every script, stylesheet and the page have brotli and gzip copies of the same bytes (served precompressed)', () => {
+    const files = [
+      'index.html',
+      ...readdirSync(join(dist, 'assets'))
+        .filter((f) => /\.(?:js|css)$/.test(f))
+        .map((f) => `assets/${f}`),
+    ].filter((f) => readFileSync(join(dist, f)).length >= 512);
+    expect(files.length).toBeGreaterThan(2);
+    for (const f of files) {
+      const raw = readFileSync(join(dist, f));
+      const br = readFileSync(join(dist, `${f}.br`));
+      const gz = readFileSync(join(dist, `${f}.gz`));
+      expect(brotliDecompressSync(br).equals(raw), `${f}.br`).toBe(true);
+      expect(gunzipSync(gz).equals(raw), `${f}.gz`).toBe(true);
+      expect(br.length, `${f}.br is smaller`).toBeLessThan(raw.length);
+    }
   });
 
   it('index.html runs no inline script (the CSP allows scripts from our own origin only)', () => {
