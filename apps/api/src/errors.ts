@@ -18,10 +18,12 @@ export class AppError extends Error {
     readonly headers?: Record<string, string>,
     /** Extra body keys for clients (e.g. limit, upgrade_to on LIMIT_* refusals). */
     readonly extra?: Record<string, unknown>,
+    /** Only where SPEC §5 gives one code two statuses (EMAIL_NOT_VERIFIED: 401 at login, 403 on an action). */
+    status?: number,
   ) {
     super(typeof detail === 'string' ? detail : (detail?.en ?? ERROR_MESSAGES[code].en));
     this.name = 'AppError';
-    this.status = ERROR_STATUS[code];
+    this.status = status ?? ERROR_STATUS[code];
   }
 
   message_for(locale: Locale): string {

@@ -143,10 +143,11 @@ describe('scripts/smoke.sh', () => {
     expect(run.lines).toContain('PASS POST /api/auth/billing/checkout/');
     expect(run.lines).toContain('PASS POST /api/auth/billing/portal/');
     expect(run.lines).toContain('PASS DELETE /api/auth/delete-account/');
-    // The server really called Stripe and SendGrid (through the fakes), once each.
+    // The server really called Stripe and SendGrid (through the fakes): one checkout, one portal, and two
+    // mails — the throwaway account's confirmation link (every sign-up gets one) and the invitation.
     expect(world.requests('POST', '/v1/checkout/sessions').length - before.checkouts).toBe(1);
     expect(world.requests('POST', '/v1/billing_portal/sessions').length - before.portals).toBe(1);
-    expect(sendgrid.requests.length - before.emails).toBe(1);
+    expect(sendgrid.requests.length - before.emails).toBe(2);
     // And nothing is left of the throwaway account: its own credentials no longer log in (the script derives the
     // password from the account's stamp), and on PostgreSQL no row is left.
     expect(run.username).toMatch(/^smoke_/);

@@ -8,6 +8,7 @@ export const ASSISTANT_HREFS = [
   '/app/inventory',
   '/app/losses',
   '/app/exports',
+  '/app/settings',
   '/app/settings/billing',
   '/pricing',
   '/app/team',

@@ -133,6 +133,10 @@ export type PasswordResetConfirmInput = z.infer<typeof PasswordResetConfirmInput
 export const VerifyEmailInput = z.object({ token: z.string().min(1).max(200) });
 export type VerifyEmailInput = z.infer<typeof VerifyEmailInput>;
 
+/** `auth.resendVerification`: whether a new link went out (false when already confirmed or mail is off). */
+export const ResendVerificationResult = z.object({ sent: z.boolean(), already_verified: z.boolean() });
+export type ResendVerificationResult = z.infer<typeof ResendVerificationResult>;
+
 export const DeleteAccountInput = z.object({
   password: z.string().min(1, { message: 'Mot de passe obligatoire pour confirmer.' }).max(200),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Month, Uuid } from './primitives';
+import { Month, Uuid } from './primitives';
 
 /** Exports domain (SPEC §4 quotas and `exports_email`, §7 `/api/export-excel/`, §9 second bullet). */
 
@@ -15,6 +15,47 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
+/** At most this many recipients per emailed file (an export is a file for an accountant, not a mailing). */
+export const MAX_EXPORT_RECIPIENTS = 5;
+
+/**
+ * One to five addresses: "compta@x.fr, patron@y.fr" (commas, semicolons or spaces) or a list (a repeated
+ * `email=` in a query string). Lower-cased, duplicates dropped.
+ */
+export const Recipients = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => [
+    ...new Set(
+      (Array.isArray(value) ? value : [value])
+        .flatMap((part) => part.split(/[\s,;]+/))
+        .map((part) => part.trim().toLowerCase())
+        .filter((part) => part !== ''),
+    ),
+  ])
+  .pipe(
+    z
+      .array(z.email({ message: 'Adresse e-mail invalide.' }))
+      .min(1, { message: 'Adresse e-mail invalide.' })
+      .max(MAX_EXPORT_RECIPIENTS, { message: `${MAX_EXPORT_RECIPIENTS} destinataires au maximum.` }),
+  );
+export type Recipients = z.infer<typeof Recipients>;
+
+/**
+ * The note above the file: plain text only (no markup: the mail has no HTML part, and our domain is not a
+ * relay for formatted mail), printable characters and line breaks.
+ */
+export const ExportMessage = z
+  .string()
+  .trim()
+  .max(2000, { message: '2000 caractères au maximum.' })
+  .refine((text) => !/<\/?[a-z!][^>]*>/i.test(text), {
+    message: 'Texte simple uniquement, sans balises HTML.',
+  })
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), {
+    message: 'Le message contient des caractères non imprimables.',
+  });
+
 const ExportRequestFields = z.object({
   service: z.union([Uuid, z.literal('all')]).default('all'),
   month: Month.optional(),
@@ -22,11 +63,13 @@ const ExportRequestFields = z.object({
   to: Month.optional(),
   format: ExportFormat.default('xlsx'),
   mode: ExportMode.default('all'),
-  email: Email.optional(),
-  message: z.string().trim().max(2000, { message: '2000 caractères au maximum.' }).optional(),
+  email: Recipients.optional(),
+  message: ExportMessage.optional(),
 });
 
-type Checked = Partial<Record<'month' | 'from' | 'to' | 'email' | 'message', string | undefined>>;
+type Checked = Partial<Record<'month' | 'from' | 'to' | 'message', string | undefined>> & {
+  email?: string[] | undefined;
+};
 
 function checkPeriod(r: Checked, ctx: z.RefinementCtx) {
   if (r.month && (r.from || r.to))
@@ -87,10 +130,11 @@ export const ExportPrepareResult = z.object({
 export type ExportPrepareResult = z.infer<typeof ExportPrepareResult>;
 
 /** `exports.email`: the file is produced and mailed, not downloaded. */
-export const ExportEmailInput = ExportRequestFields.extend({ email: Email }).superRefine(checkPeriod);
+export const ExportEmailInput = ExportRequestFields.extend({ email: Recipients }).superRefine(checkPeriod);
 export type ExportEmailInput = z.infer<typeof ExportEmailInput>;
 
 export const ExportEmailStatus = z.object({
+  /** The recipients, comma-separated as shown to the user. */
   to: z.string(),
   sent: z.boolean(),
   /** Why the send failed (`disabled`, `error`, `timeout`), null when sent. */

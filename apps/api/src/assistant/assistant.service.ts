@@ -7,6 +7,7 @@ import {
 } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { checkFeature, type Entitlements } from '@stockscan/entitlements';
+import { isEmailVerified } from '../auth/verified-email';
 import type { Deps } from '../deps';
 import { consumeQuota } from '../entitlements/enforce';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
@@ -16,8 +17,8 @@ import { type Actor, assertServiceInScope } from '../request/actor';
 import { buildAssistantContext } from './context';
 import { contextBytes } from './context-cap';
 import type { ScopeService } from './context-types';
-import { fallbackAnswer } from './fallback';
-import { askModel, type ModelLog, type ModelOutcome } from './model';
+import { type AssistantAnswer, fallbackAnswer } from './fallback';
+import { askModel, type FallbackReason, type ModelLog, type ModelOutcome } from './model';
 
 export interface AssistantLog extends ModelLog {
   info(obj: object, msg: string): void;
@@ -31,6 +32,28 @@ export interface AskRequest {
 }
 
 const NO_USAGE = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+
+const VERIFY_EMAIL = {
+  fr: {
+    line: 'Confirmez votre adresse e-mail pour recevoir les réponses de l’assistant IA (lien reçu à l’inscription, ou « Renvoyer le lien » dans Réglages → Compte).',
+    action: 'Confirmer mon e-mail',
+  },
+  en: {
+    line: 'Confirm your email address to get the AI assistant’s answers (the link sent at sign-up, or “Resend the link” in Settings → Account).',
+    action: 'Confirm my email',
+  },
+} as const;
+
+/** The fallback for an unconfirmed account says why, first, and links to where the link is resent. */
+function withReason(answer: AssistantAnswer, reason: FallbackReason, locale: Locale): AssistantAnswer {
+  if (reason !== 'email_unverified') return answer;
+  const say = VERIFY_EMAIL[locale];
+  return {
+    ...answer,
+    message: `${say.line} ${answer.message}`,
+    actions: [{ label: say.action, href: '/app/settings' as const }, ...answer.actions].slice(0, 3),
+  };
+}
 const PLANS_LABEL: Record<Locale, string> = { fr: 'Voir les offres', en: 'See plans' };
 
 /**
@@ -109,7 +132,9 @@ export async function askAssistant(
   });
 
   let outcome: ModelOutcome = { ok: false, reason: 'ai_disabled', usage: NO_USAGE, attempts: 0 };
-  if (deps.openai) {
+  if (deps.openai && !(await isEmailVerified(deps.db, actor.userId)))
+    outcome = { ok: false, reason: 'email_unverified', usage: NO_USAGE, attempts: 0 };
+  else if (deps.openai) {
     const reservation = await consumeQuota(deps.db, actor.tenantId, actor.userId, 'ai_request', now, {
       request_id: requestId,
     });
@@ -125,7 +150,9 @@ export async function askAssistant(
     if (!outcome.ok) await reservation.release();
   }
 
-  const answer = outcome.ok ? outcome.answer : fallbackAnswer(context, locale, input.question);
+  const answer = outcome.ok
+    ? outcome.answer
+    : withReason(fallbackAnswer(context, locale, input.question), outcome.reason, locale);
   const mode = outcome.ok ? 'ai' : 'fallback';
   deps.metrics.aiRequests.inc({ mode });
   log.info(

@@ -20,6 +20,8 @@ export interface ModelUsage {
 
 export type FallbackReason =
   | 'ai_disabled'
+  /** The asking account has not confirmed its email: the model is never called for it. */
+  | 'email_unverified'
   | 'key_rejected'
   | 'timeout'
   | 'http_error'

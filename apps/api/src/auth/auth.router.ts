@@ -10,6 +10,7 @@ import {
   RefreshInput,
   RegisterFormInput,
   RegisterResult,
+  ResendVerificationResult,
   SwitchTenantInput,
   TokenPair,
   VerifyEmailInput,
@@ -19,7 +20,7 @@ import { authedProcedure, publicProcedure } from '../trpc';
 import { deleteAccount } from './account.service';
 import { getMe } from './me.service';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service';
-import { registerAccount, verifyEmail } from './register.service';
+import { registerAccount, resendVerification, verifyEmail } from './register.service';
 import { login, logout, refreshSession, switchTenant } from './session.service';
 
 export const authRouter = {
@@ -56,6 +57,9 @@ export const authRouter = {
     .input(VerifyEmailInput)
     .output(AuthOk)
     .mutation(({ ctx, input }) => verifyEmail(ctx.deps, input)),
+  resendVerification: authedProcedure
+    .output(ResendVerificationResult)
+    .mutation(({ ctx }) => resendVerification(ctx.deps, ctx.claims.userId, ctx.locale)),
   deleteAccount: authedProcedure
     .input(DeleteAccountInput)
     .output(DeleteAccountResult)

@@ -35,7 +35,17 @@ export function passwordResetEmail(to: string, username: string, link: string, l
   };
 }
 
-export function verificationEmail(to: string, username: string, link: string, locale: Locale): MailMessage {
+/**
+ * The confirmation link. `toLogIn`: the account cannot log in before (EMAIL_VERIFICATION_REQUIRED); otherwise
+ * it confirms the address that emailed exports and the AI assistant need.
+ */
+export function verificationEmail(
+  to: string,
+  username: string,
+  link: string,
+  locale: Locale,
+  toLogIn = true,
+): MailMessage {
   if (locale === 'en')
     return {
       to,
@@ -43,7 +53,9 @@ export function verificationEmail(to: string, username: string, link: string, lo
       text: [
         `Hello ${username},`,
         '',
-        `Welcome to StockScan! Confirm your email address to log in: ${link}`,
+        toLogIn
+          ? `Welcome to StockScan! Confirm your email address to log in: ${link}`
+          : `Welcome to StockScan! Confirm your email address to send exports by email and use the AI assistant: ${link}`,
         '',
         'If you did not create this account, ignore this email.',
       ].join('\n'),
@@ -54,7 +66,9 @@ export function verificationEmail(to: string, username: string, link: string, lo
     text: [
       `Bonjour ${username},`,
       '',
-      `Bienvenue sur StockScan ! Confirmez votre adresse e-mail pour vous connecter : ${link}`,
+      toLogIn
+        ? `Bienvenue sur StockScan ! Confirmez votre adresse e-mail pour vous connecter : ${link}`
+        : `Bienvenue sur StockScan ! Confirmez votre adresse e-mail pour envoyer vos exports par e-mail et utiliser l’assistant IA : ${link}`,
       '',
       'Si vous n’avez pas créé ce compte, ignorez cet e-mail.',
     ].join('\n'),

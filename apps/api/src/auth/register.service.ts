@@ -3,6 +3,7 @@ import type {
   Locale,
   RegisterInput,
   RegisterResult,
+  ResendVerificationResult,
   TokenPair,
   VerifyEmailInput,
 } from '@stockscan/contracts';
@@ -31,25 +32,33 @@ const VERIFICATION_TTL_MS = 2 * DAY_MS;
 
 type RegisterDeps = Pick<Deps, 'db' | 'config' | 'now' | 'mailer'>;
 
-/** Tokens to start the session now, or — when the email must be confirmed first — a verification token. */
+/**
+ * Tokens to start the session now (unless the email must be confirmed first), and always a verification
+ * token: an unconfirmed account may count but not mail files out nor use the AI (SPEC §5, hardening).
+ */
 async function firstCredentials(
   db: Db,
   deps: RegisterDeps,
   target: { userId: string; tenantId: string },
   now: Date,
-): Promise<{ tokens: TokenPair | null; verificationToken: string | null }> {
-  if (!deps.config.emailVerificationRequired)
-    return { tokens: await issueTokens(db, deps, target), verificationToken: null };
+): Promise<{ tokens: TokenPair | null; verificationToken: string }> {
   const expires = new Date(now.getTime() + VERIFICATION_TTL_MS);
   return {
-    tokens: null,
+    tokens: deps.config.emailVerificationRequired ? null : await issueTokens(db, deps, target),
     verificationToken: await createUserToken(db, target.userId, 'email_verification', expires),
   };
 }
 
-async function sendVerificationLink(deps: RegisterDeps, input: RegisterInput, token: string, locale: Locale) {
+async function sendVerificationLink(
+  deps: RegisterDeps,
+  to: { email: string; username: string },
+  token: string,
+  locale: Locale,
+) {
   const link = `${deps.config.frontendUrl}/verify-email?token=${encodeURIComponent(token)}`;
-  await deps.mailer.send(verificationEmail(input.email, input.username, link, locale));
+  return deps.mailer.send(
+    verificationEmail(to.email, to.username, link, locale, deps.config.emailVerificationRequired),
+  );
 }
 
 /**
@@ -107,8 +116,7 @@ export async function registerAccount(
     })
     .catch(rethrowAccountConflict);
 
-  if (created.verificationToken)
-    await sendVerificationLink(deps, input, created.verificationToken, context.locale);
+  await sendVerificationLink(deps, input, created.verificationToken, context.locale);
   return {
     access: created.tokens?.access ?? null,
     refresh: created.tokens?.refresh ?? null,
@@ -119,7 +127,35 @@ export async function registerAccount(
   };
 }
 
-/** Uses the emailed verification link: the account may log in from now on. */
+/**
+ * `auth.resendVerification`: a new link to the signed-in user's address (the first one expired or was lost),
+ * at most `RESEND_LIMIT` an hour per user. Already confirmed: nothing is sent.
+ */
+export async function resendVerification(
+  deps: RegisterDeps,
+  userId: string,
+  locale: Locale,
+): Promise<ResendVerificationResult> {
+  const now = deps.now();
+  const user = await deps.db
+    .selectFrom('users')
+    .select(['email', 'username', 'email_verified_at'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  if (user.email_verified_at) return { sent: false, already_verified: true };
+  const { email, username } = user;
+  if (!email) return { sent: false, already_verified: false };
+  const attempt = await hitRateLimit(deps.db, `verify-resend:user:${userId}`, RESEND_LIMIT, now);
+  if (!attempt.allowed) throw rateLimited(attempt.retryAfterSeconds);
+  const expires = new Date(now.getTime() + VERIFICATION_TTL_MS);
+  const token = await createUserToken(deps.db, userId, 'email_verification', expires);
+  const result = await sendVerificationLink(deps, { email, username }, token, locale);
+  return { sent: result.sent, already_verified: false };
+}
+
+const RESEND_LIMIT = { limit: 3, windowMs: 60 * 60 * 1000 };
+
+/** Uses the emailed verification link: the account is confirmed (and may log in when that is required). */
 export async function verifyEmail(deps: Pick<Deps, 'db' | 'now'>, input: VerifyEmailInput): Promise<AuthOk> {
   const now = deps.now();
   const verified = await deps.db.transaction().execute(async (tx) => {

@@ -83,6 +83,8 @@ export async function consumeQuota(
   kind: QuotaKind,
   now: Date,
   params: Record<string, unknown> = {},
+  /** Another limit on the same ledger (e.g. emailed exports per day), checked under the same lock. */
+  alsoCheck?: (tx: Db) => Promise<void>,
 ): Promise<QuotaReservation> {
   const id = await db.transaction().execute(async (tx) => {
     await lockTenant(tx, tenantId);
@@ -90,6 +92,7 @@ export async function consumeQuota(
     const used = await quotaUsage(tx, tenantId, now);
     const verdict = checkQuota(ent, kind, used[QUOTA_LIMIT_KEYS[kind]]);
     if (!verdict.ok) throw denialError(verdict);
+    if (alsoCheck) await alsoCheck(tx);
     const row = await tx
       .insertInto('usage_events')
       .values({ tenant_id: tenantId, user_id: userId, kind, created_at: now, params: JSON.stringify(params) })

@@ -2,11 +2,14 @@ import type { ExportEmailStatus } from '@stockscan/contracts';
 import type { Mailer } from '../integrations/sendgrid';
 import type { ExportPlan } from './export-plan';
 
-/** Sends the produced file as a SendGrid attachment (PRO `exports_email`); never throws. */
+/**
+ * Sends the produced file as a SendGrid attachment (PRO `exports_email`), text only, one personalization per
+ * recipient (they do not see each other's address); never throws.
+ */
 export async function mailExport(
   mailer: Mailer,
   plan: ExportPlan,
-  email: { to: string; message: string | null },
+  email: { to: string[]; message: string | null },
   file: Buffer,
   rows: number,
 ): Promise<ExportEmailStatus> {
@@ -19,7 +22,6 @@ export async function mailExport(
       `(${rows} ${rows > 1 ? 'lignes' : 'ligne'}, fichier ${plan.filename}).\n\n— StockScan`,
     attachments: [{ filename: plan.filename, content: file, type: plan.contentType }],
   });
-  return result.sent
-    ? { to: email.to, sent: true, reason: null }
-    : { to: email.to, sent: false, reason: result.reason };
+  const to = email.to.join(', ');
+  return result.sent ? { to, sent: true, reason: null } : { to, sent: false, reason: result.reason };
 }

@@ -37,7 +37,8 @@ export interface ExportPlan {
   withSummary: boolean;
   /** BOUTIQUE+ `stock_control`: the XLSX gets a "Consommation" sheet for the last month. */
   withUsage: boolean;
-  email: { to: string; message: string | null } | null;
+  /** Recipients (1–5) and the plain-text note, when the file is mailed. */
+  email: { to: string[]; message: string | null } | null;
   ent: Entitlements;
   filename: string;
   contentType: string;

@@ -11,6 +11,7 @@ import type {
 import { QUOTA_LIMIT_KEYS, quotaLeft } from '@stockscan/entitlements';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
+import { requireVerifiedEmail } from '../auth/verified-email';
 import type { Deps } from '../deps';
 import { consumeQuota, denialError, type QuotaReservation } from '../entitlements/enforce';
 import { quotaUsage } from '../entitlements/usage.service';
@@ -19,6 +20,7 @@ import type { Log } from '../observability/log';
 import type { Actor } from '../request/actor';
 import { isUniqueViolation } from '../tenants/db-errors';
 import { signDownloadToken } from './download-token';
+import { EMAILED_PARAM, emailedExportsCap } from './email-cap';
 import { mailExport } from './export-mail';
 import { type ExportPlan, planExport } from './export-plan';
 import { writeExportFile } from './write-export-file';
@@ -86,15 +88,25 @@ export async function startExport(
   const now = deps.now();
   const plan = await planExport(deps.db, actor, request, now);
   if (linkId) await assertLinkUnused(deps, actor.tenantId, linkId);
+  if (plan.email) await requireVerifiedEmail(deps.db, actor.userId);
   try {
-    const reservation = await consumeQuota(deps.db, actor.tenantId, actor.userId, plan.kind, now, {
-      format: plan.format,
-      service: request.service,
-      from: plan.from,
-      to: plan.to,
-      mode: plan.mode,
-      ...(linkId ? { link_id: linkId } : {}),
-    });
+    const reservation = await consumeQuota(
+      deps.db,
+      actor.tenantId,
+      actor.userId,
+      plan.kind,
+      now,
+      {
+        format: plan.format,
+        service: request.service,
+        from: plan.from,
+        to: plan.to,
+        mode: plan.mode,
+        ...(linkId ? { link_id: linkId } : {}),
+        ...(plan.email ? { [EMAILED_PARAM]: true } : {}),
+      },
+      plan.email ? emailedExportsCap(actor.tenantId, deps.config.exportEmailDailyLimit, now) : undefined,
+    );
     return { plan, reservation };
   } catch (error) {
     // Concurrent downloads of one link: the unique index lets one reservation in.

@@ -9,7 +9,8 @@ export interface MailAttachment {
 }
 
 export interface MailMessage {
-  to: string;
+  /** Several addresses are sent one personalization each: no recipient sees the others. */
+  to: string | string[];
   subject: string;
   text: string;
   html?: string;
@@ -53,23 +54,26 @@ export function createMailer(config: Config, timeoutMs = SEND_TIMEOUT_MS): Maile
         timer = setTimeout(() => resolve({ sent: false, reason: 'timeout' }), timeoutMs);
       });
       const attempt = mail
-        .send({
-          to: message.to,
-          from: fromEmail,
-          subject: message.subject,
-          text: message.text,
-          ...(message.html ? { html: message.html } : {}),
-          ...(message.attachments
-            ? {
-                attachments: message.attachments.map((a) => ({
-                  filename: a.filename,
-                  type: a.type,
-                  content: a.content.toString('base64'),
-                  disposition: 'attachment',
-                })),
-              }
-            : {}),
-        })
+        .send(
+          {
+            to: message.to,
+            from: fromEmail,
+            subject: message.subject,
+            text: message.text,
+            ...(message.html ? { html: message.html } : {}),
+            ...(message.attachments
+              ? {
+                  attachments: message.attachments.map((a) => ({
+                    filename: a.filename,
+                    type: a.type,
+                    content: a.content.toString('base64'),
+                    disposition: 'attachment',
+                  })),
+                }
+              : {}),
+          },
+          Array.isArray(message.to),
+        )
         .then((): MailResult => ({ sent: true }))
         .catch(
           (error: unknown): MailResult => ({

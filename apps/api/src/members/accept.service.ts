@@ -266,7 +266,15 @@ export async function acceptInvitation(
   if (accepted.verificationToken) {
     const { session } = accepted;
     const link = `${deps.config.frontendUrl}/verify-email?token=${encodeURIComponent(accepted.verificationToken)}`;
-    await deps.mailer.send(verificationEmail(found.email, session.user.username, link, locale));
+    await deps.mailer.send(
+      verificationEmail(
+        found.email,
+        session.user.username,
+        link,
+        locale,
+        deps.config.emailVerificationRequired,
+      ),
+    );
   }
   return accepted.session;
 }

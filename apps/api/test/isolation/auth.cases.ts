@@ -64,6 +64,13 @@ export const cases: IsolationCase[] = [
     expect: 'public',
     call: (fx) => fx.b.owner.rest('POST', '/api/auth/logout/', { refresh: 'not-a-refresh-token' }),
   },
+  // resendVerification: only ever the caller's own address (no id in the input).
+  {
+    kind: 'trpc',
+    path: 'auth.resendVerification',
+    expect: 'own-tenant-only',
+    call: (fx) => fx.b.owner.trpc.auth.resendVerification.mutate(),
+  },
   // me: only the caller's own tenant and memberships.
   { kind: 'trpc', path: 'auth.me', expect: 'own-tenant-only', call: (fx) => fx.b.owner.trpc.auth.me.query() },
   {

@@ -1,4 +1,4 @@
-import { Email, type ExportRequestInput } from '@stockscan/contracts';
+import { type ExportRequestInput, MAX_EXPORT_RECIPIENTS, Recipients } from '@stockscan/contracts';
 import { PLAN_NAMES, type Verdict } from '@stockscan/entitlements';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
@@ -10,6 +10,7 @@ import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { errorMessages } from '../../shared/feedback/error-messages';
 import { FormField } from '../../shared/forms/FormField';
 import { billingPath } from '../../shared/links';
+import { ResendVerification } from '../../shared/session/ResendVerification';
 import { GatedButton } from '../entitlements/GatedButton';
 import { useRefreshEntitlements } from '../entitlements/useEntitlements';
 import { exportMessages } from './messages';
@@ -26,6 +27,7 @@ export function EmailExport({
   feature,
   quota,
   defaultEmail,
+  emailVerified,
   blocked,
 }: {
   /** The export chosen above (service, period, format, containers). */
@@ -35,6 +37,8 @@ export function EmailExport({
   /** The chosen format's quota verdict. */
   quota: Verdict;
   defaultEmail: string;
+  /** Unconfirmed accounts cannot mail files out: the form says how to confirm instead. */
+  emailVerified: boolean;
   /** The form above is not valid yet (e.g. range in the wrong order). */
   blocked: boolean;
 }) {
@@ -70,14 +74,25 @@ export function EmailExport({
     );
   }
 
+  if (!emailVerified) {
+    return (
+      <section className="card export-email export-email-locked" aria-labelledby={`${ids.email}-title`}>
+        <h2 id={`${ids.email}-title`}>{t('email_title')}</h2>
+        <p>{t('email_unverified')}</p>
+        <ResendVerification />
+      </section>
+    );
+  }
+
   const serverFields = fieldErrors(send.error);
   const shownEmailError = emailError ?? serverFields.email ?? null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = Email.safeParse(email);
+    const parsed = Recipients.safeParse(email);
     if (!parsed.success) {
-      setEmailError(t('email_invalid'));
+      const tooMany = parsed.error.issues.some((issue) => issue.code === 'too_big');
+      setEmailError(tooMany ? t('email_too_many', { n: MAX_EXPORT_RECIPIENTS }) : t('email_invalid'));
       return;
     }
     setEmailError(null);
@@ -100,6 +115,7 @@ export function EmailExport({
             <input
               {...aria}
               type="email"
+              multiple
               autoComplete="email"
               inputMode="email"
               value={email}
@@ -135,7 +151,7 @@ export function EmailExport({
       </form>
       {send.isPending ? (
         <div className="export-progress" role="status" aria-live="polite">
-          <p>{t('sending', { email: send.variables.email })}</p>
+          <p>{t('sending', { email: [send.variables.email].flat().join(', ') })}</p>
           <div className="export-bar export-bar-indeterminate" aria-hidden="true">
             <span />
           </div>

@@ -21,7 +21,16 @@ function firstRefusal(...verdicts: Verdict[]): Verdict {
 }
 
 /** Service, period, format and containers, then the download (and for PRO the email). */
-export function ExportForm({ services, userEmail }: { services: ServiceView[]; userEmail: string }) {
+export function ExportForm({
+  services,
+  userEmail,
+  emailVerified,
+}: {
+  services: ServiceView[];
+  userEmail: string;
+  /** Mailing a file out needs a confirmed address (403 EMAIL_NOT_VERIFIED otherwise). */
+  emailVerified: boolean;
+}) {
   const t = useT(exportMessages);
   const ent = useEntitlements();
   const download = useExportDownload();
@@ -147,6 +156,7 @@ export function ExportForm({ services, userEmail }: { services: ServiceView[]; u
         feature={ent.can('exports_email')}
         quota={verdict}
         defaultEmail={userEmail}
+        emailVerified={emailVerified}
         blocked={rangeWrong}
       />
     </div>

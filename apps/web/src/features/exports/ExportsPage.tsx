@@ -47,7 +47,13 @@ export function ExportsPage() {
       </div>
     );
   } else {
-    body = <ExportForm services={services.data} userEmail={me.data.user.email ?? ''} />;
+    body = (
+      <ExportForm
+        services={services.data}
+        userEmail={me.data.user.email ?? ''}
+        emailVerified={me.data.user.email_verified}
+      />
+    );
   }
 
   return (

@@ -3,6 +3,7 @@ import { PLAN_NAMES } from '@stockscan/entitlements';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { billingPath } from '../../shared/links';
+import { ResendVerification } from '../../shared/session/ResendVerification';
 import { useLogout } from '../../shared/session/session-actions';
 import { TenantSwitcher } from '../../shared/session/TenantSwitcher';
 import { DeleteAccount } from './DeleteAccount';
@@ -49,6 +50,12 @@ export function AccountSection({ me }: { me: MeView }) {
             <span className={me.user.email_verified ? 'tag tag-ok' : 'tag tag-warn'}>
               {me.user.email_verified ? t('email_verified') : t('email_unverified')}
             </span>
+          ) : null}
+          {me.user.email && !me.user.email_verified ? (
+            <>
+              <span className="muted account-verify-hint">{t('email_unverified_hint')}</span>
+              <ResendVerification />
+            </>
           ) : null}
         </dd>
         {me.role ? (
