@@ -137,7 +137,7 @@ describe('inventory.losses', () => {
         product_id,
         quantity: 1,
         reason: 'breakage',
-        occurred_at: '2026-11-16',
+        occurred_at: '2026-11-17',
       }),
     );
     expect(future.data).toMatchObject({
@@ -154,6 +154,26 @@ describe('inventory.losses', () => {
     );
     expect(Object.keys(reason.data.fields as object)).toEqual(['reason']);
     expect(await lossesOf(f.tenantId)).toEqual([]);
+  });
+
+  it('“today” typed in Paris at 00:30 (still yesterday in UTC) is today, not the future', async () => {
+    const late = new Date('2026-11-15T23:30:00Z');
+    t.clock.set(late);
+    try {
+      const f = await createTenantFixture(t.db, t.config, { now: late, plan: 'BOUTIQUE' });
+      const service_id = f.services[0]!.id;
+      const product_id = await seedProduct(f, 0, { name: 'Gin' });
+      const loss = await t.trpc(f.owner.token).inventory.losses.create.mutate({
+        service_id,
+        product_id,
+        quantity: 1,
+        reason: 'breakage',
+        occurred_at: '2026-11-16',
+      });
+      expect(loss.occurred_at).toBe('2026-11-16T00:00:00.000Z');
+    } finally {
+      t.clock.set(NOW);
+    }
   });
 
   it('delete: managers, or the operator who recorded it; another operator gets 403', async () => {

@@ -198,7 +198,7 @@ describe('purchasing.receipts', () => {
     );
     expect(closed.data).toMatchObject({ code: 'MONTH_CLOSED', http_status: 409 });
     const future = await failure(
-      api.purchasing.receipts.create.mutate({ ...base, received_on: '2026-11-16' }),
+      api.purchasing.receipts.create.mutate({ ...base, received_on: '2026-11-17' }),
     );
     expect(future.data).toMatchObject({
       code: 'VALIDATION_ERROR',

@@ -70,13 +70,22 @@ export async function downloadXlsx(
   return { name: download.suggestedFilename(), path };
 }
 
+/** The one link to `path` (e.g. /invitation/accept) in the mails the fake SendGrid received for this address. */
+function linkSentTo(stack: Stack, email: string, path: string): string {
+  const pattern = new RegExp(`https?://[^\\s"<>\\\\]+${path.replaceAll('/', '\\/')}\\?token=[^\\s"<>\\\\&]+`);
+  const links = stack.fakes.sendgrid.requests
+    .filter((r) => r.method === 'POST' && r.path === '/v3/mail/send' && r.body.includes(email))
+    .flatMap((r) => r.body.match(pattern) ?? []);
+  if (links.length !== 1) throw new Error(`${links.length} ${path} links mailed to ${email}, expected 1`);
+  return links[0] as string;
+}
+
 /** The invitation link in the mail the fake SendGrid received for this address. */
 export function invitationLinkSentTo(stack: Stack, email: string): string {
-  const mails = stack.fakes.sendgrid.requests.filter(
-    (r) => r.method === 'POST' && r.path === '/v3/mail/send' && r.body.includes(email),
-  );
-  if (mails.length !== 1) throw new Error(`${mails.length} mails to ${email}, expected 1`);
-  const match = mails[0]?.body.match(/https?:\/\/[^\s"<>\\]+\/invitation\/accept\?token=[^\s"<>\\&]+/);
-  if (!match) throw new Error(`no invitation link in the mail to ${email}`);
-  return match[0];
+  return linkSentTo(stack, email, '/invitation/accept');
+}
+
+/** The email confirmation link every sign-up gets. */
+export function verificationLinkSentTo(stack: Stack, email: string): string {
+  return linkSentTo(stack, email, '/verify-email');
 }

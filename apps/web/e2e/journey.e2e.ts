@@ -13,6 +13,7 @@ import {
   openWatchedPage,
   serviceIdByName,
   snap,
+  verificationLinkSentTo,
 } from './journey-helpers';
 import { ARTIFACTS, hasChromium, type Stack, startStack } from './stack';
 import { readWorkbook } from './xlsx';
@@ -318,13 +319,18 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
     expect(await page.getByText(/Essai Duo/).count()).toBe(0);
     await snap(page, 'journey-15-pro-dashboard');
     await navigate(page, 'Exports');
-    await page.getByLabel('Adresse e-mail du destinataire').waitFor();
+    // Mailing a file out needs a confirmed address: the owner opens the link every sign-up gets.
+    await page.getByText(/confirmez d’abord votre adresse/).waitFor();
+    await page.goto(verificationLinkSentTo(stack, OWNER.email));
+    await page.getByText('Adresse e-mail confirmée. Merci !').waitFor();
+    await page.goto(`${stack.url}/app/exports`);
+    await page.getByLabel(/^Destinataires/).waitFor();
     await page.getByText(/feuille «\sSynthèse\s»/).waitFor();
     const proExport = await downloadXlsx(page, files, 'multi.xlsx');
     expect((await readWorkbook(proExport.path)).sheetNames).toContain('Synthèse');
     // …and it goes straight to the accountant: the fake SendGrid gets the workbook attached.
     const accountant = 'compta@cabinet-martin.test';
-    await page.getByLabel('Adresse e-mail du destinataire').fill(accountant);
+    await page.getByLabel(/^Destinataires/).fill(accountant);
     await page.getByRole('button', { name: 'Envoyer le fichier' }).click();
     await page.getByText(`Envoyé à ${accountant}`).waitFor();
     const sent = stack.fakes.sendgrid.requests.filter((r) => r.body.includes(accountant));

@@ -13,7 +13,7 @@ import { denialError } from '../entitlements/enforce';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
 import type { Actor } from '../request/actor';
-import { iso } from './dates';
+import { isFutureDay, iso } from './dates';
 import { round2, round3 } from './numbers';
 import { assertFoundInScope, loadService } from './scope';
 
@@ -72,11 +72,12 @@ async function requireLossManagement(db: Db, tenantId: string, now: Date) {
   return plan;
 }
 
-/** A day alone means that day, 00:00 UTC. */
+/** A day alone means that day, 00:00 UTC (its user's "today" is never the future: see isFutureDay). */
 function occurredAt(input: string | undefined, now: Date): Date {
   if (!input) return now;
-  const date = new Date(input.length === 10 ? `${input}T00:00:00Z` : input);
-  if (date.getTime() > now.getTime())
+  const day = input.length === 10;
+  const date = new Date(day ? `${input}T00:00:00Z` : input);
+  if (day ? isFutureDay(input, now) : date.getTime() > now.getTime())
     throw new AppError('VALIDATION_ERROR', undefined, {
       occurred_at: 'La date ne peut pas être dans le futur.',
     });

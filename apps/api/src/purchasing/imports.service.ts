@@ -17,6 +17,7 @@ import { buildMatcher } from './import/match';
 import { fileBytes, readImport } from './import/read-import';
 import { resolveLines } from './import/resolve';
 import { writeImportedReceipt, writeImportedSales } from './import/write-import';
+import { assertNotFuture } from './receipts.service';
 
 type ImportDeps = Pick<Deps, 'db' | 'now'>;
 
@@ -83,10 +84,7 @@ export async function commitImport(
   const now = deps.now();
   const service = await guard(deps, actor, input.kind, input.service_id);
   const receivedOn = input.received_on ?? today(now);
-  if (input.kind === 'receipt' && receivedOn > today(now))
-    throw new AppError('VALIDATION_ERROR', undefined, {
-      received_on: 'La date ne peut pas être dans le futur.',
-    });
+  if (input.kind === 'receipt') assertNotFuture(receivedOn, now, 'received_on');
   if (input.kind === 'sales' && !input.month)
     throw new AppError('VALIDATION_ERROR', undefined, { month: 'Indiquez le mois des ventes.' });
   const read = await readImport(fileBytes(input.file_base64), input.kind, input.mapping);

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { runIdempotent } from '../idempotency/idempotency';
-import { iso } from '../inventory/dates';
+import { isFutureDay, iso } from '../inventory/dates';
 import { assertMonthOpen } from '../inventory/month-open';
 import { round2, round3, sumExact } from '../inventory/numbers';
 import { loadLiveSupplier } from '../inventory/product-supplier';
@@ -21,9 +21,9 @@ import { requireStockControl } from './plan-gate';
 
 type PurchasingDeps = Pick<Deps, 'db' | 'now'>;
 
-/** A date of delivery or transfer: never after today (UTC). */
+/** A date of delivery or transfer: never after today (in the user's time zone, whichever it is). */
 export function assertNotFuture(day: string, now: Date, field: string): void {
-  if (day > now.toISOString().slice(0, 10))
+  if (isFutureDay(day, now))
     throw new AppError('VALIDATION_ERROR', undefined, { [field]: 'La date ne peut pas être dans le futur.' });
 }
 
