@@ -36,6 +36,15 @@ export {
   withinLimit,
 } from './entitlements';
 export { countOf, describeLimit, FEATURE_LABELS } from './labels';
+export {
+  type BottleSize,
+  bottleFor,
+  COMMON_BOTTLES,
+  canWeigh,
+  fractionFromWeight,
+  splitIntoPacks,
+  unitsFromPacks,
+} from './measures';
 export { overLimit } from './over-limit';
 export { DAY_MS, type MonthRange, monthKey, monthRange } from './period';
 export {
