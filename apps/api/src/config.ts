@@ -112,6 +112,10 @@ export const EnvSchema = z
       .optional()
       .or(z.literal('').transform(() => undefined)),
     SENDGRID_API_BASE_URL: optionalUrl,
+    /** Unknown barcodes of food services are looked up in Open Food Facts (a suggestion, never required). */
+    OPENFOODFACTS_ENABLED: bool(false),
+    OPENFOODFACTS_BASE_URL: z.url().default('https://world.openfoodfacts.org'),
+    OPENFOODFACTS_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(2_000),
     AI_ENABLED: bool(false),
     OPENAI_API_KEY: optionalString,
     AI_MODEL: z.string().default('gpt-4o-mini'),
@@ -204,6 +208,7 @@ export interface Config {
   };
   invitationsSendEmails: boolean;
   sendgrid: { apiKey: string | undefined; fromEmail: string | undefined; apiBaseUrl: string | undefined };
+  openFoodFacts: { enabled: boolean; baseUrl: string; timeoutMs: number };
   ai: {
     enabled: boolean;
     apiKey: string | undefined;
@@ -280,6 +285,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiBaseUrl: e.STRIPE_API_BASE_URL,
     },
     invitationsSendEmails: e.INVITATIONS_SEND_EMAILS === 'true',
+    openFoodFacts: {
+      enabled: e.OPENFOODFACTS_ENABLED,
+      baseUrl: e.OPENFOODFACTS_BASE_URL,
+      timeoutMs: e.OPENFOODFACTS_TIMEOUT_MS,
+    },
     sendgrid: {
       apiKey: e.SENDGRID_API_KEY,
       fromEmail: e.SENDGRID_FROM_EMAIL,

@@ -3,6 +3,7 @@ import type OpenAI from 'openai';
 import type Stripe from 'stripe';
 import type { Config } from './config';
 import type { ExportSlots } from './export-slots';
+import type { FoodFacts } from './integrations/openfoodfacts';
 import type { Mailer } from './integrations/sendgrid';
 import type { Metrics } from './observability/metrics';
 
@@ -25,4 +26,6 @@ export interface Deps {
   metrics: Metrics;
   /** Streamed exports running now, per tenant and instance (built by buildServer). */
   exportSlots: ExportSlots;
+  /** Open Food Facts look-ups for unknown barcodes (built by buildServer from the config). */
+  foodFacts: FoodFacts;
 }

@@ -11,6 +11,7 @@ import { ExportSlots } from './export-slots';
 import { mapError } from './http/error-body';
 import { requestIdOf } from './http/request-id';
 import { registerSecurityHeaders } from './http/security-headers';
+import { createFoodFacts } from './integrations/openfoodfacts';
 import { countEmails } from './observability/count-emails';
 import { createMetrics } from './observability/metrics';
 import { localeFrom } from './request/locale';
@@ -85,7 +86,7 @@ function defaultWebDist(): string {
 
 /** The whole HTTP surface; main.ts and tests build it the same way with their own deps. */
 /** What callers provide; buildServer adds the config and this server's metrics. */
-export type ServerDeps = Omit<Deps, 'config' | 'metrics' | 'exportSlots'>;
+export type ServerDeps = Omit<Deps, 'config' | 'metrics' | 'exportSlots' | 'foodFacts'>;
 
 export async function buildServer(config: Config, deps: ServerDeps, options: BuildOptions = {}) {
   const metrics = createMetrics();
@@ -99,6 +100,7 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
     config,
     metrics,
     exportSlots,
+    foodFacts: createFoodFacts(config),
   };
   const app: FastifyInstance = Fastify({
     logger:

@@ -15,3 +15,4 @@ export * from './imports';
 export * from './public-config';
 export * from './purchasing';
 export * from './usage';
+export * from './product-suggestion';

@@ -35,6 +35,8 @@ import {
   ProductListInput,
   ProductListResult,
   ProductResult,
+  ProductSuggestInput,
+  ProductSuggestResult,
   ProductUpdateInput,
   ServiceMonthInput,
   SpotCheck,
@@ -61,6 +63,7 @@ import {
 } from './locations.service';
 import { lookupCode } from './lookup.service';
 import { createLoss, deleteLoss, listLosses } from './losses.service';
+import { suggestProduct } from './product-suggestion.service';
 import {
   archiveProduct,
   createProduct,
@@ -98,6 +101,11 @@ const products = {
     .input(ProductIdInput)
     .output(ProductResult)
     .mutation(({ ctx, input }) => restoreProduct(ctx.deps, ctx.actor, input.id)),
+  /** An unknown barcode: Open Food Facts' name, brand, category (food services, when enabled). */
+  suggest: tenantProcedure()
+    .input(ProductSuggestInput)
+    .output(ProductSuggestResult)
+    .query(({ ctx, input }) => suggestProduct(ctx.deps, ctx.actor, input)),
 } satisfies TRPCRouterRecord;
 
 const categories = {

@@ -271,6 +271,28 @@ export const cases: IsolationCase[] = [
   },
   {
     kind: 'trpc',
+    path: 'inventory.products.suggest',
+    expect: 404,
+    name: "B asks for a suggestion in A's service",
+    call: (fx) =>
+      fx.b.owner.trpc.inventory.products.suggest.query({
+        service_id: fx.a.scoped.serviceId,
+        barcode: '3017620422003',
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'inventory.products.suggest',
+    expect: 404,
+    name: "A's scoped member asks in the other service",
+    call: (fx) =>
+      fx.a.operator.trpc.inventory.products.suggest.query({
+        service_id: fx.a.other.serviceId,
+        barcode: '3017620422003',
+      }),
+  },
+  {
+    kind: 'trpc',
     path: 'inventory.lookup',
     expect: 404,
     name: "B looks up in A's service",
