@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ContainerStatus, LossReason, ProductRole, ProductUnit } from './enums';
 import {
+  Grams,
   IsoDate,
   IsoDateTime,
   Money,
@@ -81,6 +82,11 @@ const productFields = {
   min_qty: Quantity.nullable(),
   pack_size: Quantity.nullable(),
   pack_uom: text(20),
+  /** Order-up-to quantity (suggested orders). */
+  par_level: Quantity.nullable(),
+  /** A full and an empty container, pour spout included, to weigh opened ones (services tracking them). */
+  full_weight_g: Grams.nullable(),
+  empty_weight_g: Grams.nullable(),
   conversion_unit: text(20),
   conversion_factor: Factor.nullable(),
   variant_name: text(100),
@@ -121,6 +127,9 @@ export const Product = z.object({
   min_qty: z.number().nullable(),
   pack_size: z.number().nullable(),
   pack_uom: z.string().nullable(),
+  par_level: z.number().nullable(),
+  full_weight_g: z.number().nullable(),
+  empty_weight_g: z.number().nullable(),
   conversion_unit: z.string().nullable(),
   conversion_factor: z.number().nullable(),
   variant_name: z.string().nullable(),
@@ -168,6 +177,10 @@ export const CountLineInput = z
     counted_at: IsoDateTime.optional(),
     /** Where it was counted; absent or null = the service as a whole. */
     location_id: Uuid.nullable().optional(),
+    /** Whole packs (a product with a pack size): the stored quantity is packs × pack size + `quantity`. */
+    packs: z.number().int({ message: 'Un nombre entier de colis.' }).min(0).max(1_000_000).optional(),
+    /** An opened container weighed (grams): the remaining fraction is computed from the product's weights. */
+    weight_g: Grams.optional(),
   })
   .superRefine((line, ctx) => {
     if (line.remaining_fraction != null && line.container_status !== 'OPENED')
@@ -175,6 +188,14 @@ export const CountLineInput = z
         code: 'custom',
         path: ['remaining_fraction'],
         message: 'Un reste ne se saisit que pour un contenant ouvert.',
+      });
+    if (line.weight_g !== undefined && line.container_status !== 'OPENED')
+      ctx.addIssue({ code: 'custom', path: ['weight_g'], message: 'On pèse un contenant ouvert.' });
+    if (line.weight_g !== undefined && line.remaining_fraction != null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weight_g'],
+        message: 'Un poids ou un reste, pas les deux : le reste se calcule depuis le poids.',
       });
   });
 export type CountLineInput = z.infer<typeof CountLineInput>;
@@ -206,6 +227,8 @@ export const Count = z.object({
   updated_at: z.string(),
   /** null = the service as a whole. */
   location_id: Uuid.nullable(),
+  /** The weight read on the scale when the opened container was weighed. */
+  weight_g: z.number().nullable(),
 });
 export type Count = z.infer<typeof Count>;
 

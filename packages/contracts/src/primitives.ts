@@ -18,6 +18,13 @@ export const Money = z
   });
 
 /** Quantity: a number with at most 3 decimals, never negative. */
+/** A weight read on a kitchen scale, in grams (one decimal). */
+export const Grams = z
+  .number()
+  .nonnegative({ message: 'Le poids doit être positif ou nul.' })
+  .max(100_000, { message: '100 kg au maximum.' })
+  .refine((n) => Math.round(n * 10) === Number((n * 10).toFixed(6)), { message: 'Une décimale au maximum.' });
+
 export const Quantity = z
   .number()
   .nonnegative({ message: 'La quantité doit être positive ou nulle.' })

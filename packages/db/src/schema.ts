@@ -210,6 +210,8 @@ export interface CountsTable {
   updated_at: GeneratedTimestamp;
   /** null = the service as a whole; a product's month quantity is the sum of its lines. */
   location_id: Generated<string | null>;
+  /** An opened container weighed on a scale (grams); remaining_fraction was computed from it. */
+  weight_g: Generated<number | null>;
 }
 
 /** A storage place inside a service ("Bar", "Réserve"). */

@@ -44,6 +44,8 @@ const FIELD_GATES: Readonly<Partial<Record<ProductField, Gate>>> = Object.freeze
   conversion_unit: on('multi_unit'),
   conversion_factor: on('multi_unit'),
   product_role: on('item_type'),
+  full_weight_g: on('open_container_tracking'),
+  empty_weight_g: on('open_container_tracking'),
 });
 
 /** Whether a product of a service with these features has `field` (the unit follows the counting mode). */

@@ -1,6 +1,7 @@
 import type { ContainerStatus, Count, CountLineInput, InventoryWarning } from '@stockscan/contracts';
 import type { Count as CountRow } from '@stockscan/db';
-import { featureOn } from '@stockscan/entitlements';
+import { featureOn, fractionFromWeight, unitsFromPacks } from '@stockscan/entitlements';
+import { AppError } from '../errors';
 import { iso } from './dates';
 import type { ServiceRow } from './scope';
 import { warning } from './warnings';
@@ -15,6 +16,56 @@ export interface PreparedLine {
   lot_number: string | null;
   counted_at: Date;
   location_id: string | null;
+  /** Whole packs typed besides `quantity` (loose units), folded in by resolveMeasures. */
+  packs: number | null;
+  /** The scale's reading for an opened container; resolveMeasures turns it into `remaining_fraction`. */
+  weight_g: number | null;
+}
+
+/** What resolveMeasures needs to know of a product. */
+export interface MeasuredProduct {
+  id: string;
+  pack_size: number | null;
+  full_weight_g: number | null;
+  empty_weight_g: number | null;
+}
+
+/**
+ * Packs + units → units, and a weighed opened container → its remaining fraction (SPEC §11, the rules in
+ * @stockscan/entitlements measures). A line that cannot be resolved — packs of a product without a pack
+ * size, a weight without the product's full and empty weights — is 400 naming the line's field.
+ */
+export function resolveMeasures(
+  lines: PreparedLine[],
+  products: ReadonlyMap<string, MeasuredProduct>,
+  fieldOf: (productId: string, field: 'packs' | 'weight_g') => string,
+): PreparedLine[] {
+  const fields: Record<string, string> = {};
+  const resolved = lines.map((line) => {
+    const product = products.get(line.product_id);
+    let { quantity, remaining_fraction } = line;
+    if (line.packs !== null) {
+      const size = product?.pack_size ?? null;
+      if (size === null || size <= 1)
+        fields[fieldOf(line.product_id, 'packs')] =
+          'Ce produit n’a pas de colisage : indiquez la taille du colis dans sa fiche.';
+      else quantity = unitsFromPacks(line.packs, line.quantity, size);
+    }
+    if (line.weight_g !== null) {
+      const fraction = fractionFromWeight(
+        line.weight_g,
+        product?.full_weight_g ?? null,
+        product?.empty_weight_g ?? null,
+      );
+      if (fraction === null)
+        fields[fieldOf(line.product_id, 'weight_g')] =
+          'Renseignez le poids plein et le poids vide du produit pour le peser.';
+      else remaining_fraction = fraction;
+    }
+    return { ...line, quantity, remaining_fraction };
+  });
+  if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_ERROR', undefined, fields);
+  return resolved;
 }
 
 export function toCount(row: CountRow): Count {
@@ -32,6 +83,7 @@ export function toCount(row: CountRow): Count {
     counted_at: iso(row.counted_at),
     updated_at: iso(row.updated_at),
     location_id: row.location_id,
+    weight_g: row.weight_g,
   };
 }
 
@@ -71,11 +123,13 @@ export function prepareLines(
       lot_number: tracksLot ? (line.lot_number ?? null) : null,
       counted_at,
       location_id,
+      packs: line.packs ?? null,
+      weight_g: opened && tracksOpened ? (line.weight_g ?? null) : null,
     };
     byProduct.set(key, prepared);
   }
   for (const line of byProduct.values()) {
-    if (line.container_status === 'OPENED' && line.remaining_fraction === null)
+    if (line.container_status === 'OPENED' && line.remaining_fraction === null && line.weight_g === null)
       warnings.push(
         warning('OPENED_WITHOUT_FRACTION', { field: 'remaining_fraction', product_id: line.product_id }),
       );

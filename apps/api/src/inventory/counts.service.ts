@@ -13,29 +13,38 @@ import type { Deps } from '../deps';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
 import type { Actor } from '../request/actor';
-import { type PreparedLine, prepareLines, toCount } from './count-rules';
+import {
+  type MeasuredProduct,
+  type PreparedLine,
+  prepareLines,
+  resolveMeasures,
+  toCount,
+} from './count-rules';
 import { previousMonth } from './dates';
 import { assertLocationsOfService } from './locations.service';
 import { loadService, seesPastCounts } from './scope';
 
 type InventoryDeps = Pick<Deps, 'db' | 'now'>;
 
-/** 404 naming the lines whose product is not a product of this service (or of this tenant). */
+/**
+ * 404 naming the lines whose product is not a product of this service (or of this tenant); else what the
+ * lines' packs and weights need to know of each product.
+ */
 async function assertProductsOfService(
   tx: Db,
   actor: Actor,
   serviceId: string,
   productIds: string[],
   fieldOf: (productId: string) => string,
-): Promise<void> {
+): Promise<Map<string, MeasuredProduct>> {
   const found = await tx
     .selectFrom('products')
-    .select('id')
+    .select(['id', 'pack_size', 'full_weight_g', 'empty_weight_g'])
     .where('tenant_id', '=', actor.tenantId)
     .where('service_id', '=', serviceId)
     .where('id', 'in', productIds)
     .execute();
-  if (found.length === productIds.length) return;
+  if (found.length === productIds.length) return new Map(found.map((p) => [p.id, p]));
   const known = new Set(found.map((p) => p.id));
   const fields: Record<string, string> = {};
   for (const id of productIds)
@@ -66,22 +75,22 @@ function writeCounts(
       select * from unnest(
         ${column('product_id')}::uuid[], ${column('quantity')}::numeric[], ${column('container_status')}::text[],
         ${column('remaining_fraction')}::numeric[], ${column('expiry_date')}::date[], ${column('lot_number')}::text[],
-        ${countedAt}::timestamptz[], ${column('location_id')}::uuid[]
+        ${countedAt}::timestamptz[], ${column('location_id')}::uuid[], ${column('weight_g')}::numeric[]
       ) as t(product_id, quantity, container_status, remaining_fraction, expiry_date, lot_number, counted_at,
-        location_id)
+        location_id, weight_g)
     ),
     written as (
       insert into counts as c (tenant_id, service_id, product_id, inventory_month, quantity, container_status,
-        remaining_fraction, expiry_date, lot_number, counted_by, counted_at, updated_at, location_id)
+        remaining_fraction, expiry_date, lot_number, counted_by, counted_at, updated_at, location_id, weight_g)
       select ${actor.tenantId}::uuid, ${serviceId}::uuid, product_id, ${month}, quantity, container_status,
         remaining_fraction, expiry_date, lot_number, ${actor.userId}::uuid, counted_at, ${now.toISOString()}::timestamptz,
-        location_id
+        location_id, weight_g
       from input
       on conflict (product_id, inventory_month, location_id) do update set
         quantity = excluded.quantity, container_status = excluded.container_status,
         remaining_fraction = excluded.remaining_fraction, expiry_date = excluded.expiry_date,
         lot_number = excluded.lot_number, counted_by = excluded.counted_by,
-        counted_at = excluded.counted_at, updated_at = excluded.updated_at
+        counted_at = excluded.counted_at, updated_at = excluded.updated_at, weight_g = excluded.weight_g
       where c.counted_at <= excluded.counted_at
       returning c.*
     )
@@ -108,16 +117,19 @@ export async function upsertCounts(
 ): Promise<CountsUpsertResult> {
   const now = deps.now();
   const service = await loadService(deps.db, actor, input.service_id);
-  const { lines, warnings } = prepareLines(service, input.lines, now);
+  const prepared = prepareLines(service, input.lines, now);
+  const { warnings } = prepared;
+  const lineOf = (id: string) => input.lines.findIndex((line) => line.product_id === id);
   return deps.db.transaction().execute(async (tx) => {
-    const ids = [...new Set(lines.map((line) => line.product_id))];
-    await assertProductsOfService(
+    const ids = [...new Set(prepared.lines.map((line) => line.product_id))];
+    const products = await assertProductsOfService(
       tx,
       actor,
       service.id,
       ids,
-      (id) => `lines.${input.lines.findIndex((line) => line.product_id === id)}.product_id`,
+      (id) => `lines.${lineOf(id)}.product_id`,
     );
+    const lines = resolveMeasures(prepared.lines, products, (id, field) => `lines.${lineOf(id)}.${field}`);
     await assertLocationsOfService(
       tx,
       actor,

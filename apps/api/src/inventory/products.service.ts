@@ -41,6 +41,9 @@ export function toProduct(row: ProductRow): Product {
     min_qty: row.min_qty,
     pack_size: row.pack_size,
     pack_uom: row.pack_uom,
+    par_level: row.par_level,
+    full_weight_g: row.full_weight_g,
+    empty_weight_g: row.empty_weight_g,
     conversion_unit: row.conversion_unit,
     conversion_factor: row.conversion_factor,
     variant_name: row.variant_name,
@@ -51,6 +54,14 @@ export function toProduct(row: ProductRow): Product {
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
   };
+}
+
+/** A full container must weigh more than an empty one, or weighing cannot tell how much is left. */
+function assertContainerWeights(full: number | null | undefined, empty: number | null | undefined): void {
+  if (full != null && empty != null && full <= empty)
+    throw new AppError('VALIDATION_ERROR', undefined, {
+      empty_weight_g: 'Le poids vide doit être inférieur au poids plein.',
+    });
 }
 
 /** Unique (service, barcode|sku) among live products → 409 with the code of the index hit. */
@@ -122,6 +133,7 @@ export async function insertProduct(
 ): Promise<ProductResult> {
   const { name, ...fields } = input;
   const { values, warnings } = applyServiceFeatures(service, fields, true);
+  assertContainerWeights(values.full_weight_g, values.empty_weight_g);
   if (featureOn(service.features, 'sku') && !values.internal_sku)
     values.internal_sku = await nextSku(tx, actor.tenantId, service.id);
   if (values.category)
@@ -170,6 +182,10 @@ export async function updateProduct(
     const current = await loadProductRow(tx, actor, id, true);
     const service = await loadService(tx, actor, current.service_id);
     const { values, warnings } = applyServiceFeatures(service, fields, false);
+    assertContainerWeights(
+      values.full_weight_g === undefined ? current.full_weight_g : values.full_weight_g,
+      values.empty_weight_g === undefined ? current.empty_weight_g : values.empty_weight_g,
+    );
     if (values.category)
       values.category = await ensureCategory(tx, actor.tenantId, service.id, values.category);
     await linkSupplier(tx, actor.tenantId, values);
