@@ -106,7 +106,16 @@ describe('service feature gates', () => {
   it('shows every field when every feature is on, and only the ungated ones when none is', () => {
     for (const field of FIELDS) expect(productFieldAllowed(allOn, field)).toBe(true);
     const shown = FIELDS.filter((field) => productFieldAllowed({}, field)).sort();
-    expect(shown).toEqual(['brand', 'category', 'min_qty', 'name', 'notes', 'supplier_id', 'unit']);
+    expect(shown).toEqual([
+      'brand',
+      'category',
+      'min_qty',
+      'name',
+      'notes',
+      'par_level',
+      'supplier_id',
+      'unit',
+    ]);
   });
 
   it('treats a missing price switch as on and an explicit false as off', () => {
