@@ -250,6 +250,20 @@ async function main() {
           })),
       ])
       .execute();
+    // The first place lists every third product, its shelves in an order that is not the alphabet's.
+    await testDb.db
+      .insertInto('location_products')
+      .values(
+        ids
+          .filter((_, i) => i % 3 === 0)
+          .map((product_id, position, listed) => ({
+            tenant_id: f.tenantId,
+            location_id: place(0),
+            product_id,
+            position: (position * 7919) % listed.length,
+          })),
+      )
+      .execute();
     await sql`analyze`.execute(testDb.db);
     const seedMs = Date.now() - seedStart;
 
@@ -282,11 +296,38 @@ async function main() {
           month: PREVIOUS,
           limit: PAGE,
           ...(variant === 0 ? { category: CATEGORIES[run % CATEGORIES.length] } : {}),
-          ...(variant === 1 ? { status: 'uncounted' as const, location_id: place(run) } : {}),
+          ...(variant === 1 ? { status: 'uncounted' as const } : {}),
           ...(variant === 2 ? { search: `Produit ${String(run % 50).padStart(2, '0')}` } : {}),
         }),
       );
       if (run >= WARMUP) filtered.push({ ms: other.ms, statements: other.statements });
+    }
+
+    // When: one location walked in shelf order page after page, or its "not yet counted" (a listed place and
+    // two without a list in turn); and the screen polling others' lines.
+    const shelfWalk: Sample[] = [];
+    let shelfCursor: string | undefined;
+    for (let run = 0; run < WARMUP + SCREEN_RUNS; run++) {
+      const page = await measure(() =>
+        client.inventory.counts.screen.query({
+          service_id: serviceId,
+          month: PREVIOUS,
+          limit: PAGE,
+          ...(run % 2 === 0
+            ? { location_id: place(0), cursor: shelfCursor }
+            : { location_id: place(run), status: 'uncounted' as const }),
+        }),
+      );
+      if (run % 2 === 0) shelfCursor = page.result.next_cursor ?? undefined;
+      if (run >= WARMUP) shelfWalk.push({ ms: page.ms, statements: page.statements });
+    }
+    const polls: Sample[] = [];
+    for (let run = 0; run < WARMUP + SCREEN_RUNS; run++) {
+      const since = new Date(Date.now() - 5_000).toISOString();
+      const poll = await measure(() =>
+        client.inventory.counts.changes.query({ service_id: serviceId, month: PREVIOUS, since }),
+      );
+      if (run >= WARMUP) polls.push({ ms: poll.ms, statements: poll.statements });
     }
 
     // When: 500-line batches, first writes then overwrites of the same month (10 slices of 500).
@@ -359,6 +400,8 @@ async function main() {
     const rows = [
       summarise(`counts.screen, ${PAGE}-row page (cursor walk)`, screen, 50),
       summarise(`counts.screen, ${PAGE}-row page (category | uncounted | search)`, filtered, 50),
+      summarise(`counts.screen, ${PAGE}-row page, one location (shelf walk | uncounted)`, shelfWalk, 50),
+      summarise(`counts.changes, poll of others' lines`, polls, 50),
       summarise(`counts.upsert, ${BATCH}-line batch`, upserts, 300),
       summarise(`usage.get, ${PRODUCTS} products (${usageRows} rows)`, usage, 100),
       summarise(`imports.preview, ${IMPORT_LINES}-line CSV`, previews, IMPORT_TARGET_MS),

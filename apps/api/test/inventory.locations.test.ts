@@ -188,8 +188,8 @@ describe('counts by location', () => {
     const progress = await owner.progress.query({ service_id, month: MONTH });
     expect(progress).toMatchObject({ counted: 2, total: 2 });
     expect(progress.by_location).toEqual([
-      { location_id: bar.id, name: 'Bar', counted: 1 },
-      { location_id: cave.id, name: 'Cave', counted: 1 },
+      { location_id: bar.id, name: 'Bar', counted: 1, listed: 0, listed_counted: 0 },
+      { location_id: cave.id, name: 'Cave', counted: 1, listed: 0, listed_counted: 0 },
     ]);
     expect(await owner.progress.query({ service_id, month: MONTH, location_id: cave.id })).toMatchObject({
       counted: 1,

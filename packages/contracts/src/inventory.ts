@@ -315,6 +315,11 @@ export const CountsScreenResult = z.object({
       count: ScreenCount.nullable(),
       lines: z.array(ScreenCountLine),
       total: z.number().nullable(),
+      /**
+       * The product's place on the asked location's shelves (its product list), null when not listed there or
+       * no location is asked. With a location, listed products come first in shelf order, then the others.
+       */
+      shelf_position: z.number().int().nullable(),
     }),
   ),
   next_cursor: z.string().nullable(),
@@ -356,14 +361,48 @@ export const CountsProgress = z.object({
   /** Products with at least one line (in the location asked, if any). */
   counted: z.number().int(),
   total: z.number().int(),
-  /** Products counted in each live location of the service, in the service's order. */
-  by_location: z.array(z.object({ location_id: Uuid, name: z.string(), counted: z.number().int() })),
+  /**
+   * Products counted in each live location of the service, in the service's order; `listed` is the products
+   * usually stored there (its list) and `listed_counted` how many of them are counted there.
+   */
+  by_location: z.array(
+    z.object({
+      location_id: Uuid,
+      name: z.string(),
+      counted: z.number().int(),
+      listed: z.number().int(),
+      listed_counted: z.number().int(),
+    }),
+  ),
   /** 0–100, one decimal. */
   percent: z.number(),
   /** The month is older than the plan may read: counted shows 0. */
   retention_limited: z.boolean(),
 });
 export type CountsProgress = z.infer<typeof CountsProgress>;
+
+/** The lines written since `since` (other people's counts, polled by the count screen). */
+export const CountsChangesInput = z.object({
+  service_id: Uuid,
+  month: Month,
+  /** The `server_time` of the previous answer; absent = the last minute. */
+  since: IsoDateTime.optional(),
+});
+export type CountsChangesInput = z.infer<typeof CountsChangesInput>;
+
+export const ChangedCountLine = ScreenCountLine.extend({ product_id: Uuid, updated_at: z.string() });
+export type ChangedCountLine = z.infer<typeof ChangedCountLine>;
+
+export const CountsChangesResult = z.object({
+  month: Month,
+  /** Oldest change first; lines written a little before `since` come again (a write may commit late). */
+  lines: z.array(ChangedCountLine),
+  /** More lines changed than one answer carries: reload the screen instead. */
+  truncated: z.boolean(),
+  /** Pass it as `since` next time. */
+  server_time: z.string(),
+});
+export type CountsChangesResult = z.infer<typeof CountsChangesResult>;
 
 // Barcode lookup --------------------------------------------------------------------------------------------
 
@@ -438,6 +477,9 @@ export const CategoryCreateInput = z.object({ service_id: Uuid, name: Name.max(1
 export type CategoryCreateInput = z.infer<typeof CategoryCreateInput>;
 export const CategoryRenameInput = z.object({ id: Uuid, name: Name.max(100) });
 export type CategoryRenameInput = z.infer<typeof CategoryRenameInput>;
+/** Files every product of `id` under `into_id` (same service) and deletes `id`. */
+export const CategoryMergeInput = z.object({ id: Uuid, into_id: Uuid });
+export type CategoryMergeInput = z.infer<typeof CategoryMergeInput>;
 export const DeletedResult = z.object({ deleted: z.literal(true) });
 
 // Losses ------------------------------------------------------------------------------------------------------

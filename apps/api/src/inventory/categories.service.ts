@@ -1,4 +1,9 @@
-import type { Category, CategoryCreateInput, CategoryRenameInput } from '@stockscan/contracts';
+import type {
+  Category,
+  CategoryCreateInput,
+  CategoryMergeInput,
+  CategoryRenameInput,
+} from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { sql } from 'kysely';
 import { AppError } from '../errors';
@@ -121,6 +126,41 @@ export async function renameCategory(db: Db, actor: Actor, input: CategoryRename
       ])
       .executeTakeFirstOrThrow();
     return row;
+  });
+}
+
+/**
+ * Merges two categories of one service: every product filed under `id` (archived ones too) moves to `into_id`,
+ * then `id` is deleted — in one transaction.
+ */
+export async function mergeCategory(db: Db, actor: Actor, input: CategoryMergeInput): Promise<Category> {
+  requireCan(actor, 'catalogue.manage');
+  if (input.id === input.into_id)
+    throw new AppError('VALIDATION_ERROR', undefined, { into_id: 'Choisissez une autre catégorie.' });
+  return db.transaction().execute(async (tx) => {
+    const source = await loadCategory(tx, actor, input.id);
+    const target = await loadCategory(tx, actor, input.into_id);
+    if (target.service_id !== source.service_id)
+      throw new AppError('NOT_FOUND', undefined, { into_id: 'Catégorie introuvable dans ce service.' });
+    await tx
+      .updateTable('products')
+      .set({ category: target.name })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('service_id', '=', source.service_id)
+      .where('category', '=', source.name)
+      .execute();
+    await tx.deleteFrom('categories').where('id', '=', source.id).execute();
+    return tx
+      .selectFrom('categories')
+      .select([
+        'id',
+        'service_id',
+        'name',
+        'slug',
+        liveProductCount('categories.service_id').as('product_count'),
+      ])
+      .where('id', '=', target.id)
+      .executeTakeFirstOrThrow();
   });
 }
 

@@ -5,8 +5,11 @@ import {
   CategoryCreateInput,
   CategoryListInput,
   CategoryListResult,
+  CategoryMergeInput,
   CategoryRenameInput,
   CopyFromPreviousMonthResult,
+  CountsChangesInput,
+  CountsChangesResult,
   CountsClearInput,
   CountsClearResult,
   CountsProgress,
@@ -50,8 +53,14 @@ import {
 import type { TRPCRouterRecord } from '@trpc/server';
 import { tenantProcedure } from '../trpc';
 import { listAlerts } from './alerts.service';
-import { createCategory, deleteCategory, listCategories, renameCategory } from './categories.service';
-import { countsProgress, countsScreen } from './counts.screen';
+import {
+  createCategory,
+  deleteCategory,
+  listCategories,
+  mergeCategory,
+  renameCategory,
+} from './categories.service';
+import { countsChanges, countsProgress, countsScreen } from './counts.screen';
 import { clearCounts, copyFromPreviousMonth, upsertCounts } from './counts.service';
 import {
   archiveLocation,
@@ -121,6 +130,10 @@ const categories = {
     .input(CategoryRenameInput)
     .output(Category)
     .mutation(({ ctx, input }) => renameCategory(ctx.deps.db, ctx.actor, input)),
+  merge: tenantProcedure('manager')
+    .input(CategoryMergeInput)
+    .output(Category)
+    .mutation(({ ctx, input }) => mergeCategory(ctx.deps.db, ctx.actor, input)),
   delete: tenantProcedure('manager')
     .input(IdInput)
     .output(DeletedResult)
@@ -142,6 +155,10 @@ const counts = {
     .input(CountsUpsertInput)
     .output(CountsUpsertResult)
     .mutation(({ ctx, input }) => upsertCounts(ctx.deps, ctx.actor, input)),
+  changes: tenantProcedure()
+    .input(CountsChangesInput)
+    .output(CountsChangesResult)
+    .query(({ ctx, input }) => countsChanges(ctx.deps, ctx.actor, input)),
   clear: tenantProcedure()
     .input(CountsClearInput)
     .output(CountsClearResult)

@@ -25,3 +25,27 @@ export function keysetPage<R extends { name: string; id: string }>(
   const last = page.at(-1);
   return { page, next_cursor: rows.length > limit && last ? encodeCursor(last.name, last.id) : null };
 }
+
+/** Past every shelf position: products not on the location's list come after the listed ones. */
+export const OFF_SHELF = 2_147_483_647;
+
+/** Keyset pagination on (shelf position, name, id): the count screen walking one location's shelves. */
+export function encodeShelfCursor(shelf: number, name: string, id: string): string {
+  return Buffer.from(JSON.stringify([shelf, name, id])).toString('base64url');
+}
+
+export function decodeShelfCursor(cursor: string): { shelf: number; name: string; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      Number.isInteger(value[0]) &&
+      typeof value[1] === 'string' &&
+      typeof value[2] === 'string'
+    )
+      return { shelf: value[0] as number, name: value[1], id: value[2] };
+  } catch {
+    // fall through to the validation error
+  }
+  throw new AppError('VALIDATION_ERROR', undefined, { cursor: 'Curseur invalide.' });
+}

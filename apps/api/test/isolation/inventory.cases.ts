@@ -396,6 +396,44 @@ export const cases: IsolationCase[] = [
     name: "A's scoped manager deletes the other service's category",
     call: (fx) => fx.a.scopedManager.trpc.inventory.categories.delete.mutate({ id: fx.a.other.categoryId }),
   },
+  {
+    kind: 'trpc',
+    path: 'inventory.categories.merge',
+    expect: 404,
+    name: "B merges A's category into A's other one",
+    call: (fx) =>
+      fx.b.owner.trpc.inventory.categories.merge.mutate({
+        id: fx.a.other.categoryId,
+        into_id: fx.a.scoped.categoryId,
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'inventory.categories.merge',
+    expect: 404,
+    name: "B merges its own category into A's",
+    call: async (fx) => {
+      const own = await fx.b.owner.trpc.inventory.categories.create.mutate({
+        service_id: fx.b.rows.serviceId,
+        name: `B ${Date.now()}`,
+      });
+      return fx.b.owner.trpc.inventory.categories.merge.mutate({
+        id: own.id,
+        into_id: fx.a.scoped.categoryId,
+      });
+    },
+  },
+  {
+    kind: 'trpc',
+    path: 'inventory.categories.merge',
+    expect: 404,
+    name: "A's scoped manager merges the other service's category",
+    call: (fx) =>
+      fx.a.scopedManager.trpc.inventory.categories.merge.mutate({
+        id: fx.a.other.categoryId,
+        into_id: fx.a.scoped.categoryId,
+      }),
+  },
 
   // losses ------------------------------------------------------------------------------------------------------
   {

@@ -198,3 +198,29 @@ cases.push(
       }),
   },
 );
+
+/** Others' lines (count screen polling): B aims at A's service; A's scoped operator at the other service. */
+cases.push(
+  {
+    kind: 'trpc',
+    path: 'inventory.counts.changes',
+    expect: 404,
+    name: "B polls A's service",
+    call: (fx) =>
+      fx.b.owner.trpc.inventory.counts.changes.query({
+        service_id: fx.a.scoped.serviceId,
+        month: fx.t.clock.now.toISOString().slice(0, 7),
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'inventory.counts.changes',
+    expect: 404,
+    name: "A's scoped operator polls the other service",
+    call: (fx) =>
+      fx.a.operator.trpc.inventory.counts.changes.query({
+        service_id: fx.a.other.serviceId,
+        month: fx.t.clock.now.toISOString().slice(0, 7),
+      }),
+  },
+);
