@@ -7,6 +7,7 @@ import {
   dueBatches,
   EMPTY_QUEUE,
   entryKey,
+  lineKey,
   lineStatus,
   linesOf,
   markFailed,
@@ -58,6 +59,26 @@ describe('pending queue', () => {
     expect(entry?.not_before).toBe(1_100 + DEBOUNCE_MS);
     expect(dueBatches(q, { tenantId: 't1', now: 1_100 + DEBOUNCE_MS - 1 })).toEqual([]);
     expect(dueBatches(q, { tenantId: 't1', now: 1_100 + DEBOUNCE_MS })).toHaveLength(1);
+  });
+
+  it('keeps one line per product and place: the bar and the cellar of one bottle are two lines', () => {
+    let q = putLine(EMPTY_QUEUE, BAR, { ...line('gin', 3), location_id: 'bar-shelf' }, 1_000);
+    q = putLine(q, BAR, { ...line('gin', 2), location_id: 'cellar' }, 1_000);
+    q = putLine(q, BAR, line('gin', 9), 1_000);
+    q = putLine(q, BAR, { ...line('gin', 4), location_id: 'cellar' }, 1_100);
+    expect(Object.keys(q)).toHaveLength(3);
+    const byLine = linesOf(q, BAR);
+    expect(byLine.get(lineKey('gin', 'cellar'))?.line.quantity).toBe(4);
+    expect(byLine.get(lineKey('gin', 'bar-shelf'))?.line.quantity).toBe(3);
+    expect(byLine.get(lineKey('gin', null))?.line.quantity).toBe(9);
+    // A line stored before places existed keeps its key.
+    expect(entryKey(BAR, 'gin')).toBe('t1/bar/2025-03/gin');
+    const [batch] = dueBatches(q, { tenantId: 't1', now: 10_000 });
+    expect(batch?.lines.map((l) => [l.quantity, l.location_id ?? null])).toEqual([
+      [3, 'bar-shelf'],
+      [9, null],
+      [4, 'cellar'],
+    ]);
   });
 
   it('batches due lines per service and month, never another tenant’s, never a line in flight', () => {

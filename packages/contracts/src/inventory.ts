@@ -296,6 +296,8 @@ export const ScreenCountLine = z.object({
   quantity: z.number(),
   container_status: ContainerStatus,
   remaining_fraction: z.number().nullable(),
+  expiry_date: z.string().nullable(),
+  lot_number: z.string().nullable(),
   counted_by: Uuid.nullable(),
   counted_by_name: z.string().nullable(),
   counted_at: z.string(),

@@ -76,7 +76,8 @@ function productsWithCounts(db: Db, actor: Actor, serviceId: string, month: stri
             sql<number | null>`sum(l.quantity + coalesce(l.remaining_fraction, 0))`.as('total'),
             sql<LineJson[] | null>`json_agg(json_build_object('location_id', l.location_id,
               'quantity', l.quantity, 'container_status', l.container_status,
-              'remaining_fraction', l.remaining_fraction, 'counted_by', l.counted_by,
+              'remaining_fraction', l.remaining_fraction, 'expiry_date', to_char(l.expiry_date, 'YYYY-MM-DD'),
+              'lot_number', l.lot_number, 'counted_by', l.counted_by,
               'counted_by_name', u.username, 'counted_at', l.counted_at) order by l.counted_at)`.as('lines'),
           ])
           .whereRef('l.product_id', '=', 'p.id')
@@ -340,6 +341,8 @@ export async function countsChanges(
       'l.quantity',
       'l.container_status',
       'l.remaining_fraction',
+      sql<string | null>`to_char(l.expiry_date, 'YYYY-MM-DD')`.as('expiry_date'),
+      'l.lot_number',
       'l.counted_by',
       'u.username as counted_by_name',
       'l.counted_at',
@@ -362,6 +365,8 @@ export async function countsChanges(
       quantity: Number(r.quantity),
       container_status: r.container_status,
       remaining_fraction: r.remaining_fraction === null ? null : Number(r.remaining_fraction),
+      expiry_date: r.expiry_date,
+      lot_number: r.lot_number,
       counted_by: r.counted_by,
       counted_by_name: r.counted_by_name,
       counted_at: iso(r.counted_at),

@@ -1,7 +1,11 @@
+import { seesPreviousCounts } from '@stockscan/entitlements';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
+import { useTRPC } from '../../lib/trpc';
 import { billingPath } from '../../shared/links';
+import { useCurrentRole } from '../../shared/session/useCurrentRole';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { CountFilters } from './count/CountFilters';
 import { CountList } from './count/CountList';
@@ -13,11 +17,15 @@ import { ScanDialog } from './count/ScanDialog';
 import { SyncDock } from './count/SyncDock';
 import { useCountScreen } from './count/useCountScreen';
 import { tenantOfSession, useCountSync } from './count/useCountSync';
+import { useLiveCounts } from './count/useLiveCounts';
 import { useScanLookup } from './count/useScanLookup';
 import { m } from './messages';
+import { LocationPicker } from './places/LocationPicker';
+import { usePlace } from './places/usePlace';
 import { shiftMonth } from './scope/format';
 import { ScopeBar, ScopeGate } from './scope/ScopeBar';
 import { useScope } from './scope/useScope';
+import { teamMessages } from './team/team-messages';
 import './inventory.css';
 
 /** The count screen: one list for the month, the quantity under the thumb, a scan button always in reach. */
@@ -37,17 +45,25 @@ export function CountPage() {
 
 function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }) {
   const t = useT(m);
+  const tt = useT(teamMessages);
+  const trpc = useTRPC();
   const service = scopeState.service!;
   const { month } = scopeState;
   const { data: entitlements, canRead } = useEntitlements();
+  const { role, userId } = useCurrentRole();
   const currency = entitlements?.currency_code ?? 'EUR';
-  const { sync, snapshot, confirmedVersion } = useCountSync();
+  const { sync, snapshot } = useCountSync();
   const countScope: CountScope = useMemo(
     () => ({ tenant_id: tenantOfSession() ?? '', service_id: service.id, month }),
     [service.id, month],
   );
-  const state = useCountScreen(service.id, month);
-  const { progress, retentionLimited, filters } = state;
+  const progress = useQuery(trpc.inventory.counts.progress.queryOptions({ service_id: service.id, month }));
+  const byLocation = progress.data?.by_location;
+  const { locationId, setPlace, places } = usePlace(byLocation);
+  const place = byLocation?.find((p) => p.location_id === locationId);
+  const state = useCountScreen(service.id, month, locationId);
+  useLiveCounts(service.id, month);
+  const { retentionLimited, filters } = state;
   const pending = useMemo(() => linesOf(snapshot.queue, countScope), [snapshot.queue, countScope]);
   const rows: RowSync = {
     scope: countScope,
@@ -55,11 +71,22 @@ function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }
     sync,
     pending,
     inFlight: snapshot.inFlight,
-    confirmedVersion,
+    locationId,
+    places,
+    me: userId,
   };
   const scan = useScanLookup(service.id);
-  const counted = progress.data?.counted ?? 0;
   const total = progress.data?.total ?? 0;
+  // The bar follows the place being counted: its list when it has one.
+  const shown = place
+    ? place.listed > 0
+      ? { counted: place.listed_counted, total: place.listed }
+      : { counted: place.counted, total }
+    : { counted: progress.data?.counted ?? 0, total };
+  const percent = shown.total === 0 ? 0 : Math.round((shown.counted / shown.total) * 1000) / 10;
+  // Blind counting: an operator sees neither last month's quantities nor "copy from last month".
+  const canCopyPrevious =
+    canRead(shiftMonth(month, -1)) && role !== null && seesPreviousCounts(role, service.blind_counting);
 
   return (
     <section className="page count-page">
@@ -68,15 +95,28 @@ function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }
         <ScopeBar scope={scopeState} />
       </header>
 
+      {byLocation && byLocation.length > 0 && !retentionLimited ? (
+        <LocationPicker
+          places={byLocation}
+          counted={progress.data?.counted ?? 0}
+          total={total}
+          value={locationId}
+          onChange={setPlace}
+        />
+      ) : null}
+
       {progress.data && !retentionLimited && total > 0 ? (
         <CountProgress
-          counted={counted}
-          total={total}
-          percent={progress.data.percent}
+          counted={shown.counted}
+          total={shown.total}
+          percent={percent}
           serviceId={service.id}
           month={month}
-          canCopyPrevious={canRead(shiftMonth(month, -1))}
+          canCopyPrevious={canCopyPrevious}
         />
+      ) : null}
+      {place && place.listed > 0 && !retentionLimited ? (
+        <p className="muted shelf-hint">{tt('shelf_hint', { place: place.name })}</p>
       ) : null}
 
       {retentionLimited ? (

@@ -6,13 +6,14 @@ import { useErrorToast } from '../../../shared/feedback/useErrorToast';
 import { m } from '../messages';
 import type { CountValues, RowProduct } from './count-values';
 import type { CountScope } from './pending-queue';
-import { forgetConfirmed } from './useCountSync';
+import { lineStore } from './useCountSync';
 
 /** A row's unfolded details: expiry date and lot where the service tracks them, and clearing a stored count. */
 export function CountDetails({
   id,
   product,
   scope,
+  locationId,
   current,
   tracksExpiry,
   tracksLot,
@@ -22,6 +23,8 @@ export function CountDetails({
   id: string;
   product: RowProduct;
   scope: CountScope;
+  /** The place whose line is cleared (null: the service-as-a-whole line). */
+  locationId: string | null;
   current: CountValues | null;
   tracksExpiry: boolean;
   tracksLot: boolean;
@@ -35,7 +38,7 @@ export function CountDetails({
   const clear = useMutation(
     trpc.inventory.counts.clear.mutationOptions({
       onSuccess: () => {
-        forgetConfirmed(scope.service_id, scope.month, product.id);
+        lineStore.forget(scope.service_id, scope.month, product.id, [locationId], new Date().toISOString());
         toast.ok(t('cleared', { name: product.name }));
       },
       onError: (error) => showError(error),
@@ -73,7 +76,12 @@ export function CountDetails({
           className="button"
           disabled={clear.isPending}
           onClick={() =>
-            clear.mutate({ service_id: scope.service_id, month: scope.month, product_ids: [product.id] })
+            clear.mutate({
+              service_id: scope.service_id,
+              month: scope.month,
+              product_ids: [product.id],
+              location_id: locationId,
+            })
           }
         >
           {t('clear_count')}

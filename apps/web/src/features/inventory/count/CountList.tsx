@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../../../i18n/i18n';
 import { ErrorMessage } from '../../../shared/feedback/ErrorMessage';
 import { m } from '../messages';
+import { teamMessages } from '../team/team-messages';
 import { CountRow } from './CountRow';
 import { EmptyList } from './EmptyList';
 import { type RowSync, rowSyncProps } from './row-sync';
@@ -20,6 +21,7 @@ export function CountList({
   onScan: () => void;
 }) {
   const t = useT(m);
+  const tt = useT(teamMessages);
   const { screen, items, filters } = state;
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = screen;
@@ -59,11 +61,21 @@ export function CountList({
   return (
     <>
       <ul className="count-list">
-        {items.map(({ product, count }) => (
-          <li key={product.id} className={rows.pending.get(product.id) ? 'has-pending' : undefined}>
-            <CountRow product={product} serverCount={count} {...rowSyncProps(rows, product.id)} />
-          </li>
-        ))}
+        {items.map(({ product, lines, shelf_position }, i) => {
+          const props = rowSyncProps(rows, product.id);
+          // In a place, its shelves come first; the products not stored there follow under a heading.
+          const offShelf =
+            rows.locationId !== null &&
+            shelf_position === null &&
+            i > 0 &&
+            items[i - 1]?.shelf_position !== null;
+          return (
+            <li key={product.id} className={props.entry ? 'has-pending' : undefined}>
+              {offShelf ? <p className="off-shelf">{tt('off_shelf')}</p> : null}
+              <CountRow product={product} pageLines={lines} {...props} />
+            </li>
+          );
+        })}
       </ul>
       <div ref={sentinel} className="list-end">
         {hasNextPage ? (

@@ -2,54 +2,60 @@ import { featureOn } from '@stockscan/entitlements';
 import { memo, useId, useState } from 'react';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { m } from '../messages';
+import type { Places } from '../places/usePlace';
 import { formatDate, formatQty } from '../scope/format';
 import type { Service } from '../scope/service-features';
 import { unitMessages } from '../scope/units';
 import { CountDetails } from './CountDetails';
+import { CountLines } from './CountLines';
 import type { CountSync } from './count-sync';
-import {
-  type CountValues,
-  changedValues,
-  type RowCount,
-  type RowProduct,
-  storedCount,
-  valuesOf,
-} from './count-values';
+import { type CountValues, changedValues, type RowProduct, valuesOf } from './count-values';
+import { type LineView, mergedLines } from './line-store';
 import { OpenedContainer } from './OpenedContainer';
 import { type CountScope, entryKey, lineStatus, type PendingEntry } from './pending-queue';
 import { QuantityInput } from './QuantityInput';
 import { RowStatus } from './RowStatus';
-import { confirmedCount, type UpsertResult } from './useCountSync';
+import { lineStore, type UpsertResult, useLearntVersion } from './useCountSync';
 
-/** One product of the count: name, where its count stands, the quantity, an opened container, its details. */
+/**
+ * One product of the count: name, where its count stands, the quantity of its line in the place being
+ * counted, an opened container, its details; under it who counted and the product's other places.
+ */
 export const CountRow = memo(function CountRow({
   product,
-  serverCount,
+  pageLines,
   scope,
   service,
+  locationId,
+  places,
+  me,
   entry,
   sending,
   sync,
   autoFocus = false,
-  confirmedVersion,
 }: {
   product: RowProduct;
-  serverCount: RowCount | null;
+  /** The product's lines as the list's page (or the scan) brought them. */
+  pageLines: readonly LineView[];
   scope: CountScope;
   service: Service;
+  locationId: string | null;
+  places: Places;
+  me: string | null;
   entry: PendingEntry | undefined;
   sending: boolean;
   sync: CountSync<UpsertResult>;
   autoFocus?: boolean;
-  /** Re-renders the row when a count is confirmed (the map lives outside React). */
-  confirmedVersion: number;
 }) {
   const t = useT(m);
   const u = useT(unitMessages);
   const { locale } = useLocale();
   const ids = useId();
-  void confirmedVersion;
-  const stored = storedCount(serverCount, confirmedCount(scope.service_id, scope.month, product.id));
+  // Re-rendered when our saves or other people's polled counts touch this product, and only then.
+  useLearntVersion(scope.service_id, scope.month, product.id);
+  const learnt = lineStore.learntOf(scope.service_id, scope.month, product.id);
+  const lines = mergedLines(pageLines, learnt, product.id, places.order);
+  const stored = lines.find((line) => line.location_id === locationId);
   const current = valuesOf(entry?.line) ?? valuesOf(stored);
   const tracksOpened = featureOn(service.features, 'open_container_tracking');
   const tracksExpiry = featureOn(service.features, 'dlc');
@@ -59,10 +65,17 @@ export const CountRow = memo(function CountRow({
 
   function save(patch: Partial<CountValues>) {
     const next = changedValues(current, patch);
-    sync.put(scope, { product_id: product.id, ...next, counted_at: new Date().toISOString() });
+    sync.put(scope, {
+      product_id: product.id,
+      ...next,
+      counted_at: new Date().toISOString(),
+      ...(locationId ? { location_id: locationId } : {}),
+    });
   }
 
-  const status = entry ? lineStatus(entry) : stored ? 'saved' : 'todo';
+  // The whole service is counted once any place has a line; a place, once its own line exists.
+  const counted = locationId ? Boolean(stored) : lines.length > 0;
+  const status = entry ? lineStatus(entry) : counted ? 'saved' : 'todo';
   const meta = [
     product.category,
     product.brand,
@@ -85,7 +98,7 @@ export const CountRow = memo(function CountRow({
         status={status}
         name={product.name}
         sending={sending}
-        onRetry={() => sync.retry([entryKey(scope, product.id)])}
+        onRetry={() => sync.retry([entryKey(scope, product.id, locationId)])}
       />
       <QuantityInput
         name={product.name}
@@ -93,6 +106,15 @@ export const CountRow = memo(function CountRow({
         quantity={current?.quantity}
         autoFocus={autoFocus}
         onSave={(quantity) => save({ quantity })}
+      />
+      <CountLines
+        lines={lines}
+        here={stored}
+        locationId={locationId}
+        places={places}
+        unit={u(product.unit)}
+        mine={lineStore.isMine(scope.service_id, scope.month, product.id, locationId)}
+        me={me}
       />
 
       {hasDetails || tracksOpened ? (
@@ -129,6 +151,7 @@ export const CountRow = memo(function CountRow({
           id={`${ids}-details`}
           product={product}
           scope={scope}
+          locationId={locationId}
           current={current}
           tracksExpiry={tracksExpiry}
           tracksLot={tracksLot}

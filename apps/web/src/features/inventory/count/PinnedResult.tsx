@@ -3,9 +3,15 @@ import { useT } from '../../../i18n/i18n';
 import { useTRPC } from '../../../lib/trpc';
 import { m } from '../messages';
 import { CountRow } from './CountRow';
+import type { LineView } from './line-store';
 import { QuickAddForm } from './QuickAddForm';
 import { type RowSync, rowSyncProps } from './row-sync';
-import { LastCounts, ScanNotice, type ScanOutcome } from './ScanResult';
+import { LastCounts, type Lookup, ScanNotice, type ScanOutcome } from './ScanResult';
+
+/** The scanned product's lines of the month (the lookup does not name who counted them). */
+function scannedLines(counts: Lookup['last_counts'], month: string): LineView[] {
+  return counts.filter((c) => c.inventory_month === month).map((c) => ({ ...c, counted_by_name: null }));
+}
 
 /** What the last scan led to, above the list: the product's row to count, a quick add, or what went wrong. */
 export function PinnedResult({
@@ -54,7 +60,7 @@ export function PinnedResult({
         </div>
         <CountRow
           product={outcome.product}
-          serverCount={outcome.lastCounts.find((c) => c.inventory_month === scope.month) ?? null}
+          pageLines={scannedLines(outcome.lastCounts, scope.month)}
           {...rowSyncProps(rows, outcome.product.id)}
           autoFocus
         />

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useReducer, useRef } from 'react';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { m } from '../messages';
-import { parseDecimal, qtyInputValue, round3 } from '../scope/format';
+import { parseDecimal, round3 } from '../scope/format';
+import { type FieldEvent, type FieldState, initialField, nextField } from './quantity-field';
 
 /**
  * The quantity of a row: − / + steps and a decimal field that saves each valid value as it is typed.
@@ -24,13 +25,16 @@ export function QuantityInput({
   const t = useT(m);
   const { locale } = useLocale();
   const ids = useId();
-  const [text, setText] = useState(() => (quantity === undefined ? '' : qtyInputValue(locale, quantity)));
-  const editing = useRef(false);
+  const [{ text }, dispatch] = useReducer(
+    (state: FieldState, event: FieldEvent) => nextField(locale, state, event),
+    undefined,
+    () => initialField(locale, quantity),
+  );
   const input = useRef<HTMLInputElement>(null);
-  // Follow values from elsewhere (another tab, a confirmed count) unless the person is typing in this field.
+  // Follow values from elsewhere (another person, a confirmed count, another tab) unless typing in this field.
   useEffect(() => {
-    if (!editing.current) setText(quantity === undefined ? '' : qtyInputValue(locale, quantity));
-  }, [quantity, locale]);
+    dispatch({ type: 'outside', quantity });
+  }, [quantity]);
   useEffect(() => {
     if (autoFocus) input.current?.focus();
   }, [autoFocus]);
@@ -38,14 +42,14 @@ export function QuantityInput({
   const invalid = text.trim() !== '' && parseDecimal(text) === null;
 
   function type(value: string) {
-    setText(value);
+    dispatch({ type: 'type', text: value });
     const n = parseDecimal(value);
     if (n !== null) onSave(n);
   }
 
   function step(delta: number) {
     const n = Math.max(0, round3((parseDecimal(text) ?? quantity ?? 0) + delta));
-    setText(qtyInputValue(locale, n));
+    dispatch({ type: 'step', quantity: n });
     onSave(n);
   }
 
@@ -71,16 +75,10 @@ export function QuantityInput({
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? `${ids}-err` : undefined}
           onFocus={(e) => {
-            editing.current = true;
+            dispatch({ type: 'focus' });
             e.currentTarget.select();
           }}
-          onBlur={() => {
-            editing.current = false;
-            const n = parseDecimal(text);
-            if (n !== null) setText(qtyInputValue(locale, n));
-            // An emptied field saves nothing: show the stored quantity again.
-            else if (text.trim() === '' && quantity !== undefined) setText(qtyInputValue(locale, quantity));
-          }}
+          onBlur={() => dispatch({ type: 'blur', quantity })}
           onChange={(e) => type(e.target.value)}
           onKeyDown={(e) => {
             if (e.key !== 'Enter') return;

@@ -8,7 +8,7 @@ import { errorMessages } from '../../../shared/feedback/error-messages';
 import { billingPath } from '../../../shared/links';
 import { useEntitlements } from '../../entitlements/useEntitlements';
 import { m } from '../messages';
-import { formatQty, monthLabel } from '../scope/format';
+import { formatQty, monthLabel, round3 } from '../scope/format';
 import type { Service } from '../scope/service-features';
 import { unitMessages } from '../scope/units';
 import type { QuickAddPrefill } from './QuickAddForm';
@@ -130,9 +130,16 @@ export function LastCounts({ counts, unit }: { counts: Lookup['last_counts']; un
   const u = useT(unitMessages);
   const { locale } = useLocale();
   if (counts.length === 0) return null;
-  const list = counts
+  // One figure per month: the sum of its places' lines.
+  const byMonth = new Map<string, number>();
+  for (const c of counts)
+    byMonth.set(
+      c.inventory_month,
+      (byMonth.get(c.inventory_month) ?? 0) + c.quantity + (c.remaining_fraction ?? 0),
+    );
+  const list = [...byMonth]
     .map(
-      (c) => `${monthLabel(locale, c.inventory_month, 'short')} ${formatQty(locale, c.quantity)} ${u(unit)}`,
+      ([month, qty]) => `${monthLabel(locale, month, 'short')} ${formatQty(locale, round3(qty))} ${u(unit)}`,
     )
     .join(' · ');
   return <p className="muted last-counts">{t('last_counts', { list })}</p>;

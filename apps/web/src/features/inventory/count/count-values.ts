@@ -1,8 +1,8 @@
 import type { AppRouter } from '@stockscan/api';
 import type { ContainerStatus } from '@stockscan/contracts';
 import type { inferRouterOutputs } from '@trpc/server';
+import type { LineView } from './line-store';
 import type { PendingLine } from './pending-queue';
-import type { Count } from './useCountSync';
 
 type ScreenItem = inferRouterOutputs<AppRouter>['inventory']['counts']['screen']['items'][number];
 export type RowProduct = ScreenItem['product'];
@@ -18,7 +18,7 @@ export interface CountValues {
   lot_number: string | null;
 }
 
-export function valuesOf(source: PendingLine | RowCount | null | undefined): CountValues | null {
+export function valuesOf(source: PendingLine | RowCount | LineView | null | undefined): CountValues | null {
   if (!source) return null;
   return {
     quantity: source.quantity,
@@ -41,15 +41,4 @@ export function changedValues(current: CountValues | null, patch: Partial<CountV
   };
   if (next.container_status !== 'OPENED') next.remaining_fraction = null;
   return next;
-}
-
-/** The stored count: the one confirmed during this visit, unless the list brought a newer one (another phone). */
-export function storedCount(
-  serverCount: RowCount | null,
-  confirmed: Count | null | undefined,
-): RowCount | null {
-  if (confirmed === undefined) return serverCount;
-  if (confirmed === null) return null;
-  if (serverCount && serverCount.counted_at > confirmed.counted_at) return serverCount;
-  return confirmed;
 }

@@ -3,8 +3,9 @@ import type { ContainerStatus, Month } from '@stockscan/contracts';
 /**
  * The count lines typed on this device and not yet confirmed by the server, as plain data: every function
  * returns a new queue, so the sync loop, the screen and the tests share one set of rules. Persisted in
- * localStorage, keyed by tenant/service/month/product: nothing typed is lost to a closed tab or a dead
- * network, and a newer edit of a product replaces the older one instead of queueing behind it.
+ * localStorage, keyed by tenant/service/month/product(@location): nothing typed is lost to a closed tab or a
+ * dead network, and a newer edit of a product's line in one place replaces the older one instead of queueing
+ * behind it.
  */
 
 export interface CountScope {
@@ -23,6 +24,8 @@ export interface PendingLine {
   lot_number?: string | null;
   /** The phone's time of the edit: the server keeps the latest count, so a late replay never wins. */
   counted_at: string;
+  /** Where it was counted (a storage location); absent or null = the service as a whole. */
+  location_id?: string | null;
 }
 
 export interface PendingEntry extends CountScope {
@@ -60,8 +63,13 @@ const BACKOFF_MAX_MS = 60_000;
 
 export const EMPTY_QUEUE: PendingQueue = Object.freeze({});
 
-export function entryKey(scope: CountScope, productId: string): string {
-  return `${scope.tenant_id}/${scope.service_id}/${scope.month}/${productId}`;
+/** A product's line in one place: the product id, `@location` when counted in a location. */
+export function lineKey(productId: string, locationId?: string | null): string {
+  return locationId ? `${productId}@${locationId}` : productId;
+}
+
+export function entryKey(scope: CountScope, productId: string, locationId?: string | null): string {
+  return `${scope.tenant_id}/${scope.service_id}/${scope.month}/${lineKey(productId, locationId)}`;
 }
 
 /** Records an edit: it replaces any earlier line of the product and leaves after the debounce. */
@@ -72,7 +80,7 @@ export function putLine(
   now: number,
   debounceMs = DEBOUNCE_MS,
 ): PendingQueue {
-  const key = entryKey(scope, line.product_id);
+  const key = entryKey(scope, line.product_id, line.location_id);
   const previous = queue[key];
   return {
     ...queue,
@@ -206,12 +214,12 @@ export function lineStatus(entry: PendingEntry): LineStatus {
   return entry.failed !== null || entry.attempts >= ATTEMPTS_BEFORE_FAILURE_SHOWN ? 'failed' : 'pending';
 }
 
-/** The pending lines of one screen, by product id. */
+/** The pending lines of one screen, by line key (`lineKey(product, location)`). */
 export function linesOf(queue: PendingQueue, scope: CountScope): Map<string, PendingEntry> {
   const prefix = `${scope.tenant_id}/${scope.service_id}/${scope.month}/`;
   const found = new Map<string, PendingEntry>();
   for (const [key, entry] of Object.entries(queue)) {
-    if (key.startsWith(prefix)) found.set(entry.line.product_id, entry);
+    if (key.startsWith(prefix)) found.set(lineKey(entry.line.product_id, entry.line.location_id), entry);
   }
   return found;
 }

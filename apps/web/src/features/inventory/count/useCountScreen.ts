@@ -1,12 +1,15 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTRPC } from '../../../lib/trpc';
 import type { CountStatusFilterValue } from './CountFilters';
 
 const PAGE_SIZE = 60;
 
-/** The month's products of a service, filtered (search typed, category, counted or not), page by page. */
-export function useCountScreen(serviceId: string, month: string) {
+/**
+ * The month's products of a service — or of one place, its shelves first — filtered (search typed, category,
+ * counted or not), page by page.
+ */
+export function useCountScreen(serviceId: string, month: string, locationId: string | null) {
   const trpc = useTRPC();
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
@@ -20,6 +23,7 @@ export function useCountScreen(serviceId: string, month: string) {
     service_id: serviceId,
     month,
     limit: PAGE_SIZE,
+    ...(locationId ? { location_id: locationId } : {}),
     ...(search ? { search } : {}),
     ...(category ? { category } : {}),
     ...(status !== 'all' ? { status } : {}),
@@ -30,7 +34,6 @@ export function useCountScreen(serviceId: string, month: string) {
       staleTime: 60_000,
     }),
   );
-  const progress = useQuery(trpc.inventory.counts.progress.queryOptions({ service_id: serviceId, month }));
   const items = useMemo(() => screen.data?.pages.flatMap((p) => p.items) ?? [], [screen.data]);
 
   function clearFilters() {
@@ -42,7 +45,6 @@ export function useCountScreen(serviceId: string, month: string) {
 
   return {
     screen,
-    progress,
     items,
     retentionLimited: screen.data?.pages[0]?.retention_limited === true,
     filters: { searchText, setSearchText, search, status, setStatus, category, setCategory, clearFilters },

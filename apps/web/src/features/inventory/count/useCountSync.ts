@@ -7,6 +7,7 @@ import { getSession, onSessionChange } from '../../../lib/session';
 import { errorCode, useTRPC, useTRPCClient } from '../../../lib/trpc';
 import { fieldErrors } from '../../../shared/feedback/describe-error';
 import { CountSync, type SyncSnapshot } from './count-sync';
+import { LineStore } from './line-store';
 import { STORAGE_KEY } from './pending-queue';
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -29,37 +30,23 @@ export function tenantOfSession(): string | null {
   }
 }
 
-/**
- * Counts the server confirmed during this visit, by `service/month/product` (null: cleared): they win over
- * the cached pages of the list, which are not refetched under the person's thumb.
- */
-const confirmed = new Map<string, Count | null>();
-let confirmedVersion = 0;
-const confirmedListeners = new Set<() => void>();
-const confirmedKey = (serviceId: string, month: string, productId: string) =>
-  `${serviceId}/${month}/${productId}`;
+/** The lines learnt during this visit (our saves, other people's polled counts); rows subscribe to it. */
+export const lineStore = new LineStore();
 
-function confirm(counts: readonly Count[]): void {
-  for (const count of counts)
-    confirmed.set(confirmedKey(count.service_id, count.inventory_month, count.product_id), count);
-  confirmedVersion++;
-  for (const listener of confirmedListeners) listener();
-}
-
-/** A count cleared on the server: the row shows "à compter" again. */
-export function forgetConfirmed(serviceId: string, month: string, productId: string): void {
-  confirmed.set(confirmedKey(serviceId, month, productId), null);
-  confirmedVersion++;
-  for (const listener of confirmedListeners) listener();
-}
-
-/** The count confirmed during this visit: a Count, null when cleared, undefined when not touched. */
-export function confirmedCount(
-  serviceId: string,
-  month: string,
-  productId: string,
-): Count | null | undefined {
-  return confirmed.get(confirmedKey(serviceId, month, productId));
+/** Our saves as lines: who counted is us (named from auth.me), or the person whose later count was kept. */
+export function savedLines(counts: readonly Count[], me: { id: string; username: string } | undefined) {
+  return counts.map((count) => ({
+    product_id: count.product_id,
+    location_id: count.location_id,
+    quantity: count.quantity,
+    container_status: count.container_status,
+    remaining_fraction: count.remaining_fraction,
+    expiry_date: count.expiry_date,
+    lot_number: count.lot_number,
+    counted_by: count.counted_by,
+    counted_by_name: me && count.counted_by === me.id ? me.username : null,
+    counted_at: count.counted_at,
+  }));
 }
 
 let sync: CountSync<UpsertResult> | null = null;
@@ -77,8 +64,11 @@ function startSync(client: TrpcClient, queryClient: QueryClient, trpc: Trpc): Co
       }),
     readFailure: (error) => ({ code: errorCode(error), fields: fieldErrors(error) }),
     isOnline: () => navigator.onLine !== false,
-    onSaved: (_batch, result) => {
-      confirm(result.counts);
+    onSaved: (batch, result) => {
+      const me = queryClient.getQueryData(trpc.auth.me.queryKey())?.user;
+      lineStore.learn(batch.scope.service_id, batch.scope.month, savedLines(result.counts, me), {
+        mine: true,
+      });
       // Progress and dashboard figures follow; the list itself is not refetched under the person's thumb.
       void queryClient.invalidateQueries(trpc.inventory.counts.progress.pathFilter());
       void queryClient.invalidateQueries(trpc.inventory.stats.pathFilter());
@@ -99,23 +89,18 @@ function startSync(client: TrpcClient, queryClient: QueryClient, trpc: Trpc): Co
 }
 
 /** The pending-count loop and its state; mounting any screen that calls it replays what an earlier visit left. */
-export function useCountSync(): {
-  sync: CountSync<UpsertResult>;
-  snapshot: SyncSnapshot;
-  confirmedVersion: number;
-} {
+export function useCountSync(): { sync: CountSync<UpsertResult>; snapshot: SyncSnapshot } {
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const trpc = useTRPC();
   const loop = startSync(client, queryClient, trpc);
   const snapshot = useSyncExternalStore(loop.subscribe, loop.getSnapshot);
-  const version = useSyncExternalStore(subscribeConfirmed, () => confirmedVersion);
-  return { sync: loop, snapshot, confirmedVersion: version };
+  return { sync: loop, snapshot };
 }
 
-function subscribeConfirmed(listener: () => void): () => void {
-  confirmedListeners.add(listener);
-  return () => confirmedListeners.delete(listener);
+/** Re-renders on what is learnt about one product (its lines), not on other rows' news. */
+export function useLearntVersion(serviceId: string, month: string, productId: string): number {
+  return useSyncExternalStore(lineStore.subscribe, () => lineStore.version(serviceId, month, productId));
 }
 
 /** navigator.onLine, followed. */

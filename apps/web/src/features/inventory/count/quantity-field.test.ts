@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { type FieldEvent, type FieldState, initialField, nextField } from './quantity-field';
+
+const play = (state: FieldState, ...events: FieldEvent[]) =>
+  events.reduce((s, e) => nextField('fr', s, e), state);
+
+describe('a quantity field while other people count', () => {
+  it('a refresh arriving mid-typing never overwrites nor loses what is being typed', () => {
+    const typing = play(initialField('fr', 3), { type: 'focus' }, { type: 'type', text: '1' });
+    // Marc's count of the same line is polled in while Léa is typing "12,5".
+    const afterRefresh = play(typing, { type: 'outside', quantity: 7 }, { type: 'type', text: '12,' });
+    expect(afterRefresh.text).toBe('12,');
+    const stillTyping = play(afterRefresh, { type: 'outside', quantity: 8 }, { type: 'type', text: '12,5' });
+    expect(stillTyping).toEqual({ text: '12,5', editing: true });
+    // Her value is the row's pending line when she leaves the field.
+    expect(play(stillTyping, { type: 'blur', quantity: 12.5 })).toEqual({ text: '12,5', editing: false });
+  });
+
+  it('follows values from elsewhere when nobody is typing in it', () => {
+    const idle = initialField('fr', undefined);
+    expect(idle.text).toBe('');
+    expect(play(idle, { type: 'outside', quantity: 4.25 }).text).toBe('4,25');
+    expect(nextField('en', idle, { type: 'outside', quantity: 4.25 }).text).toBe('4.25');
+  });
+
+  it('on leaving, shows the count the row holds (someone else’s later one), an emptied field the stored one', () => {
+    const typed = play(initialField('fr', 3), { type: 'focus' }, { type: 'type', text: '5' });
+    expect(play(typed, { type: 'blur', quantity: 6 }).text).toBe('6');
+    const emptied = play(initialField('fr', 3), { type: 'focus' }, { type: 'type', text: '' });
+    expect(play(emptied, { type: 'blur', quantity: 3 }).text).toBe('3');
+  });
+
+  it('keeps an unreadable value for the person to fix', () => {
+    const wrong = play(initialField('fr', 3), { type: 'focus' }, { type: 'type', text: '1,2345' });
+    expect(play(wrong, { type: 'outside', quantity: 9 }, { type: 'blur', quantity: 3 })).toEqual({
+      text: '1,2345',
+      editing: false,
+    });
+  });
+
+  it('shows the stepped value at once', () => {
+    expect(play(initialField('fr', 2), { type: 'step', quantity: 3 }).text).toBe('3');
+  });
+});

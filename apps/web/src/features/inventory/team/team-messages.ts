@@ -1,0 +1,41 @@
+import { defineMessages } from '../../../i18n/i18n';
+
+/** Counting as a team: places, who counted what, someone else's change. */
+export const teamMessages = defineMessages({
+  fr: {
+    counted_by: '{name} · {time}',
+    counted_by_label: 'Compté par {name} à {time}',
+    someone: 'Un membre',
+    changed_by: 'modifié par {name} · {time}',
+    changed_by_label: 'Votre comptage a été remplacé par celui de {name} à {time}',
+    whole_service: 'Tout le service',
+    no_place: 'Sans emplacement',
+    total: 'Total : {qty}',
+    also_in: 'Ailleurs :',
+    place_label: 'Où comptez-vous ?',
+    place_progress: '{counted} / {total}',
+    place_counted: '{counted} compté(s)',
+    place_progress_label: '{place} : {counted} sur {total} produits comptés',
+    place_counted_label: '{place} : {counted} produit(s) compté(s) ici',
+    off_shelf: 'Autres produits du service (pas rangés ici d’habitude)',
+    shelf_hint: 'Dans l’ordre des étagères de « {place} ».',
+  },
+  en: {
+    counted_by: '{name} · {time}',
+    counted_by_label: 'Counted by {name} at {time}',
+    someone: 'A team member',
+    changed_by: 'changed by {name} · {time}',
+    changed_by_label: 'Your count was replaced by {name}’s at {time}',
+    whole_service: 'Whole service',
+    no_place: 'No location',
+    total: 'Total: {qty}',
+    also_in: 'Elsewhere:',
+    place_label: 'Where are you counting?',
+    place_progress: '{counted} / {total}',
+    place_counted: '{counted} counted',
+    place_progress_label: '{place}: {counted} of {total} products counted',
+    place_counted_label: '{place}: {counted} product(s) counted here',
+    off_shelf: 'Other products of the service (not usually stored here)',
+    shelf_hint: 'In the shelf order of “{place}”.',
+  },
+});
