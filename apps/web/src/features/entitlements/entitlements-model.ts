@@ -7,6 +7,7 @@ import {
   type Entitlements,
   FEATURE_KEYS,
   type FeatureKey,
+  type HeldKey,
   isMonthReadable,
   LIMIT_KEYS,
   PLAN_LIMITS,
@@ -33,6 +34,8 @@ export function toEntitlements(data: EntitlementsResponse): Entitlements {
 export interface EntitlementChecks {
   can(feature: FeatureKey): Verdict;
   canAdd(key: CountKey, n?: number): Verdict;
+  /** A limit on what is held per service (max_locations): `held` is the service's count, which the caller knows. */
+  canHold(key: HeldKey, held: number, n?: number): Verdict;
   quotaLeft(kind: QuotaKind): QuotaLeft;
   /** Whether the plan may read `month` (SPEC §4 history_days), as the server decides. */
   canRead(month: Month, now?: Date): boolean;
@@ -46,6 +49,7 @@ export function checksFor(data: EntitlementsResponse | undefined): EntitlementCh
     return {
       can: () => ALLOWED,
       canAdd: () => ALLOWED,
+      canHold: () => ALLOWED,
       quotaLeft: () => ({ left: null, used: 0, limit: null, verdict: ALLOWED }),
       canRead: () => true,
     };
@@ -54,6 +58,7 @@ export function checksFor(data: EntitlementsResponse | undefined): EntitlementCh
   return {
     can: (feature) => checkFeature(ent, feature),
     canAdd: (key, n = 1) => checkCount(ent, key, data.usage[COUNT_USAGE_KEYS[key]], n),
+    canHold: (key, held, n = 1) => checkCount(ent, key, held, n),
     quotaLeft: (kind) => quotaLeft(ent, kind, data.usage[QUOTA_LIMIT_KEYS[kind]]),
     canRead: (month, now = new Date()) => isMonthReadable(ent, now, month),
   };

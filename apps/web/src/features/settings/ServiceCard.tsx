@@ -3,20 +3,29 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
+import { BlindCounting } from './BlindCounting';
 import { serviceTypeMessages } from './modules-messages';
+import { ServiceCategories } from './ServiceCategories';
 import { ServiceDelete } from './ServiceDelete';
+import { ServiceLocations } from './ServiceLocations';
 import { ServiceModules } from './ServiceModules';
 import { ServiceRename } from './ServiceRename';
 import { settingsMessages } from './settings-messages';
+import './stock-control.css';
 
-/** One service: its modules (saved on each switch), rename, delete — the last two for owners and managers. */
+/**
+ * One service: its modules (saved on each switch), its places, blind counting, its categories; rename and
+ * delete — for owners and managers (categories: whoever may manage the catalogue).
+ */
 export function ServiceCard({
   service,
   canManage,
+  canManageCatalogue,
   canDelete,
 }: {
   service: ServiceView;
   canManage: boolean;
+  canManageCatalogue: boolean;
   canDelete: boolean;
 }) {
   const t = useT(settingsMessages);
@@ -74,6 +83,9 @@ export function ServiceCard({
       {action === 'delete' ? <ServiceDelete service={service} onClose={() => setAction(null)} /> : null}
 
       <ServiceModules service={service} canManage={canManage} />
+      <ServiceLocations service={service} canManage={canManage} />
+      <ServiceCategories service={service} canManage={canManageCatalogue} />
+      <BlindCounting service={service} canManage={canManage} />
     </li>
   );
 }

@@ -9,7 +9,15 @@ import { ServiceCard } from './ServiceCard';
 import { settingsMessages } from './settings-messages';
 
 /** The tenant's services with what the plan allows; managing them needs the owner or manager role. */
-export function ServicesSection({ canManage, canCreate }: { canManage: boolean; canCreate: boolean }) {
+export function ServicesSection({
+  canManage,
+  canManageCatalogue,
+  canCreate,
+}: {
+  canManage: boolean;
+  canManageCatalogue: boolean;
+  canCreate: boolean;
+}) {
   const t = useT(settingsMessages);
   const { locale } = useLocale();
   const trpc = useTRPC();
@@ -39,7 +47,13 @@ export function ServicesSection({ canManage, canCreate }: { canManage: boolean; 
       ) : (
         <ul className="service-cards">
           {services.data.map((service) => (
-            <ServiceCard key={service.id} service={service} canManage={canManage} canDelete={count > 1} />
+            <ServiceCard
+              key={service.id}
+              service={service}
+              canManage={canManage}
+              canManageCatalogue={canManageCatalogue}
+              canDelete={count > 1}
+            />
           ))}
         </ul>
       )}

@@ -69,7 +69,11 @@ export function SettingsPage() {
       <div className="settings-grid">
         {tenant ? (
           <Section id="services" title={t('services_title')}>
-            <ServicesSection canManage={canManage} canCreate={tenantWide} />
+            <ServicesSection
+              canManage={canManage}
+              canManageCatalogue={can(role, 'catalogue.manage')}
+              canCreate={tenantWide}
+            />
           </Section>
         ) : null}
         <div className="settings-side">

@@ -5,6 +5,7 @@ export const errorMessages = defineMessages({
   fr: {
     LIMIT_MAX_PRODUCTS: 'Vous avez atteint le nombre de produits de votre offre.',
     LIMIT_MAX_SERVICES: 'Vous avez atteint le nombre de services de votre offre.',
+    LIMIT_MAX_LOCATIONS: 'Vous avez atteint le nombre d’emplacements par service de votre offre.',
     LIMIT_MAX_USERS:
       'Vous avez atteint le nombre d’utilisateurs de votre offre, invitations en attente comprises.',
     LIMIT_EXPORT_XLSX_MONTH: 'Vous avez utilisé tous les exports Excel du mois.',
@@ -31,6 +32,7 @@ export const errorMessages = defineMessages({
   en: {
     LIMIT_MAX_PRODUCTS: 'You have reached the number of products of your plan.',
     LIMIT_MAX_SERVICES: 'You have reached the number of services of your plan.',
+    LIMIT_MAX_LOCATIONS: 'You have reached the number of locations per service of your plan.',
     LIMIT_MAX_USERS: 'You have reached the number of users of your plan, pending invitations included.',
     LIMIT_EXPORT_XLSX_MONTH: 'You have used all of this month’s Excel exports.',
     LIMIT_EXPORT_CSV_MONTH: 'You have used all of this month’s CSV exports.',
