@@ -1,9 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useT } from '../../../i18n/i18n';
 import { useTRPC } from '../../../lib/trpc';
 import { toast } from '../../../shared/feedback/toast-store';
 import { useErrorToast } from '../../../shared/feedback/useErrorToast';
 import { m } from '../messages';
+import type { Places } from '../places/usePlace';
+import { SpotCheckDialog } from '../spot/SpotCheckDialog';
 import type { CountValues, RowProduct } from './count-values';
 import type { CountScope } from './pending-queue';
 import { lineStore } from './useCountSync';
@@ -18,6 +20,8 @@ export function CountDetails({
   tracksExpiry,
   tracksLot,
   canClear,
+  places,
+  unit,
   onSave,
 }: {
   id: string;
@@ -30,14 +34,19 @@ export function CountDetails({
   tracksLot: boolean;
   /** A stored count with nothing pending on top of it. */
   canClear: boolean;
+  places: Places;
+  /** The product's unit, in words. */
+  unit: string;
   onSave: (patch: Partial<CountValues>) => void;
 }) {
   const t = useT(m);
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const showError = useErrorToast();
   const clear = useMutation(
     trpc.inventory.counts.clear.mutationOptions({
       onSuccess: () => {
+        void queryClient.invalidateQueries(trpc.inventory.counts.progress.pathFilter());
         lineStore.forget(scope.service_id, scope.month, product.id, [locationId], new Date().toISOString());
         toast.ok(t('cleared', { name: product.name }));
       },
@@ -70,23 +79,33 @@ export function CountDetails({
           />
         </div>
       ) : null}
-      {canClear ? (
-        <button
-          type="button"
-          className="button"
-          disabled={clear.isPending}
-          onClick={() =>
-            clear.mutate({
-              service_id: scope.service_id,
-              month: scope.month,
-              product_ids: [product.id],
-              location_id: locationId,
-            })
-          }
-        >
-          {t('clear_count')}
-        </button>
-      ) : null}
+      <div className="details-actions">
+        <SpotCheckDialog
+          product={product}
+          unit={unit}
+          serviceId={scope.service_id}
+          month={scope.month}
+          locationId={locationId}
+          places={places}
+        />
+        {canClear ? (
+          <button
+            type="button"
+            className="button"
+            disabled={clear.isPending}
+            onClick={() =>
+              clear.mutate({
+                service_id: scope.service_id,
+                month: scope.month,
+                product_ids: [product.id],
+                location_id: locationId,
+              })
+            }
+          >
+            {t('clear_count')}
+          </button>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -61,7 +61,6 @@ export const CountRow = memo(function CountRow({
   const tracksExpiry = featureOn(service.features, 'dlc');
   const tracksLot = featureOn(service.features, 'lot');
   const [showDetails, setShowDetails] = useState(false);
-  const hasDetails = tracksExpiry || tracksLot || Boolean(stored);
 
   function save(patch: Partial<CountValues>) {
     const next = changedValues(current, patch);
@@ -117,36 +116,33 @@ export const CountRow = memo(function CountRow({
         me={me}
       />
 
-      {hasDetails || tracksOpened ? (
-        <div className="count-extras">
-          {hasDetails ? (
-            <button
-              type="button"
-              className="details-toggle"
-              aria-expanded={showDetails}
-              aria-controls={`${ids}-details`}
-              onClick={() => setShowDetails((v) => !v)}
-            >
-              <span aria-hidden="true">{showDetails ? '▾' : '▸'}</span>{' '}
-              {current?.expiry_date
-                ? t('details_with', { date: formatDate(locale, current.expiry_date) })
-                : tracksExpiry || tracksLot
-                  ? t('details')
-                  : t('more')}
-              {current?.lot_number ? ` · ${current.lot_number}` : ''}
-            </button>
-          ) : null}
-          {tracksOpened ? (
-            <OpenedContainer
-              opened={current?.container_status === 'OPENED'}
-              fraction={current?.remaining_fraction ?? null}
-              onSave={save}
-            />
-          ) : null}
-        </div>
-      ) : null}
+      {/* Always unfoldable: the spot check is there, with the expiry and lot where tracked. */}
+      <div className="count-extras">
+        <button
+          type="button"
+          className="details-toggle"
+          aria-expanded={showDetails}
+          aria-controls={`${ids}-details`}
+          onClick={() => setShowDetails((v) => !v)}
+        >
+          <span aria-hidden="true">{showDetails ? '▾' : '▸'}</span>{' '}
+          {current?.expiry_date
+            ? t('details_with', { date: formatDate(locale, current.expiry_date) })
+            : tracksExpiry || tracksLot
+              ? t('details')
+              : t('more')}
+          {current?.lot_number ? ` · ${current.lot_number}` : ''}
+        </button>
+        {tracksOpened ? (
+          <OpenedContainer
+            opened={current?.container_status === 'OPENED'}
+            fraction={current?.remaining_fraction ?? null}
+            onSave={save}
+          />
+        ) : null}
+      </div>
 
-      {hasDetails && showDetails ? (
+      {showDetails ? (
         <CountDetails
           id={`${ids}-details`}
           product={product}
@@ -156,6 +152,8 @@ export const CountRow = memo(function CountRow({
           tracksExpiry={tracksExpiry}
           tracksLot={tracksLot}
           canClear={Boolean(stored) && !entry}
+          places={places}
+          unit={u(product.unit)}
           onSave={save}
         />
       ) : null}

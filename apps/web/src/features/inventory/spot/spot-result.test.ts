@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { newSubmissionKey, spotVerdict } from './spot-result';
+
+describe('a spot check’s difference', () => {
+  it('reads as nothing expected, exact, missing or extra', () => {
+    expect(spotVerdict(null)).toEqual({ kind: 'no_expected' });
+    expect(spotVerdict(0)).toEqual({ kind: 'exact' });
+    expect(spotVerdict(0.0001)).toEqual({ kind: 'exact' });
+    expect(spotVerdict(-2.5)).toEqual({ kind: 'missing', qty: 2.5 });
+    expect(spotVerdict(1.25)).toEqual({ kind: 'extra', qty: 1.25 });
+  });
+
+  it('gets a fresh key for each submission', () => {
+    const a = newSubmissionKey();
+    const b = newSubmissionKey();
+    expect(a).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a).not.toBe(b);
+  });
+});
