@@ -58,7 +58,11 @@ export function CategoryItem({
     <li className="category-item">
       <p className="category-name">
         <strong>{name}</strong>{' '}
-        <span className="muted">{t('category_products', { n: category.product_count })}</span>
+        <span className="muted">
+          {t(category.product_count > 1 ? 'category_products' : 'category_products_one', {
+            n: category.product_count,
+          })}
+        </span>
       </p>
       {canManage && action === null ? (
         <div className="inline-actions">

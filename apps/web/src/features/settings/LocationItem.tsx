@@ -59,7 +59,11 @@ export function LocationItem({
       <div className="location-head">
         <p className="location-name">
           <strong>{name}</strong>{' '}
-          <span className="muted">{t('location_products', { n: location.product_count })}</span>
+          <span className="muted">
+            {t(location.product_count > 1 ? 'location_products' : 'location_products_one', {
+              n: location.product_count,
+            })}
+          </span>
         </p>
         {canManage ? (
           <div className="location-moves">

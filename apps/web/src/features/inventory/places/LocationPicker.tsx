@@ -37,7 +37,7 @@ export function LocationPicker({
       progress:
         p.listed > 0
           ? t('place_progress', { counted: p.listed_counted, total: p.listed })
-          : t('place_counted', { counted: p.counted }),
+          : t(p.counted > 1 ? 'place_counted' : 'place_counted_one', { counted: p.counted }),
       label:
         p.listed > 0
           ? t('place_progress_label', { place: p.name, counted: p.listed_counted, total: p.listed })
