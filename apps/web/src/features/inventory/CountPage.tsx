@@ -1,9 +1,7 @@
 import { seesPreviousCounts } from '@stockscan/entitlements';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { useTRPC } from '../../lib/trpc';
 import { billingPath } from '../../shared/links';
 import { useCurrentRole } from '../../shared/session/useCurrentRole';
 import { useEntitlements } from '../entitlements/useEntitlements';
@@ -21,7 +19,7 @@ import { useLiveCounts } from './count/useLiveCounts';
 import { useScanLookup } from './count/useScanLookup';
 import { m } from './messages';
 import { LocationPicker } from './places/LocationPicker';
-import { usePlace } from './places/usePlace';
+import { usePlaceProgress } from './places/usePlaceProgress';
 import { shiftMonth } from './scope/format';
 import { ScopeBar, ScopeGate } from './scope/ScopeBar';
 import { useScope } from './scope/useScope';
@@ -46,7 +44,6 @@ export function CountPage() {
 function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }) {
   const t = useT(m);
   const tt = useT(teamMessages);
-  const trpc = useTRPC();
   const service = scopeState.service!;
   const { month } = scopeState;
   const { data: entitlements, canRead } = useEntitlements();
@@ -57,10 +54,10 @@ function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }
     () => ({ tenant_id: tenantOfSession() ?? '', service_id: service.id, month }),
     [service.id, month],
   );
-  const progress = useQuery(trpc.inventory.counts.progress.queryOptions({ service_id: service.id, month }));
-  const byLocation = progress.data?.by_location;
-  const { locationId, setPlace, places } = usePlace(byLocation);
-  const place = byLocation?.find((p) => p.location_id === locationId);
+  const { progress, byLocation, overall, locationId, setPlace, places, place, shown } = usePlaceProgress(
+    service.id,
+    month,
+  );
   const state = useCountScreen(service.id, month, locationId);
   useLiveCounts(service.id, month);
   const { retentionLimited, filters } = state;
@@ -76,14 +73,6 @@ function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }
     me: userId,
   };
   const scan = useScanLookup(service.id);
-  const total = progress.data?.total ?? 0;
-  // The bar follows the place being counted: its list when it has one.
-  const shown = place
-    ? place.listed > 0
-      ? { counted: place.listed_counted, total: place.listed }
-      : { counted: place.counted, total }
-    : { counted: progress.data?.counted ?? 0, total };
-  const percent = shown.total === 0 ? 0 : Math.round((shown.counted / shown.total) * 1000) / 10;
   // Blind counting: an operator sees neither last month's quantities nor "copy from last month".
   const canCopyPrevious =
     canRead(shiftMonth(month, -1)) && role !== null && seesPreviousCounts(role, service.blind_counting);
@@ -98,18 +87,18 @@ function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }
       {byLocation && byLocation.length > 0 && !retentionLimited ? (
         <LocationPicker
           places={byLocation}
-          counted={progress.data?.counted ?? 0}
-          total={total}
+          counted={overall.counted}
+          total={overall.total}
           value={locationId}
           onChange={setPlace}
         />
       ) : null}
 
-      {progress.data && !retentionLimited && total > 0 ? (
+      {progress.data && !retentionLimited && overall.total > 0 ? (
         <CountProgress
           counted={shown.counted}
           total={shown.total}
-          percent={percent}
+          percent={shown.percent}
           serviceId={service.id}
           month={month}
           canCopyPrevious={canCopyPrevious}
@@ -150,7 +139,7 @@ function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }
       </div>
 
       {retentionLimited ? null : (
-        <CountList state={state} rows={rows} total={total} onScan={() => scan.setScanOpen(true)} />
+        <CountList state={state} rows={rows} total={overall.total} onScan={() => scan.setScanOpen(true)} />
       )}
 
       <SyncDock
