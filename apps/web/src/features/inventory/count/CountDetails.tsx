@@ -7,8 +7,10 @@ import { m } from '../messages';
 import type { Places } from '../places/usePlace';
 import { SpotCheckDialog } from '../spot/SpotCheckDialog';
 import type { CountValues, RowProduct } from './count-values';
+import { plainText } from './guarded-field';
 import type { CountScope } from './pending-queue';
 import { lineStore } from './useCountSync';
+import { useGuardedField } from './useGuardedField';
 
 /** A row's unfolded details: expiry date and lot where the service tracks them, and clearing a stored count. */
 export function CountDetails({
@@ -43,6 +45,8 @@ export function CountDetails({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const showError = useErrorToast();
+  // Typed into while someone else's count of the same line may arrive: their lot never replaces the typing.
+  const lot = useGuardedField(current?.lot_number ?? null, plainText);
   const clear = useMutation(
     trpc.inventory.counts.clear.mutationOptions({
       onSuccess: () => {
@@ -74,8 +78,13 @@ export function CountDetails({
             type="text"
             autoComplete="off"
             maxLength={100}
-            value={current?.lot_number ?? ''}
-            onChange={(e) => onSave({ lot_number: e.target.value || null })}
+            value={lot.text}
+            onFocus={lot.focus}
+            onBlur={lot.blur}
+            onChange={(e) => {
+              lot.type(e.target.value);
+              onSave({ lot_number: e.target.value || null });
+            }}
           />
         </div>
       ) : null}

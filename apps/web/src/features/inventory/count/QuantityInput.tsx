@@ -1,8 +1,9 @@
-import { useEffect, useId, useReducer, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { m } from '../messages';
 import { parseDecimal, round3 } from '../scope/format';
-import { type FieldEvent, type FieldState, initialField, nextField } from './quantity-field';
+import { quantityFormat } from './guarded-field';
+import { useGuardedField } from './useGuardedField';
 
 /**
  * The quantity of a row: − / + steps and a decimal field that saves each valid value as it is typed.
@@ -25,16 +26,11 @@ export function QuantityInput({
   const t = useT(m);
   const { locale } = useLocale();
   const ids = useId();
-  const [{ text }, dispatch] = useReducer(
-    (state: FieldState, event: FieldEvent) => nextField(locale, state, event),
-    undefined,
-    () => initialField(locale, quantity),
-  );
+  const format = useMemo(() => quantityFormat(locale), [locale]);
+  // Follows values from elsewhere (another person, a confirmed count, another tab) unless typing in it.
+  const field = useGuardedField(quantity, format);
+  const { text } = field;
   const input = useRef<HTMLInputElement>(null);
-  // Follow values from elsewhere (another person, a confirmed count, another tab) unless typing in this field.
-  useEffect(() => {
-    dispatch({ type: 'outside', quantity });
-  }, [quantity]);
   useEffect(() => {
     if (autoFocus) input.current?.focus();
   }, [autoFocus]);
@@ -42,14 +38,14 @@ export function QuantityInput({
   const invalid = text.trim() !== '' && parseDecimal(text) === null;
 
   function type(value: string) {
-    dispatch({ type: 'type', text: value });
+    field.type(value);
     const n = parseDecimal(value);
     if (n !== null) onSave(n);
   }
 
   function step(delta: number) {
     const n = Math.max(0, round3((parseDecimal(text) ?? quantity ?? 0) + delta));
-    dispatch({ type: 'step', quantity: n });
+    field.step(n);
     onSave(n);
   }
 
@@ -75,10 +71,10 @@ export function QuantityInput({
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? `${ids}-err` : undefined}
           onFocus={(e) => {
-            dispatch({ type: 'focus' });
+            field.focus();
             e.currentTarget.select();
           }}
-          onBlur={() => dispatch({ type: 'blur', quantity })}
+          onBlur={field.blur}
           onChange={(e) => type(e.target.value)}
           onKeyDown={(e) => {
             if (e.key !== 'Enter') return;
