@@ -61,6 +61,10 @@ export function CountLines({
       {others.length > 0 && total !== null ? (
         <p className="line-total">{t('total', { qty: `${formatQty(locale, total)} ${unit}` })}</p>
       ) : null}
+      {/* Counting the whole service of a product counted in rooms: say the field adds a line, not replaces. */}
+      {locationId === null && others.some((line) => line.location_id !== null) ? (
+        <p className="muted whole-hint">{t('whole_hint')}</p>
+      ) : null}
     </div>
   );
 }
