@@ -40,6 +40,8 @@ export const UserTokenPurpose = z.enum(['password_reset', 'email_verification'])
 export const ReceiptSource = z.enum(['manual', 'import', 'order']);
 /** A service's month: absent row = OPEN; CLOSED refuses writes with MONTH_CLOSED (SPEC §11). */
 export const PeriodStatus = z.enum(['OPEN', 'CLOSED']);
+/** A manager's decision on a suspicious product while reviewing the month (SPEC §11). */
+export const ReviewDecision = z.enum(['OK', 'RECOUNT']);
 
 export type TenantDomain = z.infer<typeof TenantDomain>;
 export type UserTokenPurpose = z.infer<typeof UserTokenPurpose>;
@@ -58,3 +60,4 @@ export type LossReason = z.infer<typeof LossReason>;
 export type UsageKind = z.infer<typeof UsageKind>;
 export type ReceiptSource = z.infer<typeof ReceiptSource>;
 export type PeriodStatus = z.infer<typeof PeriodStatus>;
+export type ReviewDecision = z.infer<typeof ReviewDecision>;

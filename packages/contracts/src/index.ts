@@ -6,6 +6,7 @@ export * from './health';
 export * from './presets';
 export * from './primitives';
 export * from './inventory';
+export * from './periods';
 export * from './auth';
 export * from './tenants';
 export * from './members';

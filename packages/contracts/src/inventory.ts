@@ -304,6 +304,13 @@ export const ScreenCountLine = z.object({
 });
 export type ScreenCountLine = z.infer<typeof ScreenCountLine>;
 
+/** A manager asked for this product to be counted again while reviewing the month ("recompter"). */
+export const RecountRequest = z.object({
+  requested_at: z.string(),
+  requested_by_name: z.string().nullable(),
+});
+export type RecountRequest = z.infer<typeof RecountRequest>;
+
 export const CountsScreenResult = z.object({
   month: Month,
   /**
@@ -322,6 +329,8 @@ export const CountsScreenResult = z.object({
        * no location is asked. With a location, listed products come first in shelf order, then the others.
        */
       shelf_position: z.number().int().nullable(),
+      /** A review's "recompter", until someone counts the product again; null (or absent) when none waits. */
+      recount: RecountRequest.nullable().optional(),
     }),
   ),
   next_cursor: z.string().nullable(),

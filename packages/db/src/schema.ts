@@ -22,6 +22,7 @@ import type {
   ProductRole,
   ProductUnit,
   ReceiptSource,
+  ReviewDecision,
   ServiceFeatures,
   ServiceType,
   SubscriptionStatus,
@@ -44,6 +45,7 @@ export type {
   ProductRole,
   ProductUnit,
   ReceiptSource,
+  ReviewDecision,
   ServiceFeatures,
   ServiceType,
   SubscriptionStatus,
@@ -327,6 +329,18 @@ export interface InventoryPeriodsTable {
   updated_at: GeneratedTimestamp;
 }
 
+/** A manager's decision on a product of a month under review (SPEC §11): OK, or RECOUNT until counted again. */
+export interface CountReviewsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  service_id: string;
+  product_id: string;
+  month: string;
+  decision: ReviewDecision;
+  decided_by: string | null;
+  decided_at: GeneratedTimestamp;
+}
+
 /** A delivery; `month` is received_on's month. */
 export interface ReceiptsTable {
   id: Generated<string>;
@@ -427,6 +441,7 @@ export interface Database {
   spot_checks: SpotChecksTable;
   suppliers: SuppliersTable;
   inventory_periods: InventoryPeriodsTable;
+  count_reviews: CountReviewsTable;
   receipts: ReceiptsTable;
   receipt_lines: ReceiptLinesTable;
   transfers: TransfersTable;

@@ -11,6 +11,7 @@ import {
   ProductRole,
   ProductUnit,
   ReceiptSource,
+  ReviewDecision,
   Role,
   ServiceType,
   SubscriptionStatus,
@@ -47,6 +48,7 @@ const CONTRACT_ENUMS: Record<string, { options: readonly string[] }> = {
   'usage_events.kind': UsageKind,
   'receipts.source': ReceiptSource,
   'inventory_periods.status': PeriodStatus,
+  'count_reviews.decision': ReviewDecision,
 };
 
 const contractSets: ColumnValueSets = new Map(

@@ -60,6 +60,14 @@ export {
 export { PLANS, type PlanInfo } from './pricing';
 export { historyCutoff, isMonthReadable, isWithinHistory, readableFromMonth } from './retention';
 export {
+  median,
+  REVIEW_RULES,
+  type ReviewDecisionFacts,
+  type ReviewFacts,
+  reviewReasons,
+  reviewState,
+} from './review';
+export {
   ACTION_ROLES,
   type Action,
   can,

@@ -24,6 +24,10 @@ export const ACTION_ROLES = Object.freeze({
   'exports.produce': 'manager',
   /** Delete a loss someone else recorded (anyone may delete their own). */
   'losses.delete_any': 'manager',
+  /** Review a month (progress, missing products, suspicious lines) and mark lines correct or to recount. */
+  'month.review': 'manager',
+  /** Close a month (its counts and losses become read-only) and reopen it with a reason. */
+  'month.close': 'manager',
 } as const satisfies Record<string, Role>);
 export type Action = keyof typeof ACTION_ROLES;
 

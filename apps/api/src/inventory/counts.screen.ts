@@ -10,7 +10,7 @@ import {
   type ScreenCountLine,
 } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
-import { isMonthReadable } from '@stockscan/entitlements';
+import { isMonthReadable, reviewState } from '@stockscan/entitlements';
 import { sql } from 'kysely';
 import type { Deps } from '../deps';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
@@ -119,28 +119,44 @@ export async function countsScreen(
   if (hidden) input = { ...input, status: undefined };
   const limit = input.limit ?? 100;
   const locationId = input.location_id;
-  let query = productsWithCounts(deps.db, actor, input.service_id, input.month, locationId).select([
-    'p.id',
-    'p.name',
-    'p.category',
-    'p.brand',
-    'p.barcode',
-    'p.internal_sku',
-    'p.unit',
-    'p.min_qty',
-    'p.purchase_price',
-    'p.pack_size',
-    'p.pack_uom',
-    'p.variant_value',
-    'c.quantity',
-    'c.container_status',
-    'c.remaining_fraction',
-    'c.expiry_date',
-    'c.lot_number',
-    'c.counted_at',
-    'c.total',
-    'c.lines',
-  ]);
+  let query = productsWithCounts(deps.db, actor, input.service_id, input.month, locationId)
+    .leftJoin('count_reviews as r', (join) =>
+      join
+        .onRef('r.product_id', '=', 'p.id')
+        .on('r.service_id', '=', input.service_id)
+        .on('r.month', '=', input.month)
+        .on('r.decision', '=', 'RECOUNT'),
+    )
+    .leftJoin('users as ru', 'ru.id', 'r.decided_by')
+    .select([
+      'r.decided_at as recount_at',
+      'ru.username as recount_by',
+      // The product's last write in any place (the location filter applies to c only): read for a request only.
+      sql<Date | null>`case when r.id is not null then (select max(k.updated_at) from counts k
+        where k.product_id = p.id and k.inventory_month = ${input.month}) end`.as('last_write'),
+    ])
+    .select([
+      'p.id',
+      'p.name',
+      'p.category',
+      'p.brand',
+      'p.barcode',
+      'p.internal_sku',
+      'p.unit',
+      'p.min_qty',
+      'p.purchase_price',
+      'p.pack_size',
+      'p.pack_uom',
+      'p.variant_value',
+      'c.quantity',
+      'c.container_status',
+      'c.remaining_fraction',
+      'c.expiry_date',
+      'c.lot_number',
+      'c.counted_at',
+      'c.total',
+      'c.lines',
+    ]);
   if (input.status === 'counted') query = query.where('c.n', '>', 0);
   if (input.status === 'uncounted') query = query.where('c.n', '=', 0);
   if (input.category) query = query.where('p.category', '=', input.category);
@@ -235,6 +251,12 @@ export async function countsScreen(
       // Lateral aggregate: every count column is null when the product has no line this month.
       lines: hidden ? [] : (r.lines ?? []).map(toLine),
       total: hidden || r.total === null ? null : Number(r.total),
+      recount:
+        r.recount_at &&
+        reviewState({ decision: 'RECOUNT', decidedAt: r.recount_at }, r.last_write ?? new Date(0)) ===
+          'RECOUNT_REQUESTED'
+          ? { requested_at: iso(r.recount_at), requested_by_name: r.recount_by }
+          : null,
       count:
         !hidden && r.counted_at && r.quantity !== null && r.container_status
           ? {

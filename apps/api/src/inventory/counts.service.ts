@@ -22,6 +22,7 @@ import {
 } from './count-rules';
 import { previousMonth } from './dates';
 import { assertLocationsOfService } from './locations.service';
+import { assertMonthOpen } from './month-open';
 import { loadService, seesPastCounts } from './scope';
 
 type InventoryDeps = Pick<Deps, 'db' | 'now'>;
@@ -121,6 +122,7 @@ export async function upsertCounts(
   const { warnings } = prepared;
   const lineOf = (id: string) => input.lines.findIndex((line) => line.product_id === id);
   return deps.db.transaction().execute(async (tx) => {
+    await assertMonthOpen(tx, actor.tenantId, service.id, input.month);
     const ids = [...new Set(prepared.lines.map((line) => line.product_id))];
     const products = await assertProductsOfService(
       tx,
@@ -184,6 +186,7 @@ export async function clearCounts(
   const now = deps.now();
   const service = await loadService(deps.db, actor, input.service_id);
   return deps.db.transaction().execute(async (tx) => {
+    await assertMonthOpen(tx, actor.tenantId, service.id, input.month);
     let query = tx
       .deleteFrom('counts')
       .where('tenant_id', '=', actor.tenantId)
@@ -238,6 +241,7 @@ export async function copyFromPreviousMonth(
   if (!isMonthReadable(plan.ent, now, from))
     return { month: input.month, from_month: from, copied: 0, skipped: 0, retention_limited: true };
   return deps.db.transaction().execute(async (tx) => {
+    await assertMonthOpen(tx, actor.tenantId, service.id, input.month);
     const { rows } = await sql<{ source: number; copied: number }>`
       with source as (
         select prev.* from counts prev

@@ -33,6 +33,12 @@ import {
   LossCreateInput,
   LossListInput,
   LossListResult,
+  Period,
+  PeriodMark,
+  PeriodMarkInput,
+  PeriodReopenInput,
+  PeriodReview,
+  PeriodReviewInput,
   ProductCreateInput,
   ProductIdInput,
   ProductListInput,
@@ -72,6 +78,8 @@ import {
 } from './locations.service';
 import { lookupCode } from './lookup.service';
 import { createLoss, deleteLoss, listLosses } from './losses.service';
+import { reviewPeriod } from './period-review';
+import { closePeriod, getPeriod, markReview, reopenPeriod } from './periods.service';
 import { suggestProduct } from './product-suggestion.service';
 import {
   archiveProduct,
@@ -207,6 +215,30 @@ const spotChecks = {
     .mutation(({ ctx, input }) => createSpotCheck(ctx.deps, ctx.actor, input)),
 } satisfies TRPCRouterRecord;
 
+/** Review and close a month (SPEC §11): roles and plan are checked in the services (`month.*` actions). */
+const periods = {
+  get: tenantProcedure()
+    .input(ServiceMonthInput)
+    .output(Period)
+    .query(({ ctx, input }) => getPeriod(ctx.deps, ctx.actor, input)),
+  review: tenantProcedure()
+    .input(PeriodReviewInput)
+    .output(PeriodReview)
+    .query(({ ctx, input }) => reviewPeriod(ctx.deps, ctx.actor, input)),
+  mark: tenantProcedure()
+    .input(PeriodMarkInput)
+    .output(PeriodMark)
+    .mutation(({ ctx, input }) => markReview(ctx.deps, ctx.actor, input)),
+  close: tenantProcedure()
+    .input(ServiceMonthInput)
+    .output(Period)
+    .mutation(({ ctx, input }) => closePeriod(ctx.deps, ctx.actor, input)),
+  reopen: tenantProcedure()
+    .input(PeriodReopenInput)
+    .output(Period)
+    .mutation(({ ctx, input }) => reopenPeriod(ctx.deps, ctx.actor, input)),
+} satisfies TRPCRouterRecord;
+
 const losses = {
   list: tenantProcedure()
     .input(LossListInput)
@@ -228,6 +260,7 @@ export const inventoryRouter = {
   categories,
   locations,
   spotChecks,
+  periods,
   losses,
   lookup: tenantProcedure()
     .input(LookupInput)

@@ -14,6 +14,7 @@ import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
 import type { Actor } from '../request/actor';
 import { isFutureDay, iso } from './dates';
+import { assertMonthOpen } from './month-open';
 import { round2, round3 } from './numbers';
 import { assertFoundInScope, loadService } from './scope';
 
@@ -101,23 +102,27 @@ export async function createLoss(deps: InventoryDeps, actor: Actor, input: LossC
   if (!product)
     throw new AppError('NOT_FOUND', undefined, { product_id: 'Produit introuvable dans ce service.' });
   const at = occurredAt(input.occurred_at, now);
-  const inserted = await deps.db
-    .insertInto('loss_events')
-    .values({
-      tenant_id: actor.tenantId,
-      service_id: service.id,
-      product_id: product.id,
-      occurred_at: at,
-      inventory_month: monthKey(at),
-      quantity: input.quantity,
-      unit: normaliseUnit(service.counting_mode, input.unit ?? product.unit),
-      reason: input.reason,
-      note: input.note ?? null,
-      created_by: actor.userId,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const month = monthKey(at);
+  const inserted = await deps.db.transaction().execute(async (tx) => {
+    await assertMonthOpen(tx, actor.tenantId, service.id, month);
+    return tx
+      .insertInto('loss_events')
+      .values({
+        tenant_id: actor.tenantId,
+        service_id: service.id,
+        product_id: product.id,
+        occurred_at: at,
+        inventory_month: month,
+        quantity: input.quantity,
+        unit: normaliseUnit(service.counting_mode, input.unit ?? product.unit),
+        reason: input.reason,
+        note: input.note ?? null,
+        created_by: actor.userId,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  });
   return toLoss(
     await selectLosses(deps.db, actor.tenantId).where('l.id', '=', inserted.id).executeTakeFirstOrThrow(),
   );
@@ -194,17 +199,20 @@ export async function deleteLoss(deps: InventoryDeps, actor: Actor, id: string):
     actor,
     await deps.db
       .selectFrom('loss_events')
-      .select(['id', 'service_id', 'created_by'])
+      .select(['id', 'service_id', 'created_by', 'inventory_month'])
       .where('id', '=', id)
       .where('tenant_id', '=', actor.tenantId)
       .executeTakeFirst(),
   );
   if (!canDeleteLoss(actor.role, loss.created_by === actor.userId)) throw new AppError('FORBIDDEN_ROLE');
   await requireLossManagement(deps.db, actor.tenantId, now);
-  await deps.db
-    .deleteFrom('loss_events')
-    .where('id', '=', loss.id)
-    .where('tenant_id', '=', actor.tenantId)
-    .execute();
+  await deps.db.transaction().execute(async (tx) => {
+    await assertMonthOpen(tx, actor.tenantId, loss.service_id, loss.inventory_month);
+    await tx
+      .deleteFrom('loss_events')
+      .where('id', '=', loss.id)
+      .where('tenant_id', '=', actor.tenantId)
+      .execute();
+  });
   return { deleted: true };
 }

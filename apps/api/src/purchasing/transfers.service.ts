@@ -107,8 +107,9 @@ export async function createTransfer(
     deps.db,
     { tenantId: actor.tenantId, key, operation: 'purchasing.transfers.create', request, now },
     async (tx) => {
-      await assertMonthOpen(tx, actor.tenantId, from.id, month);
-      await assertMonthOpen(tx, actor.tenantId, to.id, month);
+      // Both months held open, in id order: two opposite transfers never wait on each other.
+      for (const serviceId of [from.id, to.id].sort())
+        await assertMonthOpen(tx, actor.tenantId, serviceId, month);
       const ids = [...new Set(input.lines.map((l) => l.product_id))];
       const sources = await tx
         .selectFrom('products')

@@ -6,6 +6,7 @@ import * as m0010 from './0010_purchasing';
 import * as m0011 from './0011_team_counting';
 import * as m0012 from './0012_download_link_once';
 import * as m0013 from './0013_refresh_family_start';
+import * as m0015 from './0015_month_review';
 import * as m0017 from './0017_count_weight';
 
 /** Ordered, in-code migrations: bundled with the server, no filesystem scan. */
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0011_team_counting': m0011,
   '0012_download_link_once': m0012,
   '0013_refresh_family_start': m0013,
+  '0015_month_review': m0015,
   '0017_count_weight': m0017,
 };
 
