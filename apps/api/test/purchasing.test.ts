@@ -248,9 +248,11 @@ describe('purchasing.receipts', () => {
       t.trpc(colleague.token).purchasing.receipts.delete.mutate({ id: receipt.id }),
     );
     expect(denied.data).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+    // The receipt's write gave the month its (OPEN) row: close that one.
     await t.db
       .insertInto('inventory_periods')
       .values({ tenant_id: f.tenantId, service_id: f.services[0]!.id, month: '2026-11', status: 'CLOSED' })
+      .onConflict((oc) => oc.columns(['service_id', 'month']).doUpdateSet({ status: 'CLOSED' }))
       .execute();
     const closed = await failure(
       t.trpc(operator.token).purchasing.receipts.delete.mutate({ id: receipt.id }),

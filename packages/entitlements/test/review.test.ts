@@ -56,9 +56,9 @@ describe('reviewReasons', () => {
   });
 
   it('an unpriced product cannot be shown cheap: its big change is kept with no value', () => {
-    expect(reviewReasons(facts({ total: 2, previous: 10, history: [10, 2, 2], purchasePrice: null }))).toEqual([
-      { kind: 'change', previous: 10, percent: -80, value: null },
-    ]);
+    expect(
+      reviewReasons(facts({ total: 2, previous: 10, history: [10, 2, 2], purchasePrice: null })),
+    ).toEqual([{ kind: 'change', previous: 10, percent: -80, value: null }]);
   });
 
   it('no change is measured without a previous quantity above zero', () => {

@@ -263,6 +263,7 @@ const TENANT_TABLES = [
   'transfer_lines',
   'sales_lines',
   'inventory_periods',
+  'count_reviews',
   'idempotency_keys',
   'audit_log',
 ] as const;
