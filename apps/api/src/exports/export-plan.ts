@@ -20,6 +20,8 @@ import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
 import { type Actor, assertServiceInScope, requireCan } from '../request/actor';
 import { slugify } from '../tenants/slug';
+import { closedMonthsNote, frenchMonth } from './closed-months';
+import { hasLocations } from './stream-location-rows';
 
 /** Everything decided before the first byte: any refusal here is still a JSON error. */
 export interface ExportPlan {
@@ -37,6 +39,8 @@ export interface ExportPlan {
   withSummary: boolean;
   /** BOUTIQUE+ `stock_control`: the XLSX gets a "Consommation" sheet for the last month. */
   withUsage: boolean;
+  /** The services keep stock in places: the XLSX gets an "Emplacements" sheet (every count line). */
+  withLocations: boolean;
   /** Recipients (1–5) and the plain-text note, when the file is mailed. */
   email: { to: string[]; message: string | null } | null;
   ent: Entitlements;
@@ -44,15 +48,12 @@ export interface ExportPlan {
   contentType: string;
   /** "Inventaire 11/2026 — Bistrot" (mail subject). */
   heading: string;
-  /** The heading with the services and the history note: the workbook's title row. */
+  /** The heading with the services, the history note and who closed the months: the workbook's title row. */
   title: string;
 }
 
 const KIND: Record<ExportFormat, QuotaKind> = { xlsx: 'export_xlsx', csv: 'export_csv' };
 const FEATURE = { xlsx: 'exports_xlsx', csv: 'exports_basic' } as const;
-
-/** 'YYYY-MM' → 'MM/YYYY' as titles show it. */
-const frenchMonth = (month: Month) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 
 /**
  * Checks role, services, period, plan features and history for an export, and names the file.
@@ -95,6 +96,11 @@ export async function planExport(
   const months = from === to ? frenchMonth(from) : `${frenchMonth(from)} à ${frenchMonth(to)}`;
   const heading = `Inventaire ${months} — ${tenant.name}`;
   const history = retentionLimited ? ` — historique limité à ${ent.limits.history_days} jours` : '';
+  const serviceIds = services.map((s) => s.id);
+  const [closed, located] = await Promise.all([
+    closedMonthsNote(db, actor.tenantId, services, from, to),
+    format === 'xlsx' ? hasLocations(db, actor.tenantId, serviceIds, from, to) : false,
+  ]);
   return {
     request,
     tenant: { ...tenant, currency_code },
@@ -107,12 +113,13 @@ export async function planExport(
     retentionLimited,
     withSummary: format === 'xlsx' && ent.features.reports_advanced,
     withUsage: format === 'xlsx' && ent.features.stock_control,
+    withLocations: located,
     email: request.email ? { to: request.email, message: request.message ?? null } : null,
     ent,
     filename: `inventaire_${period}_${tenant.slug}_${serviceSlug}.${format}`,
     contentType: EXPORT_CONTENT_TYPES[format],
     heading,
-    title: `${heading} (Services : ${services.map((s) => s.name).join(', ')})${history}`,
+    title: `${heading} (Services : ${services.map((s) => s.name).join(', ')})${history}${closed}`,
   };
 }
 

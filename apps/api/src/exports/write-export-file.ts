@@ -9,6 +9,7 @@ import { createCsvWriter } from './csv-writer';
 import type { ExportPlan } from './export-plan';
 import type { ExportWriter, WorkbookMeta } from './export-writer';
 import { type RowScope, streamExportChunks } from './stream-export-rows';
+import { streamLocationChunks } from './stream-location-rows';
 import { summarizeLosses } from './summarize-losses';
 import { SummaryAccumulator } from './summary';
 import { createXlsxWriter } from './xlsx-writer';
@@ -79,6 +80,22 @@ export async function writeExportFile(
   } finally {
     // Leaving early (error, client gone) closes the server-side cursor and frees its connection.
     if (!next.done) await chunks.return(undefined).catch(() => undefined);
+  }
+  if (plan.withLocations && writer.openLocations) {
+    const addLine = writer.openLocations();
+    const lines = streamLocationChunks(db, scope);
+    let chunk = await lines.next();
+    try {
+      while (!chunk.done) {
+        if (closedEarly || out.destroyed) throw new ExportAbortedError(closedEarly);
+        for (const line of chunk.value) addLine(line);
+        const congested = writer.congested();
+        if (congested) await drained(congested, out);
+        chunk = await lines.next();
+      }
+    } finally {
+      if (!chunk.done) await lines.return(undefined).catch(() => undefined);
+    }
   }
   const losses = summary && scope.serviceIds.length > 0 ? await summarizeLosses(db, scope) : null;
   // A closed output can leave exceljs waiting for 'finish' forever: the outcome decides.

@@ -12,6 +12,7 @@ import {
   round3,
 } from './columns';
 import type { ExportWriter, WorkbookMeta } from './export-writer';
+import { openLocationsSheet } from './xlsx-locations';
 import { writeSummarySheet } from './xlsx-summary';
 import { writeUsageSheet } from './xlsx-usage';
 
@@ -96,12 +97,14 @@ export function createXlsxWriter(out: Writable, meta: WorkbookMeta): ExportWrite
 
   // exceljs writes the sheet's XML into the zip entry's stream ignoring its backpressure: we look at it
   // ourselves, or a slower deflate (or client) lets the XML pile up in memory (18 MB at 40k rows).
+  let current: ExcelJS.Worksheet = sheet;
   const sheetPipes = (): Writable[] =>
-    (sheet as unknown as { stream: { pipes?: Writable[] } }).stream.pipes ?? [];
+    (current as unknown as { stream: { pipes?: Writable[] } }).stream.pipes ?? [];
 
   let lines = 0;
   let quantity = 0;
   let valuePurchase = 0;
+  let inventoryEnded = false;
 
   return {
     addRow(row: ExportRow) {
@@ -126,31 +129,46 @@ export function createXlsxWriter(out: Writable, meta: WorkbookMeta): ExportWrite
 
     congested: () => sheetPipes().find(needsDrain) ?? (out.writableNeedDrain ? out : null),
 
+    openLocations() {
+      endInventory();
+      const locations = openLocationsSheet(workbook, meta);
+      current = locations.sheet;
+      return locations.add;
+    },
+
     async finish(summary, usage) {
-      const first = HEADER_ROW + 1;
-      const last = HEADER_ROW + lines;
-      const subtotal = (column: number, result: number): ExcelJS.CellValue => {
-        if (lines === 0) return 0;
-        const letter = String.fromCharCode(64 + column);
-        return {
-          formula: `SUBTOTAL(109,${letter}${first}:${letter}${last})`,
-          result,
-        } as ExcelJS.CellFormulaValue;
-      };
-      const totals = sheet.addRow([]);
-      totals.getCell(COLUMN.name).value = `Total (${lines} ${lines > 1 ? 'lignes' : 'ligne'})`;
-      totals.getCell(COLUMN.quantity).value = subtotal(COLUMN.quantity, round3(quantity));
-      totals.getCell(COLUMN.valuePurchase).value = subtotal(COLUMN.valuePurchase, round2(valuePurchase));
-      for (let i = 1; i <= COLUMN_COUNT; i++) totals.getCell(i).style = STYLE.totalLabel;
-      totals.getCell(COLUMN.quantity).style = STYLE.totalQuantity;
-      totals.getCell(COLUMN.valuePurchase).style = STYLE.totalMoney;
-      totals.commit();
-      sheet.commit();
+      endInventory();
+      if (current !== sheet) current.commit();
       if (summary) writeSummarySheet(workbook, meta, summary);
       if (usage && usage.length > 0) writeUsageSheet(workbook, meta, usage);
       await workbook.commit();
     },
   };
+
+  /** The totals row, then the sheet is closed (once): the next sheets stream after it. */
+  function endInventory() {
+    if (inventoryEnded) return;
+    inventoryEnded = true;
+    const first = HEADER_ROW + 1;
+    const last = HEADER_ROW + lines;
+    const subtotal = (column: number, result: number): ExcelJS.CellValue => {
+      if (lines === 0) return 0;
+      const letter = String.fromCharCode(64 + column);
+      return {
+        formula: `SUBTOTAL(109,${letter}${first}:${letter}${last})`,
+        result,
+      } as ExcelJS.CellFormulaValue;
+    };
+    const totals = sheet.addRow([]);
+    totals.getCell(COLUMN.name).value = `Total (${lines} ${lines > 1 ? 'lignes' : 'ligne'})`;
+    totals.getCell(COLUMN.quantity).value = subtotal(COLUMN.quantity, round3(quantity));
+    totals.getCell(COLUMN.valuePurchase).value = subtotal(COLUMN.valuePurchase, round2(valuePurchase));
+    for (let i = 1; i <= COLUMN_COUNT; i++) totals.getCell(i).style = STYLE.totalLabel;
+    totals.getCell(COLUMN.quantity).style = STYLE.totalQuantity;
+    totals.getCell(COLUMN.valuePurchase).style = STYLE.totalMoney;
+    totals.commit();
+    sheet.commit();
+  }
 }
 
 /**
