@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContainerStatus, PeriodStatus, ReviewDecision } from './enums';
+import { ContainerStatus, PeriodStatus, ProductUnit, ReviewDecision } from './enums';
 import { ServiceMonthInput } from './inventory';
 import { Money, Month, Uuid } from './primitives';
 
@@ -75,7 +75,7 @@ export const SuspiciousProduct = z.object({
   product_id: Uuid,
   name: z.string(),
   category: z.string().nullable(),
-  unit: z.string(),
+  unit: ProductUnit,
   purchase_price: z.number().nullable(),
   /** This month's stock (lines summed, remaining fractions included). */
   total: z.number(),
@@ -93,7 +93,7 @@ export const MissingProduct = z.object({
   product_id: Uuid,
   name: z.string(),
   category: z.string().nullable(),
-  unit: z.string(),
+  unit: ProductUnit,
   /** Its stock last month. */
   previous: z.number(),
 });

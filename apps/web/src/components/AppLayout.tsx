@@ -25,13 +25,17 @@ const NAV = [
   ['/app/losses', 'nav_losses'],
   ['/app/deliveries', 'nav_deliveries'],
   ['/app/consumption', 'nav_consumption'],
+  ['/app/review', 'nav_review'],
   ['/app/exports', 'nav_exports'],
   ['/app/team', 'nav_team'],
   ['/app/settings', 'nav_settings'],
 ] as const;
 
 /** Entries a role may not use are hidden (the pages explain it if opened by link). */
-const NAV_ACTION: Partial<Record<(typeof NAV)[number][0], Action>> = { '/app/team': 'team.manage' };
+const NAV_ACTION: Partial<Record<(typeof NAV)[number][0], Action>> = {
+  '/app/team': 'team.manage',
+  '/app/review': 'month.review',
+};
 
 /** The signed-in shell: top bar on desktop, bottom tab bar + menu on a phone. */
 export function AppLayout() {
