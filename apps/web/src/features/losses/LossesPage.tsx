@@ -13,6 +13,7 @@ import { formatDate, formatMoney, formatQty } from '../inventory/scope/format';
 import { ScopeBar, ScopeGate } from '../inventory/scope/ScopeBar';
 import { unitMessages } from '../inventory/scope/units';
 import { useScope } from '../inventory/scope/useScope';
+import { MonthStatus } from '../review/MonthStatus';
 import { type Loss, LossForm } from './LossForm';
 import { m } from './messages';
 import './losses.css';
@@ -34,6 +35,7 @@ export function LossesPage() {
       ) : (
         <>
           <ScopeBar scope={scope} />
+          <MonthStatus serviceId={service.id} month={scope.month} />
           <div className="losses-layout">
             {isPending ? null : verdict.ok ? (
               <LossForm
