@@ -5,8 +5,8 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { toast } from '../../shared/feedback/toast-store';
 import { useCurrentRole } from '../../shared/session/useCurrentRole';
-import { monthLabel } from '../inventory/scope/format';
 import { m } from './messages';
+import { closeWarnings, monthInSentence } from './review-model';
 import { usePeriodActions } from './usePeriod';
 
 /** "Clôturer le mois" behind a confirmation; once closed, "Rouvrir" with the reason. */
@@ -21,8 +21,16 @@ function CloseButton({ review }: { review: PeriodReview }) {
   const { locale } = useLocale();
   const { close } = usePeriodActions();
   const [confirming, setConfirming] = useState(false);
-  const month = monthLabel(locale, review.period.month);
-  const toCheck = review.suspicious.filter((s) => s.state !== 'RECOUNT_REQUESTED').length;
+  const month = monthInSentence(locale, review.period.month);
+  const { toCheck, uncounted } = closeWarnings(review);
+  const parts = [
+    toCheck === 0 ? null : toCheck === 1 ? t('warn_to_check_one') : t('warn_to_check', { n: toCheck }),
+    uncounted === 0
+      ? null
+      : uncounted === 1
+        ? t('warn_uncounted_one')
+        : t('warn_uncounted', { n: uncounted }),
+  ].filter((part) => part !== null);
   const { service_id } = review.period;
   return (
     <section className="card review-close" aria-labelledby="review-close-title">
@@ -33,10 +41,8 @@ function CloseButton({ review }: { review: PeriodReview }) {
           <p id="close-confirm-title">
             <strong>{t('close_confirm', { month })}</strong> {t('close_confirm_body', { month })}
           </p>
-          {toCheck > 0 || review.missing_total > 0 ? (
-            <p className="alert alert-warn">
-              {t('close_pending_warning', { n: toCheck, missing: review.missing_total })}
-            </p>
+          {parts.length > 0 ? (
+            <p className="alert alert-warn">{t('close_warning', { parts: parts.join(t('warn_and')) })}</p>
           ) : null}
           <div className="close-actions">
             <button
@@ -83,7 +89,7 @@ function ReopenForm({ review }: { review: PeriodReview }) {
   const { reopen } = usePeriodActions();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
-  const month = monthLabel(locale, review.period.month);
+  const month = monthInSentence(locale, review.period.month);
   const invalid = reason.trim().length < 3;
 
   function submit(event: FormEvent) {

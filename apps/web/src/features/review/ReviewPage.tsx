@@ -78,10 +78,14 @@ function ReviewContent({ serviceId, month }: { serviceId: string; month: string 
   const closed = data.period.status === 'CLOSED';
   return (
     <div className="review-layout">
-      <ProgressCard review={data} />
-      <SuspiciousList review={data} readOnly={closed} />
-      <MissingList review={data} />
-      <CloseMonth review={data} />
+      <div className="review-column">
+        <ProgressCard review={data} />
+        <MissingList review={data} />
+      </div>
+      <div className="review-column">
+        <SuspiciousList review={data} readOnly={closed} />
+        <CloseMonth review={data} />
+      </div>
     </div>
   );
 }

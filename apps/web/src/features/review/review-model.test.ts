@@ -2,7 +2,14 @@ import type { Period } from '@stockscan/contracts';
 import { describe, expect, it } from 'vitest';
 import { format } from '../../i18n/i18n';
 import { m } from './messages';
-import { closedMonthLines, monthName, periodView, reasonText } from './review-model';
+import {
+  closedMonthLines,
+  closeWarnings,
+  monthInSentence,
+  monthName,
+  periodView,
+  reasonText,
+} from './review-model';
 
 const open: Period = {
   service_id: '00000000-0000-4000-8000-000000000001',
@@ -86,5 +93,21 @@ describe('closedMonthLines', () => {
       ]),
     ).toBe(2);
     expect(closedMonthLines([])).toBe(0);
+  });
+});
+
+describe('closeWarnings', () => {
+  it('what is left before closing: products still to check (a recount asked is in hand) and not counted yet', () => {
+    expect(
+      closeWarnings({
+        suspicious: [{ state: 'TO_REVIEW' }, { state: 'RECOUNT_REQUESTED' }, { state: 'RECOUNTED' }],
+        products: { total: 80, counted: 78 },
+      }),
+    ).toEqual({ toCheck: 2, uncounted: 2 });
+    expect(closeWarnings({ suspicious: [], products: { total: 3, counted: 3 } })).toEqual({
+      toCheck: 0,
+      uncounted: 0,
+    });
+    expect(monthInSentence('fr', '2026-12')).toBe('décembre 2026');
   });
 });

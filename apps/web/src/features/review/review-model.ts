@@ -30,6 +30,22 @@ export function monthName(locale: Locale, month: string): string {
   );
 }
 
+/** "décembre 2026" / "December 2026": a month and its year inside a sentence. */
+export function monthInSentence(locale: Locale, month: string): string {
+  return `${monthName(locale, month)} ${month.slice(0, 4)}`;
+}
+
+/** What is still open before closing: products to check and products not counted yet (the zero ones left out). */
+export function closeWarnings(review: {
+  suspicious: readonly { state: string }[];
+  products: { total: number; counted: number };
+}): { toCheck: number; uncounted: number } {
+  return {
+    toCheck: review.suspicious.filter((s) => s.state !== 'RECOUNT_REQUESTED').length,
+    uncounted: Math.max(0, review.products.total - review.products.counted),
+  };
+}
+
 /** "15 nov. 2026 à 22:14" / "15 Nov 2026, 22:14": when a month was closed or reopened. */
 export function formatWhen(locale: Locale, iso: string): string {
   return new Intl.DateTimeFormat(localeTag(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(
