@@ -22,6 +22,7 @@ import {
   wakeUp,
   writeQueue,
 } from '../src/features/inventory/count/pending-queue';
+import { closedMonthLines } from '../src/features/review/review-model';
 
 const BAR: CountScope = { tenant_id: 't1', service_id: 'bar', month: '2025-03' };
 const KITCHEN: CountScope = { tenant_id: 't1', service_id: 'kitchen', month: '2025-03' };
@@ -318,5 +319,33 @@ describe('count sync loop', () => {
     h.sync.put(BAR, line('rum', 1));
     expect(h.sync.getSnapshot().persisted).toBe(false);
     expect(Object.keys(h.pending())).toHaveLength(2);
+  });
+
+  it('a closed month (409 MONTH_CLOSED): the lines stay on the phone, flagged, until a retry after the reopening', async () => {
+    const h = harness();
+    h.sync.setTenant('t1');
+    let closed = true;
+    h.setAnswer(async () => {
+      if (closed) throw { code: 'MONTH_CLOSED', fields: {} } satisfies SendFailure;
+      return 'ok';
+    });
+    h.sync.put(BAR, line('gin', 4));
+    h.sync.put(BAR, line('rum', 1));
+    await h.advance(400);
+    expect(h.sent).toHaveLength(1);
+    expect(Object.values(h.pending()).map((e) => e.failed)).toEqual([
+      { code: 'MONTH_CLOSED' },
+      { code: 'MONTH_CLOSED' },
+    ]);
+    expect(closedMonthLines(Object.values(h.pending()))).toBe(2);
+    expect(readQueue(h.storage)[entryKey(BAR, 'gin')]?.line.quantity).toBe(4);
+    // Not retried by itself: it waits for the person (a manager reopens the month).
+    await h.advance(600_000);
+    expect(h.sent).toHaveLength(1);
+    closed = false;
+    h.sync.retry();
+    await h.advance(0);
+    expect(h.sent).toHaveLength(2);
+    expect(h.pending()).toEqual({});
   });
 });

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n';
 import { billingPath } from '../../shared/links';
 import { useCurrentRole } from '../../shared/session/useCurrentRole';
 import { useEntitlements } from '../entitlements/useEntitlements';
+import { MonthStatus } from '../review/MonthStatus';
 import { CountFilters } from './count/CountFilters';
 import { CountList } from './count/CountList';
 import { CountProgress } from './count/CountProgress';
@@ -83,6 +84,7 @@ function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }
         <h1>{t('title')}</h1>
         <ScopeBar scope={scopeState} />
       </header>
+      <MonthStatus serviceId={service.id} month={month} />
 
       {byLocation && byLocation.length > 0 && !retentionLimited ? (
         <LocationPicker

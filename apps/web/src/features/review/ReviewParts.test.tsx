@@ -2,6 +2,7 @@ import type { PeriodReview } from '@stockscan/contracts';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { LocaleProvider } from '../../i18n/i18n';
+import { RowStatus } from '../inventory/count/RowStatus';
 import { ClosedQueueNotice } from './ClosedQueueNotice';
 import { MissingList } from './MissingList';
 import { ProgressCard } from './ProgressCard';
@@ -90,5 +91,11 @@ describe('review parts', () => {
     );
     expect(notice).toContain('Mois clôturé : 2 comptages n’ont pas été enregistrés');
     expect(notice).toContain('restent sur ce téléphone');
+    const row = (failedCode: string) =>
+      html(
+        <RowStatus status="failed" name="Gin" sending={false} onRetry={() => {}} failedCode={failedCode} />,
+      );
+    expect(row('MONTH_CLOSED')).toContain('mois clôturé');
+    expect(row('VALIDATION_ERROR')).toContain('échec — réessayer');
   });
 });

@@ -61,7 +61,7 @@ export function CountList({
   return (
     <>
       <ul className="count-list">
-        {items.map(({ product, lines, shelf_position }, i) => {
+        {items.map(({ product, lines, shelf_position, recount }, i) => {
           const props = rowSyncProps(rows, product.id);
           // In a place, its shelves come first; the products not stored there follow under a heading.
           const offShelf =
@@ -72,7 +72,7 @@ export function CountList({
           return (
             <li key={product.id} className={props.entry ? 'has-pending' : undefined}>
               {offShelf ? <p className="off-shelf">{tt('off_shelf')}</p> : null}
-              <CountRow product={product} pageLines={lines} {...props} />
+              <CountRow product={product} pageLines={lines} recount={recount} {...props} />
             </li>
           );
         })}

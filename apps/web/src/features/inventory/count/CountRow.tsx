@@ -1,6 +1,8 @@
+import type { RecountRequest } from '@stockscan/contracts';
 import { featureOn } from '@stockscan/entitlements';
 import { memo, useId, useState } from 'react';
 import { useLocale, useT } from '../../../i18n/i18n';
+import { RecountFlag } from '../../review/RecountFlag';
 import { m } from '../messages';
 import type { Places } from '../places/usePlace';
 import { formatDate, formatQty } from '../scope/format';
@@ -33,6 +35,7 @@ export const CountRow = memo(function CountRow({
   sending,
   sync,
   autoFocus = false,
+  recount,
 }: {
   product: RowProduct;
   /** The product's lines as the list's page (or the scan) brought them. */
@@ -46,6 +49,8 @@ export const CountRow = memo(function CountRow({
   sending: boolean;
   sync: CountSync<UpsertResult>;
   autoFocus?: boolean;
+  /** A manager asked for a recount while reviewing the month. */
+  recount?: RecountRequest | null;
 }) {
   const t = useT(m);
   const u = useT(unitMessages);
@@ -92,11 +97,13 @@ export const CountRow = memo(function CountRow({
           {product.name}
         </p>
         {meta.length > 0 ? <p className="count-meta">{meta.join(' · ')}</p> : null}
+        <RecountFlag recount={recount} />
       </div>
       <RowStatus
         status={status}
         name={product.name}
         sending={sending}
+        failedCode={entry?.failed?.code}
         onRetry={() => sync.retry([entryKey(scope, product.id, locationId)])}
       />
       <QuantityInput

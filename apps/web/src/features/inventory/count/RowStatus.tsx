@@ -1,4 +1,5 @@
 import { useT } from '../../../i18n/i18n';
+import { m as review } from '../../review/messages';
 import { m } from '../messages';
 
 export type RowState = 'failed' | 'pending' | 'saved' | 'todo';
@@ -9,13 +10,17 @@ export function RowStatus({
   name,
   sending,
   onRetry,
+  failedCode,
 }: {
   status: RowState;
   name: string;
   sending: boolean;
   onRetry: () => void;
+  /** Why the server refused the line, when it did (a closed month is said as such). */
+  failedCode?: string | null;
 }) {
   const t = useT(m);
+  const r = useT(review);
   return (
     <div className="count-status" aria-live="polite">
       {status === 'failed' ? (
@@ -25,7 +30,7 @@ export function RowStatus({
           aria-label={t('status_failed_label', { name })}
           onClick={onRetry}
         >
-          {t('status_failed')}
+          {failedCode === 'MONTH_CLOSED' ? r('status_closed_row') : t('status_failed')}
         </button>
       ) : status === 'pending' ? (
         <span className="status-pending">

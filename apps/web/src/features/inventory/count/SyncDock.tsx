@@ -1,4 +1,6 @@
 import { useT } from '../../../i18n/i18n';
+import { ClosedQueueNotice } from '../../review/ClosedQueueNotice';
+import { closedMonthLines } from '../../review/review-model';
 import { m } from '../messages';
 import type { SyncSnapshot } from './count-sync';
 import { lineStatus } from './pending-queue';
@@ -20,6 +22,8 @@ export function SyncDock({
   const online = useOnline();
   const entries = Object.values(snapshot.queue).filter((e) => e.tenant_id === tenantId);
   const refused = entries.filter((e) => e.failed !== null).length;
+  // Lines of a closed month are said apart: they wait for a manager to reopen it, not for a fix.
+  const closed = closedMonthLines(entries);
   const stuck = entries.filter((e) => e.failed === null && lineStatus(e) === 'failed').length;
   const failed = refused + stuck;
   const waiting = entries.length - failed;
@@ -27,8 +31,9 @@ export function SyncDock({
     <div className="sync-dock">
       {!online ? <p className="dock-alert dock-offline">{t('offline')}</p> : null}
       {!snapshot.persisted ? <p className="dock-alert dock-danger">{t('not_persisted')}</p> : null}
-      {online && refused > 0 ? (
-        <p className="dock-alert dock-danger">{t('refused_hint', { n: refused })}</p>
+      {online ? <ClosedQueueNotice entries={entries} /> : null}
+      {online && refused > closed ? (
+        <p className="dock-alert dock-danger">{t('refused_hint', { n: refused - closed })}</p>
       ) : null}
       {online && stuck > 0 && refused === 0 ? (
         <p className="dock-alert dock-offline">{t('stuck_hint')}</p>
