@@ -176,6 +176,31 @@ describe('inventory.losses', () => {
     }
   });
 
+  it('idempotency_key: a replay (even 5 at once) is one loss and the first answer; another body → 409', async () => {
+    const f = await createTenantFixture(t.db, t.config, { now: NOW, plan: 'BOUTIQUE' });
+    const service_id = f.services[0]!.id;
+    const product_id = await seedProduct(f, 0, { name: 'Gin' });
+    const api = t.trpc(f.owner.token).inventory.losses;
+    const body = {
+      service_id,
+      product_id,
+      quantity: 1,
+      reason: 'breakage' as const,
+      idempotency_key: 'loss-1',
+    };
+
+    const first = await api.create.mutate(body);
+    const replays = await Promise.all(Array.from({ length: 5 }, () => api.create.mutate(body)));
+    const other = await failure(api.create.mutate({ ...body, quantity: 2 }));
+    const noKey = await Promise.all([api.create.mutate({ ...body, idempotency_key: undefined }), null]);
+
+    expect(replays.map((loss) => loss.id)).toEqual(Array(5).fill(first.id));
+    expect(replays[0]).toEqual(first);
+    expect(other.data).toMatchObject({ code: 'IDEMPOTENCY_MISMATCH', http_status: 409 });
+    expect(noKey[0]?.id).not.toBe(first.id);
+    expect(await lossesOf(f.tenantId)).toHaveLength(2);
+  });
+
   it('delete: managers, or the operator who recorded it; another operator gets 403', async () => {
     const f = await createTenantFixture(t.db, t.config, { now: NOW, plan: 'BOUTIQUE' });
     const service_id = f.services[0]!.id;

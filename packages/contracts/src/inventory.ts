@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ContainerStatus, LossReason, ProductRole, ProductUnit } from './enums';
 import {
   Grams,
+  IdempotencyKey,
   IsoDate,
   IsoDateTime,
   Money,
@@ -505,6 +506,8 @@ export const LossCreateInput = z.object({
   /** A datetime or a day; defaults to now. */
   occurred_at: z.union([IsoDateTime, IsoDate]).optional(),
   note: text(500).optional(),
+  /** The same loss sent twice (a retry, the offline queue) is recorded once (SPEC §11 idempotency_keys). */
+  idempotency_key: IdempotencyKey.optional(),
 });
 export type LossCreateInput = z.infer<typeof LossCreateInput>;
 

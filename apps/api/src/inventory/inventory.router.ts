@@ -57,6 +57,7 @@ import {
   UsageResult,
 } from '@stockscan/contracts';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { idempotencyKeyOf } from '../idempotency/idempotency';
 import { tenantProcedure } from '../trpc';
 import { listAlerts } from './alerts.service';
 import {
@@ -247,7 +248,9 @@ const losses = {
   create: tenantProcedure()
     .input(LossCreateInput)
     .output(Loss)
-    .mutation(({ ctx, input }) => createLoss(ctx.deps, ctx.actor, input)),
+    .mutation(({ ctx, input }) =>
+      createLoss(ctx.deps, ctx.actor, input, idempotencyKeyOf(input, ctx.req.headers)),
+    ),
   delete: tenantProcedure()
     .input(IdInput)
     .output(DeletedResult)

@@ -12,6 +12,7 @@ import type { Deps } from '../deps';
 import { denialError } from '../entitlements/enforce';
 import { loadTenantPlan } from '../entitlements/tenant-entitlements';
 import { AppError } from '../errors';
+import { runIdempotent } from '../idempotency/idempotency';
 import type { Actor } from '../request/actor';
 import { isFutureDay, iso } from './dates';
 import { assertMonthOpen } from './month-open';
@@ -86,8 +87,14 @@ function occurredAt(input: string | undefined, now: Date): Date {
 }
 
 /** Records a loss (BOUTIQUE+ `loss_management`) of a product of the service, in the month it occurred. */
-export async function createLoss(deps: InventoryDeps, actor: Actor, input: LossCreateInput): Promise<Loss> {
+export async function createLoss(
+  deps: InventoryDeps,
+  actor: Actor,
+  input: LossCreateInput,
+  key?: string,
+): Promise<Loss> {
   const now = deps.now();
+  const { idempotency_key: _key, ...request } = input;
   const [service] = await Promise.all([
     loadService(deps.db, actor, input.service_id),
     requireLossManagement(deps.db, actor.tenantId, now),
@@ -103,9 +110,11 @@ export async function createLoss(deps: InventoryDeps, actor: Actor, input: LossC
     throw new AppError('NOT_FOUND', undefined, { product_id: 'Produit introuvable dans ce service.' });
   const at = occurredAt(input.occurred_at, now);
   const month = monthKey(at);
-  const inserted = await deps.db.transaction().execute(async (tx) => {
+  // A replay answers the first loss; the same key with another body is 409 IDEMPOTENCY_MISMATCH.
+  const call = { tenantId: actor.tenantId, key, operation: 'inventory.losses.create', request, now };
+  return runIdempotent(deps.db, call, async (tx) => {
     await assertMonthOpen(tx, actor.tenantId, service.id, month);
-    return tx
+    const inserted = await tx
       .insertInto('loss_events')
       .values({
         tenant_id: actor.tenantId,
@@ -122,10 +131,10 @@ export async function createLoss(deps: InventoryDeps, actor: Actor, input: LossC
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    return toLoss(
+      await selectLosses(tx, actor.tenantId).where('l.id', '=', inserted.id).executeTakeFirstOrThrow(),
+    );
   });
-  return toLoss(
-    await selectLosses(deps.db, actor.tenantId).where('l.id', '=', inserted.id).executeTakeFirstOrThrow(),
-  );
 }
 
 const LOSS_PAGE = 50;

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n';
 import { fieldErrors } from '../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { FormField } from '../../shared/forms/FormField';
+import { newSubmissionKey } from '../../shared/forms/submission-key';
 import { parseDecimal, todayLocal } from '../inventory/scope/format';
 import type { Service } from '../inventory/scope/service-features';
 import { unitMessages } from '../inventory/scope/units';
@@ -21,6 +22,8 @@ export function LossForm({ service, onSaved }: { service: Service; onSaved: (los
   const u = useT(unitMessages);
   const ids = useId();
   const [product, setProduct] = useState<PickedProduct | null>(null);
+  // One key per loss typed: a retry after a lost answer is recorded once (the server replays the first).
+  const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
   const [quantity, setQuantity] = useState('');
   const [unit, setUnit] = useState<ProductUnit>(defaultUnit(service.counting_mode));
   const [reason, setReason] = useState<LossReason>('breakage');
@@ -40,6 +43,7 @@ export function LossForm({ service, onSaved }: { service: Service; onSaved: (los
     setQuantity('');
     setNote('');
     setTouched(false);
+    setSubmissionKey(newSubmissionKey());
     onSaved(loss);
   });
   const serverFields = fieldErrors(create.error);
@@ -61,6 +65,7 @@ export function LossForm({ service, onSaved }: { service: Service; onSaved: (los
     setTouched(true);
     if (!product || qty === null || qty <= 0 || dateProblem) return;
     create.mutate({
+      idempotency_key: submissionKey,
       service_id: service.id,
       product_id: product.id,
       quantity: qty,

@@ -4,11 +4,11 @@ import { Link } from 'react-router';
 import { useT } from '../../../i18n/i18n';
 import { useTRPC } from '../../../lib/trpc';
 import { ErrorMessage } from '../../../shared/feedback/ErrorMessage';
+import { newSubmissionKey } from '../../../shared/forms/submission-key';
 import type { Places } from '../places/usePlace';
 import { parseDecimal } from '../scope/format';
 import { SpotOutcome } from './SpotOutcome';
 import { spotMessages } from './spot-messages';
-import { newSubmissionKey } from './spot-result';
 import './spot.css';
 
 /**

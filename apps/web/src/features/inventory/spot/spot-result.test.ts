@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newSubmissionKey, spotVerdict } from './spot-result';
+import { newSubmissionKey } from '../../../shared/forms/submission-key';
+import { spotVerdict } from './spot-result';
 
 describe('a spot check’s difference', () => {
   it('reads as nothing expected, exact, missing or extra', () => {

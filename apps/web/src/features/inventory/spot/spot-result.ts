@@ -11,14 +11,3 @@ export function spotVerdict(difference: number | null): SpotVerdict {
   if (rounded === 0) return { kind: 'exact' };
   return rounded < 0 ? { kind: 'missing', qty: -rounded } : { kind: 'extra', qty: rounded };
 }
-
-/**
- * One key per submission: a retry of the same check sends it again, a new check gets a new one.
- * `crypto.randomUUID` exists only on https (and localhost); elsewhere 16 random bytes in hex do.
- */
-export function newSubmissionKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
-    '',
-  );
-}
