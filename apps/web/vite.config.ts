@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './precompress.ts';
+import { preloadPage } from './preload-page.ts';
 
 // VITE_DEMO_MODE is a build-time constant: with "false" the AutoDemo module is dead code and not bundled.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), preloadPage('/src/pages/Landing.tsx'), precompress()],
   define: {
     __DEMO_MODE__: JSON.stringify(process.env.VITE_DEMO_MODE === 'true'),
   },

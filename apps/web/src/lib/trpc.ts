@@ -11,11 +11,12 @@ import {
 } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { getLocale } from '../i18n/locale';
+import { apiBase } from './api-base';
 import { createTokenRefresher, getSession, type RefreshOutcome, setSession } from './session';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-export const apiBase = (import.meta.env.VITE_API_BASE_URL ?? '').replace(/\/$/, '');
+export { apiBase };
 
 /** Our stable error code (SPEC §5) from any tRPC failure, or NETWORK when the server was not reached. */
 export function errorCode(error: unknown): string {

@@ -1,5 +1,7 @@
 import type { Locale, PublicConfig } from '@stockscan/contracts';
-import { PLAN_CODES, PLAN_LIMITS, PLAN_NAMES, type PlanCode } from '@stockscan/entitlements';
+// The plan tables alone: the landing shows this sentence and must not load the whole rules package (#21).
+import { PLAN_LIMITS } from '@stockscan/entitlements/limits';
+import { PLAN_CODES, PLAN_NAMES, type PlanCode } from '@stockscan/entitlements/plans';
 
 /** What a new account starts with, as the server is configured (TRIAL_PLAN, TRIAL_DAYS) — never assumed here. */
 export interface StartingPlan {
