@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRoutes } from './app/routes';
 import { LocaleProvider } from './i18n/i18n';
@@ -6,10 +6,13 @@ import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
-createRoot(root).render(
-  <StrictMode>
-    <LocaleProvider>
-      <AppRoutes />
-    </LocaleProvider>
-  </StrictMode>,
+// A transition: the first render yields to the browser every few ms instead of blocking it in one long task.
+startTransition(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <LocaleProvider>
+        <AppRoutes />
+      </LocaleProvider>
+    </StrictMode>,
+  ),
 );

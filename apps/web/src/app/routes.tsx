@@ -1,5 +1,5 @@
-import { lazy, Suspense } from 'react';
-import { BrowserRouter, type RouteObject, useRoutes } from 'react-router';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { BrowserRouter, matchRoutes, type RouteObject, useLocation, useRoutes } from 'react-router';
 import { PublicLayout } from '../components/PublicLayout';
 import { NotFound } from '../pages/NotFound';
 import type { FeatureRoutes, PageRoute } from '../shared/feature-routes';
@@ -8,17 +8,39 @@ const features: FeatureRoutes[] = Object.values(
   import.meta.glob<{ routes: FeatureRoutes }>('../features/*/routes.tsx', { eager: true }),
 ).map((m) => m.routes);
 
+/** What a route loads before it can render: started for every route of a URL at once (see Pages). */
+interface Preload {
+  preload: () => Promise<unknown>;
+}
+
+/** A component in its own chunk, and the function that starts loading it (one request however often called). */
+function lazyComponent(load: () => Promise<{ Component: ComponentType }>) {
+  let loading: Promise<{ Component: ComponentType }> | undefined;
+  const preload = () => {
+    // A failed load (offline) is not kept: the next navigation tries again.
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+  const Component = lazy(() => preload().then((m) => ({ default: m.Component })));
+  return { Component, handle: { preload } satisfies Preload };
+}
+
 /**
  * The tRPC client, react-query and the signed-in shell load with the first page that needs them: the landing
  * does not (#21: what the landing does not render is not in its JS).
  */
-const WithApi = lazy(() => import('./api-providers').then((m) => ({ default: m.WithApi })));
-const AppShell = lazy(() => import('./AppShell').then((m) => ({ default: m.AppShell })));
+const withApi = lazyComponent(() => import('./api-providers').then((m) => ({ Component: m.WithApi })));
+const appShell = lazyComponent(() => import('./AppShell').then((m) => ({ Component: m.AppShell })));
 
 /** A page as its own chunk; while it loads, the page being left stays on screen (navigations are transitions). */
 function page(route: PageRoute): RouteObject {
-  const Page = lazy(() => route.lazy().then((m) => ({ default: m.Component })));
-  return route.index ? { index: true, element: <Page /> } : { path: route.path, element: <Page /> };
+  const { Component, handle } = lazyComponent(route.lazy);
+  return route.index
+    ? { index: true, element: <Component />, handle }
+    : { path: route.path, element: <Component />, handle };
 }
 
 const routes: RouteObject[] = [
@@ -27,7 +49,8 @@ const routes: RouteObject[] = [
     children: [
       page({ index: true, lazy: () => import('../pages/Landing').then((m) => ({ Component: m.Landing })) }),
       {
-        element: <WithApi />,
+        element: <withApi.Component />,
+        handle: withApi.handle,
         children: [
           page({
             path: 'status',
@@ -41,13 +64,19 @@ const routes: RouteObject[] = [
   },
   {
     path: 'app',
-    element: <AppShell />,
+    element: <appShell.Component />,
+    handle: appShell.handle,
     children: [...features.flatMap((f) => f.app ?? []).map(page), { path: '*', element: <NotFound /> }],
   },
 ];
 
 function Pages() {
-  return useRoutes(routes);
+  const location = useLocation();
+  // A layout renders its page only once loaded itself: without this, /login would fetch the API providers, then
+  // the login page, one round trip after the other.
+  for (const match of matchRoutes(routes, location) ?? [])
+    void (match.route.handle as Preload | undefined)?.preload();
+  return useRoutes(routes, location);
 }
 
 /** The whole page tree; before the first page's chunk arrives, nothing is shown. */
