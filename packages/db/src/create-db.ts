@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -34,10 +36,40 @@ const pgTypes = {
   },
 };
 
+/** The embedded database's buffer pool (PostgreSQL's default: 128MB). */
+export const PGLITE_SHARED_BUFFERS = '16MB';
+
 export class EmbeddedDbRefusedError extends Error {
   constructor() {
     super('DATABASE_URL is required when NODE_ENV=production (embedded PGlite is for dev and demo only)');
   }
+}
+
+/**
+ * A new PGlite cluster is created (initdb) by a child process that exits, and this process opens it as a
+ * restart would. initdb, run here, grows WebAssembly memory that a WASM instance never hands back: a first
+ * `npm start` held ~880 MB RSS for its whole life, a restart on the same directory ~390 MB (#21).
+ */
+async function initializeDataDir(dir: string): Promise<void> {
+  const script =
+    'const { PGlite } = await import(process.argv[1]);' +
+    'const db = await PGlite.create({ dataDir: process.argv[2] });' +
+    'await db.close();';
+  const child = spawn(
+    process.execPath,
+    ['--input-type=module', '-e', script, import.meta.resolve('@electric-sql/pglite'), dir],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0)
+    throw new Error(`PGlite could not create a database in ${dir} (exit ${code}): ${stderr.trim()}`);
 }
 
 export async function createDb(config: DbConfig): Promise<{ db: Db; engine: 'postgres' | 'pglite' }> {
@@ -61,10 +93,17 @@ export async function createDb(config: DbConfig): Promise<{ db: Db; engine: 'pos
     };
   }
   if (config.nodeEnv === 'production') throw new EmbeddedDbRefusedError();
-  if (config.pgliteDataDir) mkdirSync(config.pgliteDataDir, { recursive: true });
+  if (config.pgliteDataDir) {
+    mkdirSync(config.pgliteDataDir, { recursive: true });
+    if (!config.pgliteLoadDump && !existsSync(join(config.pgliteDataDir, 'PG_VERSION')))
+      await initializeDataDir(config.pgliteDataDir);
+  }
   const pglite = await PGlite.create({
     ...(config.pgliteDataDir ? { dataDir: config.pgliteDataDir } : {}),
     ...(config.pgliteLoadDump ? { loadDataDir: config.pgliteLoadDump } : {}),
+    // PostgreSQL's default 128 MB of shared buffers live in the WebAssembly heap and are all touched at start
+    // (~125 MB of RSS); a dev/demo database needs a fraction of that, the file system caches the rest.
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     parsers,
   });
   return { db: new Kysely<Database>({ dialect: new PGliteDialect(pglite) }), engine: 'pglite' };
