@@ -22,7 +22,7 @@ import {
   wakeUp,
   writeQueue,
 } from '../src/features/inventory/count/pending-queue';
-import { closedMonthLines } from '../src/features/review/review-model';
+import { closedMonthLines } from '../src/features/inventory/review/review-model';
 
 const BAR: CountScope = { tenant_id: 't1', service_id: 'bar', month: '2025-03' };
 const KITCHEN: CountScope = { tenant_id: 't1', service_id: 'kitchen', month: '2025-03' };

@@ -1,6 +1,6 @@
 import { useT } from '../../../i18n/i18n';
-import { m as review } from '../../review/messages';
 import { m } from '../messages';
+import { m as review } from '../review/messages';
 
 export type RowState = 'failed' | 'pending' | 'saved' | 'todo';
 

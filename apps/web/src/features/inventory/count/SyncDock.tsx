@@ -1,7 +1,7 @@
 import { useT } from '../../../i18n/i18n';
-import { ClosedQueueNotice } from '../../review/ClosedQueueNotice';
-import { closedMonthLines } from '../../review/review-model';
 import { m } from '../messages';
+import { ClosedQueueNotice } from '../review/ClosedQueueNotice';
+import { closedMonthLines } from '../review/review-model';
 import type { SyncSnapshot } from './count-sync';
 import { lineStatus } from './pending-queue';
 import { useOnline } from './useCountSync';

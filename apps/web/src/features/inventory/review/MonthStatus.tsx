@@ -1,8 +1,8 @@
 import type { Month } from '@stockscan/contracts';
 import { can } from '@stockscan/entitlements';
 import { Link } from 'react-router';
-import { useLocale, useT } from '../../i18n/i18n';
-import { useCurrentRole } from '../../shared/session/useCurrentRole';
+import { useLocale, useT } from '../../../i18n/i18n';
+import { useCurrentRole } from '../../../shared/session/useCurrentRole';
 import { m } from './messages';
 import { formatWhen, periodView } from './review-model';
 import { usePeriod } from './usePeriod';

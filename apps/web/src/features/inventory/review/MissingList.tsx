@@ -1,7 +1,7 @@
 import type { PeriodReview } from '@stockscan/contracts';
-import { useLocale, useT } from '../../i18n/i18n';
-import { formatQty } from '../inventory/scope/format';
-import { unitMessages } from '../inventory/scope/units';
+import { useLocale, useT } from '../../../i18n/i18n';
+import { formatQty } from '../scope/format';
+import { unitMessages } from '../scope/units';
 import { m } from './messages';
 import { monthName } from './review-model';
 

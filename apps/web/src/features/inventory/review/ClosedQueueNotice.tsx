@@ -1,4 +1,4 @@
-import { useT } from '../../i18n/i18n';
+import { useT } from '../../../i18n/i18n';
 import { m } from './messages';
 import { closedMonthLines } from './review-model';
 

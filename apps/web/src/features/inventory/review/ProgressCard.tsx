@@ -1,5 +1,5 @@
 import type { PeriodReview } from '@stockscan/contracts';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useLocale, useT } from '../../../i18n/i18n';
 import { m } from './messages';
 import { formatActivity } from './review-model';
 

@@ -1,6 +1,6 @@
 import type { Month, ReviewDecision } from '@stockscan/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTRPC } from '../../lib/trpc';
+import { useTRPC } from '../../../lib/trpc';
 
 /** The service's month: OPEN or CLOSED, who closed it and when, the last reopening. */
 export function usePeriod(serviceId: string | undefined, month: Month) {

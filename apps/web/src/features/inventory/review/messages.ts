@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../../../i18n/i18n';
 
 /** Reviewing and closing the month: a checklist for the manager at closing time. */
 export const m = defineMessages({

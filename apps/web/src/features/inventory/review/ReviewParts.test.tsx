@@ -1,8 +1,8 @@
 import type { PeriodReview } from '@stockscan/contracts';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { LocaleProvider } from '../../i18n/i18n';
-import { RowStatus } from '../inventory/count/RowStatus';
+import { LocaleProvider } from '../../../i18n/i18n';
+import { RowStatus } from '../count/RowStatus';
 import { ClosedQueueNotice } from './ClosedQueueNotice';
 import { MissingList } from './MissingList';
 import { ProgressCard } from './ProgressCard';

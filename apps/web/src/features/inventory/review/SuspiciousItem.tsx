@@ -1,10 +1,10 @@
 import type { Month, SuspiciousProduct } from '@stockscan/contracts';
-import { useLocale, useT } from '../../i18n/i18n';
-import { toast } from '../../shared/feedback/toast-store';
-import { useErrorToast } from '../../shared/feedback/useErrorToast';
-import { useEntitlements } from '../entitlements/useEntitlements';
-import { formatMoney, formatQty } from '../inventory/scope/format';
-import { unitMessages } from '../inventory/scope/units';
+import { useLocale, useT } from '../../../i18n/i18n';
+import { toast } from '../../../shared/feedback/toast-store';
+import { useErrorToast } from '../../../shared/feedback/useErrorToast';
+import { useEntitlements } from '../../entitlements/useEntitlements';
+import { formatMoney, formatQty } from '../scope/format';
+import { unitMessages } from '../scope/units';
 import { m } from './messages';
 import { formatActivity, monthName, reasonText } from './review-model';
 import { type ReviewDecision, usePeriodActions } from './usePeriod';

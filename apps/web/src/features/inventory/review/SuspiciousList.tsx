@@ -1,5 +1,5 @@
 import type { PeriodReview } from '@stockscan/contracts';
-import { useT } from '../../i18n/i18n';
+import { useT } from '../../../i18n/i18n';
 import { m } from './messages';
 import { SuspiciousItem } from './SuspiciousItem';
 

@@ -1,10 +1,10 @@
 import type { PeriodReview } from '@stockscan/contracts';
 import { can } from '@stockscan/entitlements';
 import { type FormEvent, useId, useState } from 'react';
-import { useLocale, useT } from '../../i18n/i18n';
-import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
-import { toast } from '../../shared/feedback/toast-store';
-import { useCurrentRole } from '../../shared/session/useCurrentRole';
+import { useLocale, useT } from '../../../i18n/i18n';
+import { ErrorMessage } from '../../../shared/feedback/ErrorMessage';
+import { toast } from '../../../shared/feedback/toast-store';
+import { useCurrentRole } from '../../../shared/session/useCurrentRole';
 import { m } from './messages';
 import { closeWarnings, monthInSentence } from './review-model';
 import { usePeriodActions } from './usePeriod';

@@ -1,6 +1,6 @@
 import type { Period } from '@stockscan/contracts';
 import { describe, expect, it } from 'vitest';
-import { format } from '../../i18n/i18n';
+import { format } from '../../../i18n/i18n';
 import { m } from './messages';
 import {
   closedMonthLines,
