@@ -192,9 +192,38 @@ describe('inventory.periods.review', () => {
   });
 
   it('"recompter" flags the product on the count screen until someone counts it again', async () => {
-    const { f, service_id, owner, op, p, salle } = await bar();
+    const { f, service_id, owner, op, lea, p, salle } = await bar();
     t.clock.set('2026-11-15T10:01:00Z');
-    await owner.periods.mark.mutate({ service_id, month: MONTH, product_id: p.whisky, decision: 'RECOUNT' });
+    const mailsBefore = t.fakes.sendgrid.requests.length;
+    const asked = await owner.periods.mark.mutate({
+      service_id,
+      month: MONTH,
+      product_id: p.whisky,
+      decision: 'RECOUNT',
+    });
+    // Léa counted it: she is told by e-mail too (SendGrid is configured), in French, with the screen's link.
+    expect(asked.emailed).toBe(1);
+    const mails = t.fakes.sendgrid.requests.slice(mailsBefore);
+    expect(mails).toHaveLength(1);
+    const mail = JSON.parse(mails[0]!.body) as {
+      personalizations: { to: { email: string }[] }[];
+      subject: string;
+      content: { value: string }[];
+    };
+    expect(mail.personalizations[0]?.to[0]?.email).toBe(`${lea.username}@example.test`);
+    expect(mail.subject).toBe('À recompter : Whisky (Bar, novembre 2026)');
+    expect(mail.content[0]?.value).toContain(
+      `http://app.test/app/inventory?service=${service_id}&month=${MONTH}`,
+    );
+    // Asking again while the recount is pending mails nobody twice.
+    const again = await owner.periods.mark.mutate({
+      service_id,
+      month: MONTH,
+      product_id: p.whisky,
+      decision: 'RECOUNT',
+    });
+    expect(again.emailed).toBe(0);
+    expect(t.fakes.sendgrid.requests.length).toBe(mailsBefore + 1);
 
     const screen = await op.counts.screen.query({ service_id, month: MONTH });
     const flagged = screen.items.filter((i) => i.recount);
@@ -230,7 +259,10 @@ describe('inventory.periods.review', () => {
         .where('tenant_id', '=', f.tenantId)
         .where('action', 'like', 'period.review%')
         .execute(),
-    ).toEqual([{ action: 'period.review_recount', object_id: p.whisky }]);
+    ).toEqual([
+      { action: 'period.review_recount', object_id: p.whisky },
+      { action: 'period.review_recount', object_id: p.whisky },
+    ]);
   });
 
   it('marks are for managers, on a product of the service', async () => {

@@ -149,5 +149,7 @@ export const PeriodMark = z.object({
   decision: ReviewDecision,
   decided_by: Uuid.nullable(),
   decided_at: z.string(),
+  /** "Recompter": the people who counted it, told by e-mail (when SendGrid is configured), this time. */
+  emailed: z.number().int(),
 });
 export type PeriodMark = z.infer<typeof PeriodMark>;

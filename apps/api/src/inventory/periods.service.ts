@@ -7,6 +7,7 @@ import {
   type ServiceMonthInput,
 } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
+import { reviewState } from '@stockscan/entitlements';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { requireFeature } from '../entitlements/enforce';
@@ -14,6 +15,7 @@ import { AppError } from '../errors';
 import { type Actor, requireCan } from '../request/actor';
 import { iso } from './dates';
 import { assertMonthOpen, lockPeriod } from './month-open';
+import { mailRecount } from './recount-email';
 import { loadService } from './scope';
 
 type InventoryDeps = Pick<Deps, 'db' | 'now'>;
@@ -162,7 +164,7 @@ export async function reopenPeriod(
  * again. The month must be open: a closed month is read-only, its review too.
  */
 export async function markReview(
-  deps: InventoryDeps,
+  deps: Pick<Deps, 'db' | 'now' | 'mailer' | 'config'>,
   actor: Actor,
   input: PeriodMarkInput,
 ): Promise<PeriodMark> {
@@ -170,7 +172,7 @@ export async function markReview(
   const now = deps.now();
   const service = await loadService(deps.db, actor, input.service_id);
   await requireFeature(deps.db, actor.tenantId, 'stock_control', now);
-  return deps.db.transaction().execute(async (tx) => {
+  const { mark, alreadyAsked } = await deps.db.transaction().execute(async (tx) => {
     const product = await tx
       .selectFrom('products')
       .select('id')
@@ -181,6 +183,22 @@ export async function markReview(
     if (!product)
       throw new AppError('NOT_FOUND', undefined, { product_id: 'Produit introuvable dans ce service.' });
     await assertMonthOpen(tx, actor.tenantId, service.id, input.month);
+    const previous = await tx
+      .selectFrom('count_reviews')
+      .select(['decision', 'decided_at'])
+      .where('service_id', '=', service.id)
+      .where('month', '=', input.month)
+      .where('product_id', '=', product.id)
+      .executeTakeFirst();
+    const lastWrite = previous
+      ? await tx
+          .selectFrom('counts')
+          .select((eb) => eb.fn.max('updated_at').as('at'))
+          .where('tenant_id', '=', actor.tenantId)
+          .where('product_id', '=', product.id)
+          .where('inventory_month', '=', input.month)
+          .executeTakeFirst()
+      : undefined;
     const row = await tx
       .insertInto('count_reviews')
       .values({
@@ -210,6 +228,23 @@ export async function markReview(
       meta: { month: input.month },
       at: now,
     });
-    return { ...row, decided_at: iso(row.decided_at) };
+    // A recount still pending was already asked (and mailed): asking again mails nobody twice.
+    const pending =
+      previous !== undefined &&
+      reviewState(
+        { decision: previous.decision, decidedAt: previous.decided_at },
+        lastWrite?.at ? new Date(lastWrite.at) : new Date(0),
+      ) === 'RECOUNT_REQUESTED';
+    return { mark: { ...row, decided_at: iso(row.decided_at) }, alreadyAsked: pending };
   });
+  const emailed =
+    input.decision === 'RECOUNT' && !alreadyAsked
+      ? await mailRecount(deps, actor, {
+          serviceId: service.id,
+          serviceName: service.name,
+          month: input.month,
+          productId: input.product_id,
+        })
+      : 0;
+  return { ...mark, emailed };
 }

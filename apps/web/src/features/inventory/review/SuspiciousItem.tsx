@@ -43,7 +43,16 @@ export function SuspiciousItem({
     mark.mutate(
       { service_id: serviceId, month, product_id: item.product_id, decision },
       {
-        onSuccess: () => toast.ok(t(decision === 'OK' ? 'marked_ok' : 'marked_recount', { name: item.name })),
+        onSuccess: ({ emailed }) =>
+          toast.ok(
+            decision === 'OK'
+              ? t('marked_ok', { name: item.name })
+              : emailed === 0
+                ? t('marked_recount', { name: item.name })
+                : emailed === 1
+                  ? t('marked_recount_emailed_one', { name: item.name })
+                  : t('marked_recount_emailed', { name: item.name, n: emailed }),
+          ),
         onError: (error) => showError(error),
       },
     );

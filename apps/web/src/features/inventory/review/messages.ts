@@ -58,6 +58,10 @@ export const m = defineMessages({
     mark_recount_label: 'Faire recompter {name}',
     marked_ok: '« {name} » vérifié.',
     marked_recount: '« {name} » sera signalé à recompter sur l’écran de comptage.',
+    marked_recount_emailed:
+      '« {name} » sera signalé à recompter sur l’écran de comptage ; {n} personnes prévenues par e-mail.',
+    marked_recount_emailed_one:
+      '« {name} » sera signalé à recompter sur l’écran de comptage ; la personne qui l’a compté est prévenue par e-mail.',
     // Close / reopen
     close_title: 'Clôturer le mois',
     close_body:
@@ -143,6 +147,10 @@ export const m = defineMessages({
     mark_recount_label: 'Have {name} counted again',
     marked_ok: '“{name}” checked.',
     marked_recount: '“{name}” will be flagged for a recount on the count screen.',
+    marked_recount_emailed:
+      '“{name}” will be flagged for a recount on the count screen; {n} people told by e-mail.',
+    marked_recount_emailed_one:
+      '“{name}” will be flagged for a recount on the count screen; whoever counted it is told by e-mail.',
     close_title: 'Close the month',
     close_body:
       'Once closed, nobody can change the counts or losses of {month}. A manager can reopen it, giving the reason.',
