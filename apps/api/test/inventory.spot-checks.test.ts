@@ -106,4 +106,44 @@ describe('inventory.spotChecks', () => {
       code: 'NOT_FOUND',
     });
   });
+
+  it('is additive-idempotent: a replay answers the first check, another body with the key is 409', async () => {
+    const f = await createTenantFixture(t.db, t.config, { now: NOW, plan: 'ESSENTIEL' });
+    const service_id = f.services[0]!.id;
+    const gin = await t.db
+      .insertInto('products')
+      .values({ tenant_id: f.tenantId, service_id, name: 'Gin', unit: 'pcs' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const owner = t.trpc(f.owner.token).inventory;
+    await owner.counts.upsert.mutate({
+      service_id,
+      month: '2026-10',
+      lines: [{ product_id: gin.id, quantity: 5 }],
+    });
+    const body = { service_id, product_id: gin.id, quantity: 4, idempotency_key: 'check-gin-1' };
+    const first = await owner.spotChecks.create.mutate(body);
+    // The expected figure moves, yet the replay answers what was first stored.
+    await owner.counts.upsert.mutate({
+      service_id,
+      month: '2026-11',
+      lines: [{ product_id: gin.id, quantity: 9 }],
+    });
+
+    const again = await owner.spotChecks.create.mutate(body);
+
+    expect(again).toEqual(first);
+    expect(first).toMatchObject({ expected: 5, difference: -1 });
+    const rows = () =>
+      t.db.selectFrom('spot_checks').select('id').where('tenant_id', '=', f.tenantId).execute();
+    expect(await rows()).toEqual([{ id: first.id }]);
+
+    const mismatch = await failure(owner.spotChecks.create.mutate({ ...body, quantity: 3 }));
+
+    expect(mismatch.data).toMatchObject({ code: 'IDEMPOTENCY_MISMATCH', http_status: 409 });
+    expect(await rows()).toEqual([{ id: first.id }]);
+    const fresh = await owner.spotChecks.create.mutate({ ...body, idempotency_key: 'check-gin-2' });
+    expect(fresh).toMatchObject({ expected: 9, difference: -5 });
+    expect(fresh.id).not.toBe(first.id);
+  });
 });

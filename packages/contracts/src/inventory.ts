@@ -652,6 +652,7 @@ export const SpotCheckCreateInput = z.object({
   product_id: Uuid,
   location_id: Uuid.nullable().optional(),
   quantity: Quantity,
+  idempotency_key: IdempotencyKey.optional(),
 });
 export type SpotCheckCreateInput = z.infer<typeof SpotCheckCreateInput>;
 
@@ -664,7 +665,7 @@ export const SpotCheck = z.object({
   location_id: Uuid.nullable(),
   inventory_month: Month,
   quantity: z.number(),
-  /** Last counted quantity − losses since (null: never counted). */
+  /** Last counted quantity + received since − losses since − sold since (null: never counted). */
   expected: z.number().nullable(),
   /** quantity − expected (null when nothing is expected). */
   difference: z.number().nullable(),

@@ -213,7 +213,9 @@ const spotChecks = {
   create: tenantProcedure()
     .input(SpotCheckCreateInput)
     .output(SpotCheck)
-    .mutation(({ ctx, input }) => createSpotCheck(ctx.deps, ctx.actor, input)),
+    .mutation(({ ctx, input }) =>
+      createSpotCheck(ctx.deps, ctx.actor, input, idempotencyKeyOf(input, ctx.req.headers)),
+    ),
 } satisfies TRPCRouterRecord;
 
 /** Review and close a month (SPEC §11): roles and plan are checked in the services (`month.*` actions). */

@@ -6,37 +6,18 @@ import {
   type SpotCheckListResult,
 } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
-import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
+import { runIdempotent } from '../idempotency/idempotency';
 import type { Actor } from '../request/actor';
 import { iso } from './dates';
+import { loadExpectedOnHand } from './expected-on-hand';
 import { assertLocationsOfService } from './locations.service';
 import { round3 } from './numbers';
 import { loadService } from './scope';
 
 type InventoryDeps = Pick<Deps, 'db' | 'now'>;
-
-/**
- * Expected on-hand of a product now (SPEC §11): its last counted month summed over its places' lines, minus
- * the losses recorded after that count. null when it was never counted.
- */
-async function expectedOnHand(db: Db, tenantId: string, productId: string): Promise<number | null> {
-  const { rows } = await sql<{ counted: number | null; lost: number | null }>`
-    with last as (
-      select inventory_month, sum(quantity + coalesce(remaining_fraction, 0)) as counted, max(counted_at) as at
-      from counts where tenant_id = ${tenantId} and product_id = ${productId}
-      group by inventory_month order by inventory_month desc limit 1
-    )
-    select last.counted, (select coalesce(sum(l.quantity), 0) from loss_events l
-      where l.tenant_id = ${tenantId} and l.product_id = ${productId} and l.occurred_at > last.at) as lost
-    from last
-  `.execute(db);
-  const row = rows[0];
-  if (!row || row.counted === null) return null;
-  return round3(Number(row.counted) - Number(row.lost ?? 0));
-}
 
 const spotCheckRows = (db: Db, actor: Actor) =>
   db
@@ -62,54 +43,63 @@ const spotCheckRows = (db: Db, actor: Actor) =>
 type SpotCheckRow = Omit<SpotCheck, 'checked_at'> & { checked_at: Date };
 const toSpotCheck = (row: SpotCheckRow): SpotCheck => ({ ...row, checked_at: iso(row.checked_at) });
 
-/** Counts one product now and stores it beside what the system expected; the month's counts stay untouched. */
+/**
+ * Counts one product now and stores it beside the expected on-hand (SPEC §11); the month's counts stay
+ * untouched. Additive: a replay of the same idempotency key answers the first check.
+ */
 export async function createSpotCheck(
   deps: InventoryDeps,
   actor: Actor,
   input: SpotCheckCreateInput,
+  key?: string,
 ): Promise<SpotCheck> {
   const now = deps.now();
+  const { idempotency_key: _key, ...request } = input;
   const service = await loadService(deps.db, actor, input.service_id);
-  const id = await deps.db.transaction().execute(async (tx) => {
-    const product = await tx
-      .selectFrom('products')
-      .select('id')
-      .where('id', '=', input.product_id)
-      .where('tenant_id', '=', actor.tenantId)
-      .where('service_id', '=', service.id)
-      .executeTakeFirst();
-    if (!product)
-      throw new AppError('NOT_FOUND', undefined, { product_id: 'Produit introuvable dans ce service.' });
-    await assertLocationsOfService(tx, actor, service.id, [input.location_id ?? null]);
-    const expected = await expectedOnHand(tx, actor.tenantId, product.id);
-    const row = await tx
-      .insertInto('spot_checks')
-      .values({
+  return runIdempotent(
+    deps.db,
+    { tenantId: actor.tenantId, key, operation: 'inventory.spotChecks.create', request, now },
+    async (tx) => {
+      const product = await tx
+        .selectFrom('products')
+        .select('id')
+        .where('id', '=', input.product_id)
+        .where('tenant_id', '=', actor.tenantId)
+        .where('service_id', '=', service.id)
+        .executeTakeFirst();
+      if (!product)
+        throw new AppError('NOT_FOUND', undefined, { product_id: 'Produit introuvable dans ce service.' });
+      await assertLocationsOfService(tx, actor, service.id, [input.location_id ?? null]);
+      const onHand = (await loadExpectedOnHand(tx, actor.tenantId, service.id, [product.id])).get(product.id);
+      const expected = onHand?.expected ?? null;
+      const row = await tx
+        .insertInto('spot_checks')
+        .values({
+          tenant_id: actor.tenantId,
+          service_id: service.id,
+          product_id: product.id,
+          location_id: input.location_id ?? null,
+          inventory_month: currentMonth(now),
+          quantity: input.quantity,
+          expected,
+          difference: expected === null ? null : round3(input.quantity - expected),
+          checked_by: actor.userId,
+          checked_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, {
         tenant_id: actor.tenantId,
-        service_id: service.id,
-        product_id: product.id,
-        location_id: input.location_id ?? null,
-        inventory_month: currentMonth(now),
-        quantity: input.quantity,
-        expected,
-        difference: expected === null ? null : round3(input.quantity - expected),
-        checked_by: actor.userId,
-        checked_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, {
-      tenant_id: actor.tenantId,
-      user_id: actor.userId,
-      action: 'spot_checks.create',
-      object_type: 'product',
-      object_id: product.id,
-      meta: { quantity: input.quantity, expected },
-      at: now,
-    });
-    return row.id;
-  });
-  return toSpotCheck(await spotCheckRows(deps.db, actor).where('s.id', '=', id).executeTakeFirstOrThrow());
+        user_id: actor.userId,
+        action: 'spot_checks.create',
+        object_type: 'product',
+        object_id: product.id,
+        meta: { quantity: input.quantity, expected },
+        at: now,
+      });
+      return toSpotCheck(await spotCheckRows(tx, actor).where('s.id', '=', row.id).executeTakeFirstOrThrow());
+    },
+  );
 }
 
 /** The month's spot checks of a service, newest first. */

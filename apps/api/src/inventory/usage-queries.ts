@@ -29,6 +29,16 @@ export interface PricedQuantity {
 
 type Row = { product_id: string; quantity: number };
 
+/**
+ * A loss row `l` in the unit of its product `p`: losses recorded in g/ml of a product counted in kg/l (or the
+ * reverse) are converted; an incompatible unit gives null (summed as nothing).
+ */
+export const lossInProductUnit = sql<number>`l.quantity * (case
+  when l.unit = p.unit then 1
+  when l.unit = 'g' and p.unit = 'kg' then 0.001 when l.unit = 'kg' and p.unit = 'g' then 1000
+  when l.unit = 'ml' and p.unit = 'l' then 0.001 when l.unit = 'l' and p.unit = 'ml' then 1000
+end)`;
+
 const toMap = (rows: Row[]) => new Map(rows.map((r) => [r.product_id, r.quantity]));
 
 /** A product's counted quantity for a month: the sum of its lines (sealed units + opened fractions). */
@@ -80,13 +90,8 @@ export async function loadMonthFlows(
       from transfer_lines tl join transfers t on t.id = tl.transfer_id
       where t.tenant_id = ${tenantId} and t.from_service_id = ${serviceId} and t.month = ${month}
       group by tl.from_product_id`.execute(db),
-      // Losses recorded in g/ml of a product counted in kg/l (or the reverse) are converted to its unit.
       sql<Row>`
-      select l.product_id, sum(l.quantity * (case
-        when l.unit = p.unit then 1
-        when l.unit = 'g' and p.unit = 'kg' then 0.001 when l.unit = 'kg' and p.unit = 'g' then 1000
-        when l.unit = 'ml' and p.unit = 'l' then 0.001 when l.unit = 'l' and p.unit = 'ml' then 1000
-      end)) as quantity
+      select l.product_id, sum(${lossInProductUnit}) as quantity
       from loss_events l join products p on p.id = l.product_id
       where l.tenant_id = ${tenantId} and l.service_id = ${serviceId} and l.inventory_month = ${month}
       group by l.product_id`.execute(db),
