@@ -356,6 +356,44 @@ describe('purchasing.transfers', () => {
     }
   });
 
+  it('pairs: shows the destination product each line would enter, or null when it would be created; writes nothing', async () => {
+    const f = await twoServices();
+    const api = t.trpc(f.owner.token);
+    const [reserve, bar] = [f.services[0]!.id, f.services[1]!.id];
+    const gin = await seedProduct(f, 0, { name: 'Gin', barcode: '3000000000011' });
+    const rum = await seedProduct(f, 0, { name: 'Rhum', internal_sku: 'R-1' });
+    const tonic = await seedProduct(f, 0, { name: 'Tonic' });
+    const vodka = await seedProduct(f, 0, { name: 'Vodka' });
+    const barGin = await seedProduct(f, 1, { name: 'Gin maison', barcode: '3000000000011' });
+    const barRum = await seedProduct(f, 1, { name: 'Rhum ambré', internal_sku: 'R-1' });
+    const barTonic = await seedProduct(f, 1, { name: 'TONIC' });
+    const products = () =>
+      t.db.selectFrom('products').select('id').where('tenant_id', '=', f.tenantId).execute();
+    const before = (await products()).length;
+
+    const result = await api.purchasing.transfers.pairs.query({
+      from_service_id: reserve,
+      to_service_id: bar,
+      product_ids: [gin, rum, tonic, vodka, gin],
+    });
+
+    expect(result.items).toEqual([
+      { product_id: gin, to_product_id: barGin, to_product_name: 'Gin maison' },
+      { product_id: rum, to_product_id: barRum, to_product_name: 'Rhum ambré' },
+      { product_id: tonic, to_product_id: barTonic, to_product_name: 'TONIC' },
+      { product_id: vodka, to_product_id: null, to_product_name: null },
+    ]);
+    expect((await products()).length).toBe(before);
+    const foreign = await failure(
+      api.purchasing.transfers.pairs.query({
+        from_service_id: bar,
+        to_service_id: reserve,
+        product_ids: [gin],
+      }),
+    );
+    expect(foreign.data).toMatchObject({ code: 'NOT_FOUND', http_status: 404 });
+  });
+
   it('refuses the same service on both sides, a closed destination month, and a scoped operator (404)', async () => {
     const f = await twoServices();
     const api = t.trpc(f.owner.token);

@@ -217,6 +217,37 @@ export const Transfer = z.object({
 });
 export type Transfer = z.infer<typeof Transfer>;
 
+/** Before a transfer is written: which destination product each source product would enter. */
+export const TransferPairsInput = z
+  .object({
+    from_service_id: Uuid,
+    to_service_id: Uuid,
+    product_ids: z
+      .array(Uuid)
+      .min(1)
+      .max(MAX_RECEIPT_LINES, { message: `${MAX_RECEIPT_LINES} lignes au maximum.` }),
+  })
+  .superRefine((input, ctx) => {
+    if (input.from_service_id === input.to_service_id)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to_service_id'],
+        message: 'Choisissez un autre service que celui de départ.',
+      });
+  });
+export type TransferPairsInput = z.infer<typeof TransferPairsInput>;
+
+export const TransferPair = z.object({
+  product_id: Uuid,
+  /** null: no barcode, SKU or name matches — the transfer will create it in the destination. */
+  to_product_id: Uuid.nullable(),
+  to_product_name: z.string().nullable(),
+});
+export type TransferPair = z.infer<typeof TransferPair>;
+
+export const TransferPairsResult = z.object({ items: z.array(TransferPair) });
+export type TransferPairsResult = z.infer<typeof TransferPairsResult>;
+
 /** Transfers that left or entered the service in the month. */
 export const TransferListInput = z.object({ service_id: Uuid, month: Month });
 export type TransferListInput = z.infer<typeof TransferListInput>;

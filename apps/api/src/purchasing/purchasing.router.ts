@@ -14,6 +14,8 @@ import {
   TransferCreateInput,
   TransferListInput,
   TransferListResult,
+  TransferPairsInput,
+  TransferPairsResult,
 } from '@stockscan/contracts';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { idempotencyKeyOf } from '../idempotency/idempotency';
@@ -21,7 +23,7 @@ import { tenantProcedure } from '../trpc';
 import { importsRouter } from './imports.router';
 import { createReceipt, deleteReceipt, getReceipt, listReceipts } from './receipts.service';
 import { archiveSupplier, createSupplier, listSuppliers, updateSupplier } from './suppliers.service';
-import { createTransfer, listTransfers } from './transfers.service';
+import { createTransfer, listTransfers, pairTransferProducts } from './transfers.service';
 
 const suppliers = {
   list: tenantProcedure()
@@ -68,6 +70,10 @@ const transfers = {
     .input(TransferListInput)
     .output(TransferListResult)
     .query(({ ctx, input }) => listTransfers(ctx.deps.db, ctx.actor, input)),
+  pairs: tenantProcedure()
+    .input(TransferPairsInput)
+    .output(TransferPairsResult)
+    .query(({ ctx, input }) => pairTransferProducts(ctx.deps.db, ctx.actor, input)),
   create: tenantProcedure()
     .input(TransferCreateInput)
     .output(Transfer)

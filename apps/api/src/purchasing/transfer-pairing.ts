@@ -1,4 +1,4 @@
-import type { Database, Product } from '@stockscan/db';
+import type { Database, Db, Product } from '@stockscan/db';
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { reserveCount } from '../entitlements/enforce';
@@ -7,27 +7,32 @@ import { ensureCategory } from '../inventory/categories.service';
 type Tx = Transaction<Database>;
 
 /** The same product in the destination's catalogue: barcode, then SKU, then name (case-insensitive); live only. */
-async function findCounterpart(tx: Tx, tenantId: string, serviceId: string, source: Product) {
-  const live = tx
+export async function findCounterpart(
+  db: Db,
+  tenantId: string,
+  serviceId: string,
+  source: Pick<Product, 'barcode' | 'internal_sku' | 'name'>,
+): Promise<{ id: string; name: string } | null> {
+  const live = db
     .selectFrom('products')
-    .select('id')
+    .select(['id', 'name'])
     .where('tenant_id', '=', tenantId)
     .where('service_id', '=', serviceId)
     .where('archived_at', 'is', null);
   if (source.barcode) {
     const hit = await live.where('barcode', '=', source.barcode).executeTakeFirst();
-    if (hit) return hit.id;
+    if (hit) return hit;
   }
   if (source.internal_sku) {
     const hit = await live.where('internal_sku', '=', source.internal_sku).executeTakeFirst();
-    if (hit) return hit.id;
+    if (hit) return hit;
   }
   const hit = await live
     .where(sql`lower(name)`, '=', source.name.toLowerCase())
     .orderBy('created_at')
     .orderBy('id')
     .executeTakeFirst();
-  return hit?.id ?? null;
+  return hit ?? null;
 }
 
 /**
@@ -45,7 +50,7 @@ export async function pairProducts(
   const missing: Product[] = [];
   for (const source of sources) {
     const found = await findCounterpart(tx, tenantId, toServiceId, source);
-    if (found) pairs.set(source.id, found);
+    if (found) pairs.set(source.id, found.id);
     else missing.push(source);
   }
   if (missing.length > 0) await reserveCount(tx, tenantId, 'max_products', missing.length, now);

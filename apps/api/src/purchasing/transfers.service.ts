@@ -3,6 +3,8 @@ import type {
   TransferCreateInput,
   TransferListInput,
   TransferListResult,
+  TransferPairsInput,
+  TransferPairsResult,
 } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import { recordAudit } from '../audit/audit.service';
@@ -16,7 +18,7 @@ import { loadService } from '../inventory/scope';
 import type { Actor } from '../request/actor';
 import { requireStockControl } from './plan-gate';
 import { assertNotFuture } from './receipts.service';
-import { pairProducts } from './transfer-pairing';
+import { findCounterpart, pairProducts } from './transfer-pairing';
 
 type PurchasingDeps = Pick<Deps, 'db' | 'now'>;
 
@@ -191,4 +193,39 @@ export async function listTransfers(
     rows.map((r) => r.id),
   );
   return { month: input.month, items: items.map((t) => ({ ...t, created_products: [] })) };
+}
+
+/**
+ * What a transfer of these products would pair them with, written nowhere (the form shows it line by line):
+ * the destination product matched by barcode, SKU then name, or null when the transfer would create it.
+ */
+export async function pairTransferProducts(
+  db: Db,
+  actor: Actor,
+  input: TransferPairsInput,
+): Promise<TransferPairsResult> {
+  const [from, to] = await Promise.all([
+    loadService(db, actor, input.from_service_id),
+    loadService(db, actor, input.to_service_id),
+  ]);
+  const ids = [...new Set(input.product_ids)];
+  const sources = await db
+    .selectFrom('products')
+    .select(['id', 'barcode', 'internal_sku', 'name'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('service_id', '=', from.id)
+    .where('id', 'in', ids)
+    .execute();
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const unknown = input.product_ids.findIndex((id) => !byId.has(id));
+  if (unknown >= 0)
+    throw new AppError('NOT_FOUND', undefined, {
+      [`product_ids.${unknown}`]: 'Produit introuvable dans le service de départ.',
+    });
+  const items = [];
+  for (const id of ids) {
+    const found = await findCounterpart(db, actor.tenantId, to.id, byId.get(id) as (typeof sources)[number]);
+    items.push({ product_id: id, to_product_id: found?.id ?? null, to_product_name: found?.name ?? null });
+  }
+  return { items };
 }

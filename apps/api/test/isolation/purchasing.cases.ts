@@ -173,6 +173,30 @@ export const cases: IsolationCase[] = [
   },
   {
     kind: 'trpc',
+    path: 'purchasing.transfers.pairs',
+    expect: 404,
+    name: "B pairs its product with A's catalogue",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.transfers.pairs.query({
+        from_service_id: fx.b.rows.serviceId,
+        to_service_id: fx.a.scoped.serviceId,
+        product_ids: [fx.b.rows.productId],
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.transfers.pairs',
+    expect: 404,
+    name: "A's scoped manager pairs the other service's product",
+    call: (fx) =>
+      fx.a.scopedManager.trpc.purchasing.transfers.pairs.query({
+        from_service_id: fx.a.other.serviceId,
+        to_service_id: fx.a.scoped.serviceId,
+        product_ids: [fx.a.other.productId],
+      }),
+  },
+  {
+    kind: 'trpc',
     path: 'purchasing.transfers.create',
     expect: 404,
     name: "B moves stock into A's service",
