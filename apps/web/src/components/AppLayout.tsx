@@ -24,6 +24,7 @@ const NAV = [
   ['/app/products', 'nav_products'],
   ['/app/losses', 'nav_losses'],
   ['/app/deliveries', 'nav_deliveries'],
+  ['/app/transfers', 'nav_transfers'],
   ['/app/consumption', 'nav_consumption'],
   ['/app/review', 'nav_review'],
   ['/app/exports', 'nav_exports'],

@@ -7,6 +7,10 @@ export const routes: FeatureRoutes = {
       lazy: () => import('./DeliveriesPage').then((mod) => ({ Component: mod.DeliveriesPage })),
     },
     {
+      path: 'transfers',
+      lazy: () => import('./TransfersPage').then((mod) => ({ Component: mod.TransfersPage })),
+    },
+    {
       path: 'consumption',
       lazy: () => import('./ConsumptionPage').then((mod) => ({ Component: mod.ConsumptionPage })),
     },

@@ -7,3 +7,5 @@ export type ReceiptSummary = Outputs['purchasing']['receipts']['list']['items'][
 export type UsageReport = Outputs['inventory']['usage']['get'];
 export type UsageRow = UsageReport['rows'][number];
 export type PickedProduct = Outputs['inventory']['products']['list']['items'][number];
+export type Transfer = Outputs['purchasing']['transfers']['list']['items'][number];
+export type TransferPair = Outputs['purchasing']['transfers']['pairs']['items'][number];
