@@ -4,7 +4,7 @@ import { useTRPC } from '../../lib/trpc';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { ImportLink } from '../imports/ImportLink';
-import { formatMoney } from '../inventory/scope/format';
+import { formatMoney, formatQty } from '../inventory/scope/format';
 import { ScopeBar, ScopeGate } from '../inventory/scope/ScopeBar';
 import { useScope } from '../inventory/scope/useScope';
 import { ConsumptionTable } from './ConsumptionTable';
@@ -66,7 +66,9 @@ export function ConsumptionSummary({ report }: { report: UsageReport }) {
       <div className="card figure">
         <p className="muted">{t('cost_of_goods')}</p>
         <p className="figure-value">{money(totals.usage_cost)}</p>
-        {totals.cost_pct !== null ? <p className="muted">{t('cost_pct', { pct: totals.cost_pct })}</p> : null}
+        {totals.cost_pct !== null ? (
+          <p className="muted">{t('cost_pct', { pct: formatQty(locale, totals.cost_pct) })}</p>
+        ) : null}
       </div>
       <div className="card figure">
         <p className="muted">{t('unexplained_total')}</p>
