@@ -1,4 +1,4 @@
-import { can } from '@stockscan/entitlements';
+import { canActTenantWide } from '@stockscan/entitlements';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { useCurrentRole } from '../../shared/session/useCurrentRole';
@@ -16,7 +16,7 @@ export function TransfersPage() {
   const t = useT(tm);
   const scope = useScope();
   const { can: canUse, isPending } = useEntitlements();
-  const { role } = useCurrentRole();
+  const { role, serviceId } = useCurrentRole();
   const verdict = canUse('stock_control');
   const service = scope.service;
   return (
@@ -33,8 +33,8 @@ export function TransfersPage() {
               <LockedCard verdict={verdict} />
             ) : scope.services.length < 2 ? (
               <div className="card">
-                <p>{t('one_service')}</p>
-                {can(role, 'settings.manage') ? (
+                <p>{serviceId ? t('one_service_scoped') : t('one_service')}</p>
+                {canActTenantWide(role, serviceId, 'settings.manage') ? (
                   <Link className="button" to="/app/settings">
                     {t('one_service_action')}
                   </Link>

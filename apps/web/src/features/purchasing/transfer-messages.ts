@@ -25,6 +25,8 @@ export const tm = defineMessages({
     saved_created: '{n} produit(s) créé(s) dans {service}.',
     one_service:
       'Un transfert relie deux services de l’établissement : il n’y en a qu’un ici. Ajoutez-en un (une réserve, un snack…) pour déplacer du stock.',
+    one_service_scoped:
+      'Votre accès est limité à un service : un transfert en relie deux. Demandez au responsable de l’établissement.',
     one_service_action: 'Ajouter un service',
     list_title: 'Transferts du mois',
     list_empty: 'Aucun transfert ce mois-ci.',
@@ -58,6 +60,8 @@ export const tm = defineMessages({
     saved_created: '{n} product(s) created in {service}.',
     one_service:
       'A transfer links two services of the business: there is only one here. Add one (a reserve, a snack bar…) to move stock.',
+    one_service_scoped:
+      'Your access is limited to one service: a transfer links two. Ask the business’s manager.',
     one_service_action: 'Add a service',
     list_title: 'This month’s transfers',
     list_empty: 'No transfer this month.',

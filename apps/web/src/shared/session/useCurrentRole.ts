@@ -6,6 +6,8 @@ import { useTRPC } from '../../lib/trpc';
 export function useCurrentRole(enabled = true): {
   role: Role | null;
   userId: string | null;
+  /** The one service the membership is limited to; null: every service; undefined while unknown. */
+  serviceId: string | null | undefined;
   isPending: boolean;
 } {
   const trpc = useTRPC();
@@ -13,6 +15,7 @@ export function useCurrentRole(enabled = true): {
   return {
     role: me.data?.role ?? null,
     userId: me.data?.user.id ?? null,
+    serviceId: me.data ? me.data.service_id : undefined,
     isPending: me.isPending,
   };
 }
