@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)('counting as a team, in two browsers', () => {
       await page.getByRole('button', { name: 'Ajouter l’emplacement' }).click();
       await page.getByText(`Emplacement « ${place} » ajouté.`).waitFor();
     }
-    await page.getByRole('button', { name: 'Produits de « Réserve »' }).click();
+    await page.getByRole('button', { name: 'Produits rangés ici : Réserve' }).click();
     for (const search of ['Rhum', 'Gin']) {
       await page.getByLabel('Ajouter un produit').fill(search);
       await page.getByRole('button', { name: new RegExp(`^Ajouter ${search}`) }).click();

@@ -25,7 +25,7 @@ export const stockMessages = defineMessages({
     location_renamed: 'Emplacement renommé en « {name} ».',
     location_name_required: 'Donnez un nom à l’emplacement.',
     location_shelf: 'Produits rangés ici',
-    location_shelf_toggle: 'Produits de « {name} »',
+    location_shelf_toggle: 'Produits rangés ici : {name}',
     shelf_lead:
       'Dans l’ordre des étagères : l’inventaire de cet emplacement les propose d’abord, dans cet ordre.',
     shelf_empty:
@@ -92,7 +92,7 @@ export const stockMessages = defineMessages({
     location_renamed: 'Location renamed to “{name}”.',
     location_name_required: 'Give the location a name.',
     location_shelf: 'Products stored here',
-    location_shelf_toggle: 'Products of “{name}”',
+    location_shelf_toggle: 'Products stored here: {name}',
     shelf_lead: 'In shelf order: counting this location offers them first, in this order.',
     shelf_empty: 'No product: counting this location offers the whole service in alphabetical order.',
     shelf_search: 'Add a product',

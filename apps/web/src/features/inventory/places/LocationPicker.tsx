@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useT } from '../../../i18n/i18n';
 import { teamMessages } from '../team/team-messages';
 import type { Place } from './usePlace';
@@ -23,6 +23,11 @@ export function LocationPicker({
 }) {
   const t = useT(teamMessages);
   const ids = useId();
+  const chosen = useRef<HTMLLabelElement>(null);
+  // After a reload on a phone the chosen place may sit off screen, to the right: bring it in.
+  useEffect(() => {
+    chosen.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [value]);
   const whole = t('whole_service');
   const options = [
     {
@@ -49,7 +54,11 @@ export function LocationPicker({
       <legend>{t('place_label')}</legend>
       <div className="place-options">
         {options.map((o) => (
-          <label key={o.id ?? 'whole'} className={value === o.id ? 'place place-on' : 'place'}>
+          <label
+            key={o.id ?? 'whole'}
+            ref={value === o.id ? chosen : undefined}
+            className={value === o.id ? 'place place-on' : 'place'}
+          >
             <input
               type="radio"
               name={`${ids}-place`}
