@@ -6,7 +6,9 @@ import { ARTIFACTS, hasChromium, type Stack, startStack } from './stack';
 
 /**
  * Counting as a team (#16): the owner sets up the bar's places, an operator joins, and both count the same
- * service in two places at the same time on their phones — each sees the other's lines arrive.
+ * service in two places at the same time on their phones — each sees the other's lines arrive; then the
+ * owner reviews the month, marks a suspicious line correct and closes it, and the operator's next count is
+ * refused with the closed-month message.
  */
 
 const OWNER = { username: 'lea.zinc', email: 'lea@zinc-du-port.test', password: 'comptoir-2026' };
@@ -60,7 +62,7 @@ describe.skipIf(!hasChromium)('counting as a team, in two browsers', () => {
     await stack?.stop();
   });
 
-  it('owner and operator count the bar and the storeroom at once and see each other’s lines', async ({
+  it('owner and operator count two places at once, see each other’s lines; the owner reviews and closes the month', async ({
     onTestFailed,
   }) => {
     const ownerContext = await newContext(stack);
@@ -134,8 +136,9 @@ describe.skipIf(!hasChromium)('counting as a team, in two browsers', () => {
     await navigate(op, 'Inventaire');
     await op.getByRole('radio', { name: /^Réserve/ }).click();
     await op.getByText('Dans l’ordre des étagères de « Réserve ».').waitFor();
-    const names = await op.locator('.count-list .count-name').allTextContents();
-    expect(names).toEqual(['Rhum Diplomatico 70 cl', 'Gin Citadelle 70 cl', 'Bière Leffe 33 cl']);
+    await expect
+      .poll(() => op.locator('.count-list .count-name').allTextContents())
+      .toEqual(['Rhum Diplomatico 70 cl', 'Gin Citadelle 70 cl', 'Bière Leffe 33 cl']);
     await op.getByText('Autres produits du service (pas rangés ici d’habitude)').waitFor();
     // Blind counting: the owner may start from last month, the staff may not.
     await page.getByRole('button', { name: 'Repartir du mois dernier' }).waitFor();
@@ -147,17 +150,20 @@ describe.skipIf(!hasChromium)('counting as a team, in two browsers', () => {
     await row(op, 'Rhum Diplomatico').getByLabel('Quantité de Rhum Diplomatico 70 cl').fill('5');
     // "Suivant" on the phone's keyboard: Marc moves on (a field being typed in is never overwritten).
     await op.keyboard.press('Enter');
+    // Each has an opened bottle of gin on the go: two opened containers for the review to question.
+    await row(page, 'Gin Citadelle').getByRole('checkbox', { name: 'Entamé' }).check();
+    await row(op, 'Gin Citadelle').getByRole('checkbox', { name: 'Entamé' }).check();
     await page.getByText('Tout est enregistré').waitFor();
     await op.getByText('Tout est enregistré').waitFor();
 
     // 6. Each sees the other's line arrive (polled), with who counted it, and the product's total.
     const leaGin = row(page, 'Gin Citadelle');
     await leaGin.getByText(/^marc · \d{2}:\d{2}$/).waitFor();
-    await leaGin.getByText('Total : 5 pcs').waitFor();
+    await leaGin.getByText('Total : 6 pcs').waitFor();
     expect(await leaGin.locator('.other-place').allTextContents()).toEqual(['Réserve']);
     const marcGin = row(op, 'Gin Citadelle');
     await marcGin.getByText(/^lea\.zinc · \d{2}:\d{2}$/).waitFor();
-    await marcGin.getByText('Total : 5 pcs').waitFor();
+    await marcGin.getByText('Total : 6 pcs').waitFor();
     await snap(page, 'team-02-owner-sees-storeroom');
     await snap(op, 'team-03-operator-sees-bar');
 
@@ -187,10 +193,34 @@ describe.skipIf(!hasChromium)('counting as a team, in two browsers', () => {
     await op.getByText('Bière Leffe 33 cl').waitFor();
     await snap(op, 'team-06-spot-checks');
 
-    for (const who of [owner, operator]) {
-      expect(who.failedRequests).toEqual([]);
-      expect(who.consoleErrors).toEqual([]);
-    }
+    // 9. Closing time: Léa reviews the month — the two opened gins are questioned, she says it is right —
+    // and closes it.
+    await navigate(page, 'Clôture du mois');
+    await page.getByText('2 contenants entamés').waitFor();
+    await snap(page, 'team-07-review');
+    await page.getByRole('button', { name: 'Gin Citadelle 70 cl : c’est correct' }).click();
+    await page.getByText('« Gin Citadelle 70 cl » vérifié.').waitFor();
+    await page.getByRole('button', { name: 'Clôturer le mois' }).click();
+    await page.getByRole('button', { name: 'Oui, clôturer' }).click();
+    await page.getByText(/Le mois de .+ est clôturé\./).waitFor();
+    await snap(page, 'team-08-closed');
+
+    // 10. Marc's next count is refused: the month is closed — the line stays on his phone and he is told.
+    await op.getByRole('link', { name: 'Retour à l’inventaire' }).click();
+    await row(op, 'Bière Leffe').getByLabel('Quantité de Bière Leffe 33 cl').fill('12');
+    await row(op, 'Bière Leffe').getByText('mois clôturé').waitFor();
+    await op.getByText(/^Mois clôturé : 1 comptage n’a pas été enregistré\./).waitFor();
+    // The refusal refreshes the month's header: who closed it, when.
+    await op.getByText(/Mois clôturé le .+ par lea\.zinc\./).waitFor();
+    await snap(op, 'team-09-closed-for-staff');
+
+    expect(owner.failedRequests).toEqual([]);
+    expect(owner.consoleErrors).toEqual([]);
+    // Only the refused count: 409 MONTH_CLOSED.
+    expect(operator.failedRequests.length).toBeGreaterThan(0);
+    for (const failed of operator.failedRequests)
+      expect(failed).toBe('409 POST /trpc/inventory.counts.upsert');
+    for (const error of operator.consoleErrors) expect(error).toMatch(/status of 409/);
     await operatorContext.close();
     await ownerContext.close();
   });

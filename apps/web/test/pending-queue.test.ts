@@ -167,7 +167,9 @@ function harness(options: { online?: boolean } = {}) {
   const timers: { at: number; run: () => void }[] = [];
   const sent: { service_id: string; lines: PendingLine[] }[] = [];
   let answer: (lines: PendingLine[]) => Promise<string> = async () => 'ok';
+  const refused: string[] = [];
   const sync = new CountSync<string>({
+    onRefused: (_batch, failure) => refused.push(failure.code),
     storage,
     now: () => now,
     isOnline: () => online,
@@ -190,6 +192,7 @@ function harness(options: { online?: boolean } = {}) {
     storage,
     sync,
     sent,
+    refused,
     setAnswer: (fn: typeof answer) => {
       answer = fn;
     },
@@ -347,5 +350,20 @@ describe('count sync loop', () => {
     await h.advance(0);
     expect(h.sent).toHaveLength(2);
     expect(h.pending()).toEqual({});
+  });
+
+  it('tells of a refusal that waits for the person, not of a hiccup it retries alone', async () => {
+    const h = harness();
+    h.sync.setTenant('t1');
+    let failure: SendFailure = { code: 'NETWORK', fields: {} };
+    h.setAnswer(async () => {
+      throw failure;
+    });
+    h.sync.put(BAR, line('gin', 4));
+    await h.advance(400);
+    expect(h.refused).toEqual([]);
+    failure = { code: 'MONTH_CLOSED', fields: {} };
+    await h.advance(60_000);
+    expect(h.refused).toEqual(['MONTH_CLOSED']);
   });
 });

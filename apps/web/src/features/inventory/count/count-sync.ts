@@ -40,6 +40,8 @@ export interface SyncDeps<Result> {
   readFailure: (error: unknown) => SendFailure;
   /** Told of every batch the server stored. */
   onSaved?: (batch: Batch, result: Result) => void;
+  /** Told of every refusal that waits for the person (not a network or server hiccup retried alone). */
+  onRefused?: (batch: Batch, failure: SendFailure) => void;
   now?: () => number;
   /** false = certainly offline (navigator.onLine): wait for `wake()` instead of failing sends. */
   isOnline?: () => boolean;
@@ -60,7 +62,8 @@ export class CountSync<Result> {
   private timer: unknown = null;
   private readonly listeners = new Set<() => void>();
   private persisted = true;
-  private readonly deps: Required<Omit<SyncDeps<Result>, 'onSaved'>> & Pick<SyncDeps<Result>, 'onSaved'>;
+  private readonly deps: Required<Omit<SyncDeps<Result>, 'onSaved' | 'onRefused'>> &
+    Pick<SyncDeps<Result>, 'onSaved' | 'onRefused'>;
 
   constructor(deps: SyncDeps<Result>) {
     this.deps = {
@@ -141,6 +144,7 @@ export class CountSync<Result> {
     } catch (error) {
       const failure = this.deps.readFailure(error);
       this.release(batch.refs, (q) => this.afterFailure(q, batch.refs, failure));
+      if (!isTransient(failure.code)) this.deps.onRefused?.(batch, failure);
     }
   }
 

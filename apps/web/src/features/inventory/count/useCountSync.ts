@@ -64,6 +64,11 @@ function startSync(client: TrpcClient, queryClient: QueryClient, trpc: Trpc): Co
       }),
     readFailure: (error) => ({ code: errorCode(error), fields: fieldErrors(error) }),
     isOnline: () => navigator.onLine !== false,
+    onRefused: (_batch, failure) => {
+      // Closed meanwhile: the month's header says so at once (who closed it, when), not at its next refresh.
+      if (failure.code === 'MONTH_CLOSED')
+        void queryClient.invalidateQueries(trpc.inventory.periods.pathFilter());
+    },
     onSaved: (batch, result) => {
       const me = queryClient.getQueryData(trpc.auth.me.queryKey())?.user;
       lineStore.learn(batch.scope.service_id, batch.scope.month, savedLines(result.counts, me), {
