@@ -25,9 +25,11 @@ export function LocationPicker({
   const ids = useId();
   const chosen = useRef<HTMLLabelElement>(null);
   // After a reload on a phone the chosen place may sit off screen, to the right: bring it in.
+  const chosenKey = value ?? 'whole';
   useEffect(() => {
-    chosen.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-  }, [value]);
+    const chip = chosen.current;
+    if (chip?.dataset.place === chosenKey) chip.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [chosenKey]);
   const whole = t('whole_service');
   const options = [
     {
@@ -56,6 +58,7 @@ export function LocationPicker({
         {options.map((o) => (
           <label
             key={o.id ?? 'whole'}
+            data-place={o.id ?? 'whole'}
             ref={value === o.id ? chosen : undefined}
             className={value === o.id ? 'place place-on' : 'place'}
           >
