@@ -1,6 +1,6 @@
 import type { ServiceView } from '@stockscan/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
 import { toast } from '../../shared/feedback/toast-store';
@@ -14,6 +14,8 @@ export function BlindCounting({ service, canManage }: { service: ServiceView; ca
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const showError = useErrorToast();
+  // Shown switched at once (the tap), the server's answer then settles it.
+  const [asked, setAsked] = useState<boolean | null>(null);
   const update = useMutation(
     trpc.services.update.mutationOptions({
       onSuccess: (updated) => {
@@ -22,13 +24,14 @@ export function BlindCounting({ service, canManage }: { service: ServiceView; ca
         );
         toast.ok(t(updated.blind_counting ? 'blind_on' : 'blind_off', { name: updated.name }));
       },
+      onSettled: () => setAsked(null),
       onError: (error, variables) =>
         showError(error, {
           retry: () => update.mutate({ id: service.id, blind_counting: variables.blind_counting === true }),
         }),
     }),
   );
-  const checked = update.isPending ? update.variables?.blind_counting === true : service.blind_counting;
+  const checked = asked ?? service.blind_counting;
   return (
     <div className="blind-counting">
       <label className="switch-row" htmlFor={`${ids}-blind`}>
@@ -38,7 +41,10 @@ export function BlindCounting({ service, canManage }: { service: ServiceView; ca
           checked={checked}
           disabled={!canManage || update.isPending}
           aria-describedby={`${ids}-hint`}
-          onChange={(e) => update.mutate({ id: service.id, blind_counting: e.target.checked })}
+          onChange={(e) => {
+            setAsked(e.target.checked);
+            update.mutate({ id: service.id, blind_counting: e.target.checked });
+          }}
         />
         <span>{t('blind_label')}</span>
       </label>

@@ -9,6 +9,7 @@ import type { Places } from '../places/usePlace';
 import { parseDecimal } from '../scope/format';
 import { SpotOutcome } from './SpotOutcome';
 import { spotMessages } from './spot-messages';
+import { SubmissionKeys } from './spot-result';
 import './spot.css';
 
 /**
@@ -35,14 +36,15 @@ export function SpotCheckDialog({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
-  const submission = useRef(newSubmissionKey());
+  const keys = useRef<SubmissionKeys | null>(null);
+  keys.current ??= new SubmissionKeys(newSubmissionKey);
   const [place, setPlace] = useState(locationId ?? '');
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState(false);
   const check = useMutation(
     trpc.inventory.spotChecks.create.mutationOptions({
       onSuccess: () => {
-        submission.current = newSubmissionKey();
+        keys.current?.settled();
         void queryClient.invalidateQueries(trpc.inventory.spotChecks.pathFilter());
       },
     }),
@@ -55,7 +57,8 @@ export function SpotCheckDialog({
       setInvalid(true);
       return;
     }
-    check.mutate({ service_id: serviceId, product_id: product.id, location_id: place || null, quantity });
+    const body = { service_id: serviceId, product_id: product.id, location_id: place || null, quantity };
+    check.mutate({ ...body, idempotency_key: keys.current?.keyFor(body) });
   }
 
   function again() {

@@ -25,7 +25,7 @@ export const spotMessages = defineMessages({
     month_list: 'Contrôles du mois',
     page_title: 'Contrôles ponctuels',
     page_lead:
-      'Chaque contrôle compare un produit compté à un instant au stock attendu (dernier inventaire + livraisons − pertes − ventes). Ouvrez un produit dans l’inventaire puis « Contrôle ponctuel ».',
+      'Chaque contrôle compare un produit compté à un instant au stock attendu (dernier inventaire + livraisons et transferts reçus − transferts envoyés − pertes − ventes). Ouvrez un produit dans l’inventaire puis « Contrôle ponctuel ».',
     page_empty: 'Aucun contrôle ce mois-ci.',
     back_to_count: 'Retour à l’inventaire',
     loading: 'Chargement des contrôles…',
@@ -55,7 +55,7 @@ export const spotMessages = defineMessages({
     month_list: 'This month’s checks',
     page_title: 'Spot checks',
     page_lead:
-      'Each check compares a product counted at one moment with the expected stock (last count + deliveries − losses − sales). Open a product in the count, then “Spot check”.',
+      'Each check compares a product counted at one moment with the expected stock (last count + deliveries and transfers in − transfers out − losses − sales). Open a product in the count, then “Spot check”.',
     page_empty: 'No check this month.',
     back_to_count: 'Back to the count',
     loading: 'Loading the checks…',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newSubmissionKey } from '../../../shared/forms/submission-key';
-import { spotVerdict } from './spot-result';
+import { SubmissionKeys, spotVerdict } from './spot-result';
 
 describe('a spot check’s difference', () => {
   it('reads as nothing expected, exact, missing or extra', () => {
@@ -16,5 +16,17 @@ describe('a spot check’s difference', () => {
     const b = newSubmissionKey();
     expect(a).toMatch(/^[0-9a-f-]{36}$/);
     expect(a).not.toBe(b);
+  });
+
+  it('keeps one key for the retries of the same check, a new one for another body or after it is stored', () => {
+    let n = 0;
+    const keys = new SubmissionKeys(() => `k${++n}`);
+    const body = { product_id: 'gin', quantity: 4, location_id: null };
+    expect(keys.keyFor(body)).toBe('k1');
+    expect(keys.keyFor({ ...body })).toBe('k1');
+    // The person corrected the quantity after a failed send: another body, another key (no 409 mismatch).
+    expect(keys.keyFor({ ...body, quantity: 5 })).toBe('k2');
+    keys.settled();
+    expect(keys.keyFor({ ...body, quantity: 5 })).toBe('k3');
   });
 });
