@@ -280,6 +280,34 @@ describe('inventory.usage.get', () => {
     });
   }
 
+  it('pages the rows in report order while totals and categories cover every row; limit 0 = totals only', async () => {
+    const input = { service_id: pro.f.services[0]!.id, month: MONTHS[2]! };
+    const client = t.trpc(pro.f.owner.token);
+    const whole = await client.inventory.usage.get.query(input);
+    expect(whole).toMatchObject({ row_count: whole.rows.length, next_cursor: null });
+    expect(whole.rows.length).toBeGreaterThan(14);
+    const pages = [];
+    let cursor: number | undefined;
+    do {
+      const page = await client.inventory.usage.get.query({ ...input, limit: 7, cursor });
+      expect(page.rows.length).toBeLessThanOrEqual(7);
+      expect(page).toMatchObject({
+        row_count: whole.rows.length,
+        totals: whole.totals,
+        categories: whole.categories,
+      });
+      pages.push(page);
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor !== undefined);
+    expect(pages).toHaveLength(Math.ceil(whole.rows.length / 7));
+    expect(pages.flatMap((p) => p.rows)).toEqual(whole.rows);
+    const totalsOnly = await client.inventory.usage.get.query({ ...input, limit: 0 });
+    expect(totalsOnly).toMatchObject({ rows: [], next_cursor: 0, totals: whole.totals });
+    await expect(client.inventory.usage.get.query({ ...input, limit: 501 })).rejects.toMatchObject({
+      data: { code: 'VALIDATION_ERROR', http_status: 400 },
+    });
+  });
+
   it('says which count is missing instead of a zero, and shows the month’s weighted average cost', async () => {
     const report = await t.trpc(pro.f.owner.token).inventory.usage.get.query({
       service_id: pro.f.services[0]!.id,

@@ -4,7 +4,17 @@ import { Month, Uuid } from './primitives';
 
 /** Consumption report (SPEC §11 usage and unexplained variance): `inventory.usage.get`. */
 
-export const UsageInput = z.object({ service_id: Uuid, month: Month });
+export const UsageInput = z.object({
+  service_id: Uuid,
+  month: Month,
+  /**
+   * Rows per page (0 = totals only, as the dashboard card asks). Without it, every row: the report of a
+   * 5,000-product catalogue is 1.3 MB of JSON, which a phone should not download to show its first screen.
+   */
+  limit: z.number().int().min(0).max(500).optional(),
+  /** Rows to skip: the previous page's `next_cursor`. */
+  cursor: z.number().int().min(0).optional(),
+});
 export type UsageInput = z.infer<typeof UsageInput>;
 
 /** Which count is missing for a product: then it has no usage ("comptage manquant"), never a zero. */
@@ -74,8 +84,12 @@ export const UsageResult = z.object({
   sales_imported: z.boolean(),
   /** PRO `stock_variance`: the unexplained column is computed. */
   variance_enabled: z.boolean(),
-  /** Biggest unexplained gaps first (at cost), then the biggest usage. */
+  /** Biggest unexplained gaps first (at cost), then the biggest usage; one page of them with `limit`. */
   rows: z.array(UsageRow),
+  /** Rows in the whole report (every page). */
+  row_count: z.number().int(),
+  /** The next page's `cursor`; null on the last page. */
+  next_cursor: z.number().int().nullable(),
   categories: z.array(UsageCategoryTotals),
   totals: UsageTotals,
 });

@@ -14,7 +14,7 @@ export function ConsumptionCard({ serviceId, month }: { serviceId: string; month
   const { can, data: ent } = useEntitlements();
   const allowed = can('stock_control').ok;
   const report = useQuery({
-    ...trpc.inventory.usage.get.queryOptions({ service_id: serviceId, month }),
+    ...trpc.inventory.usage.get.queryOptions({ service_id: serviceId, month, limit: 0 }),
     enabled: allowed,
   });
   if (!allowed || !report.data) return null;

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
@@ -13,6 +13,9 @@ import { m } from './messages';
 import type { UsageReport } from './types';
 import './purchasing.css';
 
+/** The biggest gaps come first: a phone shows them without downloading a 5,000-product catalogue's rows. */
+const ROWS_PER_PAGE = 50;
+
 /** The month's consumption: what was used, what was lost or sold, and what went missing (PRO), at cost. */
 export function ConsumptionPage() {
   const t = useT(m);
@@ -21,10 +24,14 @@ export function ConsumptionPage() {
   const { can, isPending } = useEntitlements();
   const verdict = can('stock_control');
   const service = scope.service;
-  const report = useQuery({
-    ...trpc.inventory.usage.get.queryOptions({ service_id: service?.id ?? '', month: scope.month }),
+  const report = useInfiniteQuery({
+    ...trpc.inventory.usage.get.infiniteQueryOptions(
+      { service_id: service?.id ?? '', month: scope.month, limit: ROWS_PER_PAGE },
+      { getNextPageParam: (last) => last.next_cursor ?? undefined },
+    ),
     enabled: Boolean(service) && verdict.ok,
   });
+  const first = report.data?.pages[0];
   return (
     <section className="page purchasing-page">
       <h1>{t('consumption_title')}</h1>
@@ -43,12 +50,20 @@ export function ConsumptionPage() {
             </p>
           ) : report.error ? (
             <ErrorMessage error={report.error} onRetry={() => void report.refetch()} />
-          ) : (
+          ) : first ? (
             <>
-              <ConsumptionSummary report={report.data} />
-              <ConsumptionTable report={report.data} />
+              <ConsumptionSummary report={first} />
+              <ConsumptionTable
+                report={first}
+                rows={report.data?.pages.flatMap((page) => page.rows) ?? []}
+                more={
+                  report.hasNextPage
+                    ? { loading: report.isFetchingNextPage, load: () => void report.fetchNextPage() }
+                    : null
+                }
+              />
             </>
-          )}
+          ) : null}
         </>
       )}
     </section>

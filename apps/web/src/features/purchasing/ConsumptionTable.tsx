@@ -5,14 +5,24 @@ import { m } from './messages';
 import type { UsageReport, UsageRow } from './types';
 
 /** One row per product, biggest gaps first; "comptage manquant" where a count is missing, never a zero. */
-export function ConsumptionTable({ report }: { report: UsageReport }) {
+export function ConsumptionTable({
+  report,
+  rows,
+  more,
+}: {
+  /** The first page: totals, categories and which columns apply. */
+  report: UsageReport;
+  /** Every row loaded so far. */
+  rows: UsageRow[];
+  more: { loading: boolean; load: () => void } | null;
+}) {
   const t = useT(m);
   const { locale } = useLocale();
   const { data: ent } = useEntitlements();
   const money = (n: number | null) =>
     n === null ? '—' : formatMoney(locale, ent?.currency_code ?? 'EUR', n);
   const qty = (n: number | null) => (n === null ? '—' : formatQty(locale, n));
-  if (report.rows.length === 0) return <p className="card muted">{t('no_rows')}</p>;
+  if (rows.length === 0) return <p className="card muted">{t('no_rows')}</p>;
   const variance = report.totals.unexplained_cost !== null;
   const missing = (_row: UsageRow) => <span className="badge badge-warn">{t('missing')}</span>;
   return (
@@ -33,7 +43,7 @@ export function ConsumptionTable({ report }: { report: UsageReport }) {
             </tr>
           </thead>
           <tbody>
-            {report.rows.map((row) => (
+            {rows.map((row) => (
               <tr key={row.product_id}>
                 <th scope="row">{row.name}</th>
                 <td>{qty(row.opening)}</td>
@@ -53,6 +63,15 @@ export function ConsumptionTable({ report }: { report: UsageReport }) {
           </tbody>
         </table>
       </div>
+      {more ? (
+        <p className="list-more">
+          <button type="button" className="button" disabled={more.loading} onClick={more.load}>
+            {more.loading
+              ? t('rows_loading')
+              : t('rows_more', { shown: rows.length, total: report.row_count })}
+          </button>
+        </p>
+      ) : null}
       <h2>{t('by_category')}</h2>
       <ul className="category-totals">
         {report.categories.map((c) => (
