@@ -219,7 +219,8 @@ describe('accept flow', () => {
     });
 
     expect(session.tenant?.id).toBe(f.tenantId);
-    const me = await t.request('/api/auth/me/', { token: session.access });
+    expect(session.email_verification_required).toBe(false);
+    const me = await t.request('/api/auth/me/', { token: session.access ?? undefined });
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ role: 'operator', service_id: null });
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Username } from './auth';
+import { AuthSession, Username } from './auth';
 import { InvitationStatus, MembershipStatus } from './enums';
 import { Email, IsoDateTime, Role, Uuid } from './primitives';
 
@@ -152,6 +152,18 @@ export const AcceptInvitationInput = z.object({
   email_proof: z.string().max(200).optional(),
 });
 export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInput>;
+
+/**
+ * Accepting opens a session, except with EMAIL_VERIFICATION_REQUIRED for an address nobody has proven yet (the
+ * owner's copy of the link, or an existing unconfirmed account): the membership exists, tokens are null and a
+ * confirmation link was mailed, as at sign-up.
+ */
+export const AcceptInvitationResult = AuthSession.extend({
+  access: z.string().nullable(),
+  refresh: z.string().nullable(),
+  email_verification_required: z.boolean(),
+});
+export type AcceptInvitationResult = z.infer<typeof AcceptInvitationResult>;
 
 /** Answer of cancel (owner) and decline (invitee). */
 export const InvitationCanceled = z.object({ id: Uuid, status: z.literal('CANCELED') });

@@ -13,13 +13,16 @@ import { issueTokens, revokeFamilyOf, rotateRefreshToken, sessionTenant } from '
 
 type SessionDeps = Pick<Deps, 'db' | 'config' | 'now'>;
 
-/** The body register/login/switch-tenant answer: tokens + user + current tenant + the services in scope. */
-export async function sessionPayload(
+/**
+ * The body register/login/switch-tenant answer: tokens + user + current tenant + the services in scope. Null
+ * tokens: the account must confirm its email first (EMAIL_VERIFICATION_REQUIRED).
+ */
+export async function sessionPayload<Tokens extends TokenPair | { access: null; refresh: null }>(
   db: Db,
   userId: string,
   tenantId: string | null,
-  tokens: TokenPair,
-): Promise<AuthSession> {
+  tokens: Tokens,
+): Promise<Omit<AuthSession, keyof TokenPair> & Tokens> {
   const user = await db
     .selectFrom('users')
     .select(['id', 'username', 'email'])

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   type AcceptInvitationInput,
-  type AuthSession,
+  type AcceptInvitationResult,
   type InvitationCanceled,
   type InvitationPreview,
   type Locale,
@@ -47,7 +47,7 @@ function findByToken(db: Db, token: string) {
 function findUserByEmail(db: Db, email: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'password_hash', 'is_active'])
+    .select(['id', 'password_hash', 'is_active', 'email_verified_at'])
     .where(sql<string>`lower(email)`, '=', email.toLowerCase())
     .executeTakeFirst();
 }
@@ -86,7 +86,9 @@ async function freeUsername(db: Db, email: string): Promise<string> {
   return `${base}-${randomBytes(6).toString('hex')}`;
 }
 
-type Account = { kind: 'existing'; userId: string } | { kind: 'new'; username: string; passwordHash: string };
+type Account =
+  | { kind: 'existing'; userId: string; verified: boolean }
+  | { kind: 'new'; username: string; passwordHash: string };
 
 /**
  * The account that accepts: the existing user with the invited email (after checking its password), else a
@@ -112,7 +114,7 @@ async function resolveAccount(
     const ok = await verifyPassword(existing.password_hash, input.password);
     if (!ok || !existing.is_active) throw new AppError('INVALID_CREDENTIALS');
     await resetRateLimit(db, limitKey);
-    return { kind: 'existing', userId: existing.id };
+    return { kind: 'existing', userId: existing.id, verified: existing.email_verified_at !== null };
   }
   const fields: Record<string, string> = {};
   const strong = Password.safeParse(input.password);
@@ -174,7 +176,7 @@ export async function acceptInvitation(
   deps: AcceptDeps,
   input: AcceptInvitationInput,
   locale: Locale,
-): Promise<AuthSession> {
+): Promise<AcceptInvitationResult> {
   const now = deps.now();
   const found = await findByToken(deps.db, input.token);
   assertUsable(found, now);
@@ -194,9 +196,12 @@ export async function acceptInvitation(
       account.kind === 'existing'
         ? account.userId
         : await createUser(tx, account, invitation.email, locale, now, emailProven);
-    // A new account reached through the owner's copy of the link proves its address the usual way.
+    // A new account reached through the owner's copy of the link proves its address the usual way; with
+    // EMAIL_VERIFICATION_REQUIRED, so does an existing account that never did (login would refuse it).
+    const unproven = account.kind === 'new' ? !emailProven : !account.verified;
+    const mustConfirm = deps.config.emailVerificationRequired && unproven;
     const verificationToken =
-      account.kind === 'new' && !emailProven
+      (account.kind === 'new' && !emailProven) || mustConfirm
         ? await createUserToken(
             tx,
             userId,
@@ -259,8 +264,11 @@ export async function acceptInvitation(
       object_id: membershipId,
       meta: { role: invitation.role, service_id: invitation.service_id, invitation_id: invitation.id },
     });
-    const tokens = await issueTokens(tx, deps, { userId, tenantId });
-    return { session: await sessionPayload(tx, userId, tenantId, tokens), verificationToken };
+    const tokens = mustConfirm
+      ? { access: null, refresh: null }
+      : await issueTokens(tx, deps, { userId, tenantId });
+    const session = await sessionPayload(tx, userId, tenantId, tokens);
+    return { session: { ...session, email_verification_required: mustConfirm }, verificationToken };
   });
 
   if (accepted.verificationToken) {

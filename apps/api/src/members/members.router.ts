@@ -1,6 +1,6 @@
 import {
   AcceptInvitationInput,
-  AuthSession,
+  AcceptInvitationResult,
   InvitationCanceled,
   InvitationIdInput,
   InvitationPreview,
@@ -54,7 +54,7 @@ export const membersRouter = {
     .query(({ ctx, input }) => previewInvitation(ctx.deps, input.token)),
   acceptInvitation: publicProcedure
     .input(AcceptInvitationInput)
-    .output(AuthSession)
+    .output(AcceptInvitationResult)
     .mutation(({ ctx, input }) => acceptInvitation(ctx.deps, input, ctx.locale)),
   declineInvitation: publicProcedure
     .input(InvitationTokenInput)

@@ -25,6 +25,7 @@ export function AcceptForm({ token, preview }: { token: string; preview: Invitat
     confirm: '',
   }));
   const [fields, setFields] = useState<AcceptFields>({});
+  const [verifyEmail, setVerifyEmail] = useState<string | null>(null);
   // Only the emailed link carries it: the server then counts the address as verified.
   const emailProof = useSearchParams()[0].get('email_proof') ?? undefined;
 
@@ -34,6 +35,11 @@ export function AcceptForm({ token, preview }: { token: string; preview: Invitat
         // Another account's cached data goes; the preview stays, or it is fetched again (409, already accepted).
         const shown = trpc.members.previewInvitation.pathFilter();
         queryClient.removeQueries({ predicate: (query) => !matchQuery(shown, query) });
+        // EMAIL_VERIFICATION_REQUIRED and an address nobody proved yet: member now, session after the link.
+        if (!session.access || !session.refresh) {
+          setVerifyEmail(session.user.email ?? preview.email);
+          return;
+        }
         setSession({ access: session.access, refresh: session.refresh });
         toast.ok(t('welcome', { tenant: session.tenant?.name ?? preview.tenant.name }));
         await navigate('/app', { replace: true });
@@ -65,6 +71,18 @@ export function AcceptForm({ token, preview }: { token: string; preview: Invitat
   }
 
   const code = accept.error ? errorCode(accept.error) : null;
+  if (verifyEmail)
+    return (
+      <div className="invitation-form">
+        <h2>{t('confirm_title', { tenant: preview.tenant.name })}</h2>
+        <p role="status">{t('confirm_text', { email: verifyEmail })}</p>
+        <p className="auth-actions">
+          <Link className="button button-primary" to="/login">
+            {t('confirm_login')}
+          </Link>
+        </p>
+      </div>
+    );
   return (
     <form className="invitation-form" onSubmit={submit} noValidate aria-labelledby="accept-title">
       <h2 id="accept-title">{existing ? t('existing_title') : t('new_title')}</h2>

@@ -57,6 +57,10 @@ export const invitationMessages = defineMessages({
     declined_title: 'Invitation refusée',
     declined_text: 'C’est noté : vous ne rejoindrez pas {tenant}. Vous pouvez fermer cette page.',
     welcome: 'Bienvenue dans l’équipe de {tenant} !',
+    confirm_title: 'Vous faites partie de l’équipe de {tenant}',
+    confirm_text:
+      'Dernière étape : ouvrez le lien que nous venons d’envoyer à {email} pour confirmer l’adresse, puis connectez-vous.',
+    confirm_login: 'Se connecter',
     // Dead ends, each with its next step
     missing_title: 'Lien incomplet',
     missing_text:
@@ -125,6 +129,9 @@ export const invitationMessages = defineMessages({
     declined_title: 'Invitation declined',
     declined_text: 'Noted: you will not join {tenant}. You can close this page.',
     welcome: 'Welcome to the {tenant} team!',
+    confirm_title: 'You are now on the {tenant} team',
+    confirm_text: 'Last step: open the link we just sent to {email} to confirm the address, then log in.',
+    confirm_login: 'Log in',
     missing_title: 'Incomplete link',
     missing_text:
       'This invitation link is incomplete. Open the whole link you received by email or message, or copy it again.',
