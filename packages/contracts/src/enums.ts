@@ -33,7 +33,8 @@ export const ProductUnit = z.enum(['pcs', 'kg', 'g', 'l', 'ml']);
 export const ProductRole = z.enum(['raw_material', 'finished_product', 'homemade_prep']);
 export const ContainerStatus = z.enum(['SEALED', 'OPENED']);
 export const LossReason = z.enum(['breakage', 'expired', 'theft', 'free', 'mistake', 'other']);
-export const UsageKind = z.enum(['export_xlsx', 'export_csv', 'ai_request', 'ai_support']);
+/** `order_email`: an order mailed to a supplier (not a quota of the plan: it shares the emailed exports' daily cap). */
+export const UsageKind = z.enum(['export_xlsx', 'export_csv', 'ai_request', 'ai_support', 'order_email']);
 /** What a one-time link e-mailed to a user is for (stored with its hash in user_tokens). */
 export const UserTokenPurpose = z.enum(['password_reset', 'email_verification']);
 /** Where a delivery (receipt) came from (SPEC §11). */
@@ -42,6 +43,8 @@ export const ReceiptSource = z.enum(['manual', 'import', 'order']);
 export const PeriodStatus = z.enum(['OPEN', 'CLOSED']);
 /** A manager's decision on a suspicious product while reviewing the month (SPEC §11). */
 export const ReviewDecision = z.enum(['OK', 'RECOUNT']);
+/** An order to a supplier (SPEC §11): a DRAFT is edited, SENT is read-only, RECEIVED made its delivery. */
+export const PurchaseOrderStatus = z.enum(['DRAFT', 'SENT', 'RECEIVED', 'CANCELED']);
 
 export type TenantDomain = z.infer<typeof TenantDomain>;
 export type UserTokenPurpose = z.infer<typeof UserTokenPurpose>;
@@ -61,3 +64,4 @@ export type UsageKind = z.infer<typeof UsageKind>;
 export type ReceiptSource = z.infer<typeof ReceiptSource>;
 export type PeriodStatus = z.infer<typeof PeriodStatus>;
 export type ReviewDecision = z.infer<typeof ReviewDecision>;
+export type PurchaseOrderStatus = z.infer<typeof PurchaseOrderStatus>;

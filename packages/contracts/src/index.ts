@@ -15,5 +15,6 @@ export * from './exports';
 export * from './imports';
 export * from './public-config';
 export * from './purchasing';
+export * from './orders';
 export * from './usage';
 export * from './product-suggestion';

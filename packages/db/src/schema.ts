@@ -21,6 +21,7 @@ import type {
   PlanSource,
   ProductRole,
   ProductUnit,
+  PurchaseOrderStatus,
   ReceiptSource,
   ReviewDecision,
   ServiceFeatures,
@@ -44,6 +45,7 @@ export type {
   PlanSource,
   ProductRole,
   ProductUnit,
+  PurchaseOrderStatus,
   ReceiptSource,
   ReviewDecision,
   ServiceFeatures,
@@ -409,6 +411,39 @@ export interface SalesLinesTable {
   created_at: CreatedAt;
 }
 
+/** An order to a supplier (SPEC §11): DRAFT → SENT → RECEIVED (its delivery), or CANCELED. */
+export interface PurchaseOrdersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  service_id: string;
+  supplier_id: string | null;
+  /** 1, 2, 3… per tenant (what the supplier reads). */
+  number: number;
+  status: Generated<PurchaseOrderStatus>;
+  note: string | null;
+  sent_at: Timestamp | null;
+  /** The address it was mailed to; null when sent by hand (download, copied text). */
+  sent_to: string | null;
+  sent_by: string | null;
+  received_at: Timestamp | null;
+  receipt_id: string | null;
+  canceled_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PurchaseOrderLinesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  order_id: string;
+  product_id: string;
+  position: Generated<number>;
+  /** In the product's unit. */
+  quantity: number;
+  unit_cost: number | null;
+}
+
 /** First answer of an additive mutation, replayed for the same key (7 days). */
 export interface IdempotencyKeysTable {
   tenant_id: string;
@@ -448,6 +483,8 @@ export interface Database {
   transfer_lines: TransferLinesTable;
   sales_lines: SalesLinesTable;
   idempotency_keys: IdempotencyKeysTable;
+  purchase_orders: PurchaseOrdersTable;
+  purchase_order_lines: PurchaseOrderLinesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -10,6 +10,7 @@ import {
   PlanSource,
   ProductRole,
   ProductUnit,
+  PurchaseOrderStatus,
   ReceiptSource,
   ReviewDecision,
   Role,
@@ -49,6 +50,7 @@ const CONTRACT_ENUMS: Record<string, { options: readonly string[] }> = {
   'receipts.source': ReceiptSource,
   'inventory_periods.status': PeriodStatus,
   'count_reviews.decision': ReviewDecision,
+  'purchase_orders.status': PurchaseOrderStatus,
 };
 
 const contractSets: ColumnValueSets = new Map(

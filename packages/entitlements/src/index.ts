@@ -45,6 +45,12 @@ export {
   splitIntoPacks,
   unitsFromPacks,
 } from './measures';
+export {
+  type OrderQuantity,
+  roundUpToPacks,
+  type SuggestionInput,
+  suggestedOrder,
+} from './ordering';
 export { overLimit } from './over-limit';
 export { DAY_MS, type MonthRange, monthKey, monthRange } from './period';
 export {

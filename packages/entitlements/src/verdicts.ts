@@ -38,7 +38,7 @@ export const COUNT_CODES: Readonly<Record<HeldKey, LimitCode>> = Object.freeze({
 });
 
 /** usage_events kinds that consume a monthly quota, and the limit each consumes. */
-export type QuotaKind = Exclude<UsageKind, 'ai_support'>;
+export type QuotaKind = Exclude<UsageKind, 'ai_support' | 'order_email'>;
 export const QUOTA_LIMIT_KEYS: Readonly<Record<QuotaKind, QuotaKey>> = Object.freeze({
   export_xlsx: 'exports_xlsx_month',
   export_csv: 'exports_csv_month',

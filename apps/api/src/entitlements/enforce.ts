@@ -1,3 +1,4 @@
+import type { UsageKind } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
 import {
   COUNT_USAGE_KEYS,
@@ -76,7 +77,7 @@ export interface QuotaReservation {
  * Atomically checks the monthly quota and writes the ledger row (one transaction, tenant row locked).
  * Throws LIMIT_* when exhausted. Call `release()` if the operation it paid for then fails.
  */
-export async function consumeQuota(
+export function consumeQuota(
   db: Db,
   tenantId: string,
   userId: string | null,
@@ -86,19 +87,48 @@ export async function consumeQuota(
   /** Another limit on the same ledger (e.g. emailed exports per day), checked under the same lock. */
   alsoCheck?: (tx: Db) => Promise<void>,
 ): Promise<QuotaReservation> {
-  const id = await db.transaction().execute(async (tx) => {
-    await lockTenant(tx, tenantId);
+  return reserveLedgerRow(db, { tenantId, userId, kind, now, params }, async (tx) => {
     const { ent } = await loadTenantPlan(tx, tenantId, now);
     const used = await quotaUsage(tx, tenantId, now);
     const verdict = checkQuota(ent, kind, used[QUOTA_LIMIT_KEYS[kind]]);
     if (!verdict.ok) throw denialError(verdict);
     if (alsoCheck) await alsoCheck(tx);
-    const row = await tx
+  });
+}
+
+export interface LedgerRow {
+  tenantId: string;
+  userId: string | null;
+  kind: UsageKind;
+  now: Date;
+  params: Record<string, unknown>;
+}
+
+/**
+ * One usage_events row written after `check` passed, both under the tenant lock in one transaction: N parallel
+ * requests at the edge of a limit let exactly the allowed number through. `release()` gives the row back.
+ */
+export async function reserveLedgerRow(
+  db: Db,
+  row: LedgerRow,
+  check: (tx: Db) => Promise<void>,
+): Promise<QuotaReservation> {
+  const { tenantId } = row;
+  const id = await db.transaction().execute(async (tx) => {
+    await lockTenant(tx, tenantId);
+    await check(tx);
+    const inserted = await tx
       .insertInto('usage_events')
-      .values({ tenant_id: tenantId, user_id: userId, kind, created_at: now, params: JSON.stringify(params) })
+      .values({
+        tenant_id: tenantId,
+        user_id: row.userId,
+        kind: row.kind,
+        created_at: row.now,
+        params: JSON.stringify(row.params),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return row.id;
+    return inserted.id;
   });
   return {
     id,

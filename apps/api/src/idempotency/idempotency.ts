@@ -86,6 +86,26 @@ export async function runIdempotent<T>(
   });
 }
 
+/**
+ * The first answer stored under the call's key, if any (409 IDEMPOTENCY_MISMATCH when the key answered another
+ * body) — for a write with side effects outside the database (a mail) that must look before it acts; the write
+ * itself still goes through `runIdempotent`. undefined without a key or before a first answer.
+ */
+export async function storedAnswer<T>(db: Db, call: IdempotentCall): Promise<T | undefined> {
+  if (!call.key) return undefined;
+  const first = await db
+    .selectFrom('idempotency_keys')
+    .select(['operation', 'request_hash', 'response'])
+    .where('tenant_id', '=', call.tenantId)
+    .where('key', '=', call.key)
+    .where('created_at', '>=', new Date(call.now.getTime() - IDEMPOTENCY_TTL_MS))
+    .executeTakeFirst();
+  if (!first) return undefined;
+  if (first.operation !== call.operation || first.request_hash !== requestHash(call.operation, call.request))
+    throw new AppError('IDEMPOTENCY_MISMATCH');
+  return first.response as T;
+}
+
 /** The key of a call: the input's `idempotency_key`, else the `Idempotency-Key` header (REST and tRPC over HTTP). */
 export function idempotencyKeyOf(
   input: { idempotency_key?: string | undefined },

@@ -15,6 +15,8 @@ export interface MailMessage {
   text: string;
   html?: string;
   attachments?: MailAttachment[];
+  /** Where replies go (an order to a supplier: the manager who sent it). */
+  replyTo?: string;
 }
 
 export type MailResult =
@@ -61,6 +63,7 @@ export function createMailer(config: Config, timeoutMs = SEND_TIMEOUT_MS): Maile
             subject: message.subject,
             text: message.text,
             ...(message.html ? { html: message.html } : {}),
+            ...(message.replyTo ? { replyTo: message.replyTo } : {}),
             ...(message.attachments
               ? {
                   attachments: message.attachments.map((a) => ({

@@ -25,7 +25,11 @@ type Row = Omit<ExpectedOnHand, 'expected'>;
  * Expected on-hand of a service's products (spot checks, order suggestions): the last counted quantity +
  * received since (receipt lines + transfers in − transfers out) − losses since − sold since. "Since" is the
  * months after the counted month — the same months the consumption report puts after that closing count, so
- * at a month's end expected − counted = that month's unexplained gap. A product never counted is absent.
+ * at a month's end expected − counted = that month's unexplained gap — plus, within the counted month, what
+ * happened after the count was taken (its last line's counted_at): a delivery or transfer dated after the
+ * count's day, or that day and recorded after the count; a loss after its time. So a count taken mid-month (this month's, in progress) is followed by
+ * that month's later deliveries. Till sales are monthly figures: only the months after count. A product never
+ * counted is absent.
  * `productIds` narrows to those products; omitted, every counted product of the service.
  */
 export async function loadExpectedOnHand(
@@ -38,9 +42,11 @@ export async function loadExpectedOnHand(
   const only = productIds ? sql`and product_id in (${sql.join([...new Set(productIds)])})` : sql``;
   const { rows } = await sql<Row>`
     with last as (
-      select distinct on (product_id) product_id, inventory_month as month, quantity
+      select distinct on (product_id) product_id, inventory_month as month, quantity, counted_at,
+        (counted_at at time zone 'UTC')::date as counted_on
       from (
-        select product_id, inventory_month, sum(quantity + coalesce(remaining_fraction, 0)) as quantity
+        select product_id, inventory_month, sum(quantity + coalesce(remaining_fraction, 0)) as quantity,
+          max(counted_at) as counted_at
         from counts where tenant_id = ${tenantId} and service_id = ${serviceId} ${only}
         group by product_id, inventory_month
       ) c
@@ -51,7 +57,9 @@ export async function loadExpectedOnHand(
       from last
       join receipt_lines rl on rl.product_id = last.product_id and rl.tenant_id = ${tenantId}
       join receipts r on r.id = rl.receipt_id
-      where r.tenant_id = ${tenantId} and r.service_id = ${serviceId} and r.month > last.month
+      where r.tenant_id = ${tenantId} and r.service_id = ${serviceId}
+        and (r.month > last.month or (r.month = last.month and (r.received_on > last.counted_on
+          or (r.received_on = last.counted_on and r.created_at > last.counted_at))))
       group by rl.product_id
     ),
     transfers_in as (
@@ -59,7 +67,9 @@ export async function loadExpectedOnHand(
       from last
       join transfer_lines tl on tl.to_product_id = last.product_id and tl.tenant_id = ${tenantId}
       join transfers t on t.id = tl.transfer_id
-      where t.tenant_id = ${tenantId} and t.to_service_id = ${serviceId} and t.month > last.month
+      where t.tenant_id = ${tenantId} and t.to_service_id = ${serviceId}
+        and (t.month > last.month or (t.month = last.month and (t.moved_on > last.counted_on
+          or (t.moved_on = last.counted_on and t.created_at > last.counted_at))))
       group by tl.to_product_id
     ),
     transfers_out as (
@@ -67,7 +77,9 @@ export async function loadExpectedOnHand(
       from last
       join transfer_lines tl on tl.from_product_id = last.product_id and tl.tenant_id = ${tenantId}
       join transfers t on t.id = tl.transfer_id
-      where t.tenant_id = ${tenantId} and t.from_service_id = ${serviceId} and t.month > last.month
+      where t.tenant_id = ${tenantId} and t.from_service_id = ${serviceId}
+        and (t.month > last.month or (t.month = last.month and (t.moved_on > last.counted_on
+          or (t.moved_on = last.counted_on and t.created_at > last.counted_at))))
       group by tl.from_product_id
     ),
     losses as (
@@ -75,7 +87,9 @@ export async function loadExpectedOnHand(
       from last
       join loss_events l on l.product_id = last.product_id
       join products p on p.id = l.product_id
-      where l.tenant_id = ${tenantId} and l.service_id = ${serviceId} and l.inventory_month > last.month
+      where l.tenant_id = ${tenantId} and l.service_id = ${serviceId}
+        and (l.inventory_month > last.month
+          or (l.inventory_month = last.month and l.occurred_at > last.counted_at))
       group by l.product_id
     ),
     sold as (

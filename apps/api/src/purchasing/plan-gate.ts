@@ -5,3 +5,8 @@ import { requireFeature } from '../entitlements/enforce';
 export function requireStockControl(db: Db, tenantId: string, now: Date): Promise<void> {
   return requireFeature(db, tenantId, 'stock_control', now);
 }
+
+/** Suggested orders and purchase orders: PRO (SPEC §11 `purchase_orders`). */
+export function requirePurchaseOrders(db: Db, tenantId: string, now: Date): Promise<void> {
+  return requireFeature(db, tenantId, 'purchase_orders', now);
+}

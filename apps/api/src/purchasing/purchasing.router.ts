@@ -21,6 +21,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { idempotencyKeyOf } from '../idempotency/idempotency';
 import { tenantProcedure } from '../trpc';
 import { importsRouter } from './imports.router';
+import { ordersRouter } from './orders.router';
 import { createReceipt, deleteReceipt, getReceipt, listReceipts } from './receipts.service';
 import { archiveSupplier, createSupplier, listSuppliers, updateSupplier } from './suppliers.service';
 import { createTransfer, listTransfers, pairTransferProducts } from './transfers.service';
@@ -87,4 +88,5 @@ export const purchasingRouter = {
   receipts,
   transfers,
   imports: importsRouter,
+  orders: ordersRouter,
 } satisfies TRPCRouterRecord;

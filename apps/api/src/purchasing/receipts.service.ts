@@ -92,10 +92,10 @@ async function loadReceipt(db: Db, actor: Actor, id: string): Promise<Receipt> {
 }
 
 /** Products of the service named by the lines (live or archived): 404 naming the first unknown line. */
-async function productsOfLines(tx: Db, tenantId: string, serviceId: string, ids: string[]) {
+export async function productsOfLines(tx: Db, tenantId: string, serviceId: string, ids: string[]) {
   const rows = await tx
     .selectFrom('products')
-    .select(['id', 'pack_size'])
+    .select(['id', 'pack_size', 'purchase_price'])
     .where('tenant_id', '=', tenantId)
     .where('service_id', '=', serviceId)
     .where('id', 'in', [...new Set(ids)])

@@ -169,7 +169,13 @@ export async function buildIsolationFixture(t: TestApp): Promise<IsolationFixtur
     ...users.flatMap((u) => [u.id, u.username, u.email ?? u.username]),
   ];
   // A's scoped members may read their own service, never the other one.
-  const otherServiceOfA = [...rowStrings(other), invitation.id, invitationEmail, purchasing.otherReceiptId];
+  const otherServiceOfA = [
+    ...rowStrings(other),
+    invitation.id,
+    invitationEmail,
+    purchasing.otherReceiptId,
+    purchasing.otherOrderId,
+  ];
 
   const b = await createTenantFixture(t.db, t.config, {
     name: 'Beta Brasserie',
@@ -264,6 +270,8 @@ const TENANT_TABLES = [
   'sales_lines',
   'inventory_periods',
   'count_reviews',
+  'purchase_orders',
+  'purchase_order_lines',
   'idempotency_keys',
   'audit_log',
 ] as const;

@@ -10,6 +10,39 @@ export interface PurchasingRows {
   otherReceiptId: string;
   /** From the other service to the scoped one. */
   transferId: string;
+  /** A sent order of each service (receivable). */
+  scopedOrderId: string;
+  otherOrderId: string;
+}
+
+let orderNumber = 0;
+
+async function sentOrder(db: Db, tenantId: string, serviceId: string, productId: string, supplierId: string) {
+  orderNumber += 1;
+  const row = await db
+    .insertInto('purchase_orders')
+    .values({
+      tenant_id: tenantId,
+      service_id: serviceId,
+      supplier_id: supplierId,
+      number: orderNumber,
+      status: 'SENT',
+      note: null,
+      sent_at: new Date('2026-01-04T10:00:00Z'),
+      sent_to: 'alpha-supplier@example.test',
+      sent_by: null,
+      received_at: null,
+      receipt_id: null,
+      canceled_at: null,
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('purchase_order_lines')
+    .values({ tenant_id: tenantId, order_id: row.id, product_id: productId, quantity: 6, unit_cost: 12.5 })
+    .execute();
+  return row.id;
 }
 
 async function receipt(db: Db, tenantId: string, serviceId: string, productId: string, supplierId: string) {
@@ -85,5 +118,7 @@ export async function seedPurchasing(
     scopedReceiptId: await receipt(db, tenantId, scoped.serviceId, scoped.productId, supplier.id),
     otherReceiptId: await receipt(db, tenantId, other.serviceId, other.productId, supplier.id),
     transferId: transfer.id,
+    scopedOrderId: await sentOrder(db, tenantId, scoped.serviceId, scoped.productId, supplier.id),
+    otherOrderId: await sentOrder(db, tenantId, other.serviceId, other.productId, supplier.id),
   };
 }

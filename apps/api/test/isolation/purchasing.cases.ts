@@ -252,4 +252,182 @@ export const cases: IsolationCase[] = [
     call: (fx) =>
       fx.a.operator.trpc.inventory.usage.get.query({ service_id: fx.a.other.serviceId, month: MONTH }),
   },
+
+  // orders ----------------------------------------------------------------------------------------------------
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.suggest',
+    expect: 404,
+    name: "B asks a suggestion for A's service",
+    call: (fx) => fx.b.owner.trpc.purchasing.orders.suggest.query({ service_id: fx.a.scoped.serviceId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.suggest',
+    expect: 404,
+    name: "A's scoped manager asks for the other service",
+    call: (fx) =>
+      fx.a.scopedManager.trpc.purchasing.orders.suggest.query({ service_id: fx.a.other.serviceId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.suggest',
+    expect: 'own-tenant-only',
+    name: 'B asks for its own service',
+    call: (fx) => fx.b.owner.trpc.purchasing.orders.suggest.query({ service_id: fx.b.rows.serviceId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.list',
+    expect: 404,
+    name: "B lists A's orders",
+    call: (fx) => fx.b.owner.trpc.purchasing.orders.list.query({ service_id: fx.a.scoped.serviceId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.list',
+    expect: 404,
+    name: "A's scoped operator lists the other service's orders",
+    call: (fx) => fx.a.operator.trpc.purchasing.orders.list.query({ service_id: fx.a.other.serviceId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.get',
+    expect: 404,
+    name: "B reads A's order",
+    call: (fx) => fx.b.owner.trpc.purchasing.orders.get.query({ id: fx.a.purchasing.scopedOrderId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.get',
+    expect: 404,
+    name: "A's scoped operator reads the other service's order",
+    call: (fx) => fx.a.operator.trpc.purchasing.orders.get.query({ id: fx.a.purchasing.otherOrderId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.file',
+    expect: 404,
+    name: "B downloads A's order",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.orders.file.query({ id: fx.a.purchasing.scopedOrderId, format: 'xlsx' }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.file',
+    expect: 404,
+    name: "A's scoped operator downloads the other service's order",
+    call: (fx) =>
+      fx.a.operator.trpc.purchasing.orders.file.query({ id: fx.a.purchasing.otherOrderId, format: 'csv' }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.create',
+    expect: 404,
+    name: "B orders into A's service",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.orders.create.mutate({
+        service_id: fx.a.scoped.serviceId,
+        lines: [{ product_id: fx.a.scoped.productId, quantity: 1 }],
+        ...KEY,
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.create',
+    expect: 404,
+    name: "B orders A's product through its own service",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.orders.create.mutate({
+        service_id: fx.b.rows.serviceId,
+        lines: [{ product_id: fx.a.scoped.productId, quantity: 1 }],
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.create',
+    expect: 404,
+    name: "B names A's supplier on its own order",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.orders.create.mutate({
+        service_id: fx.b.rows.serviceId,
+        supplier_id: fx.a.purchasing.supplierId,
+        lines: [{ product_id: fx.b.rows.productId, quantity: 1 }],
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.create',
+    expect: 403,
+    name: "A's operator",
+    call: (fx) =>
+      fx.a.operator.trpc.purchasing.orders.create.mutate({
+        service_id: fx.a.scoped.serviceId,
+        lines: [{ product_id: fx.a.scoped.productId, quantity: 1 }],
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.update',
+    expect: 404,
+    name: "B edits A's order",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.orders.update.mutate({ id: fx.a.purchasing.scopedOrderId, note: 'Pwned' }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.update',
+    expect: 404,
+    name: "A's scoped manager edits the other service's order",
+    call: (fx) =>
+      fx.a.scopedManager.trpc.purchasing.orders.update.mutate({
+        id: fx.a.purchasing.otherOrderId,
+        note: 'x',
+      }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.send',
+    expect: 404,
+    name: "B sends A's order",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.orders.send.mutate({ id: fx.a.purchasing.scopedOrderId, ...KEY }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.send',
+    expect: 404,
+    name: "A's scoped manager sends the other service's order",
+    call: (fx) => fx.a.scopedManager.trpc.purchasing.orders.send.mutate({ id: fx.a.purchasing.otherOrderId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.receive',
+    expect: 404,
+    name: "B receives A's order",
+    call: (fx) =>
+      fx.b.owner.trpc.purchasing.orders.receive.mutate({ id: fx.a.purchasing.scopedOrderId, ...KEY }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.receive',
+    expect: 404,
+    name: "A's scoped operator receives the other service's order",
+    call: (fx) => fx.a.operator.trpc.purchasing.orders.receive.mutate({ id: fx.a.purchasing.otherOrderId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.cancel',
+    expect: 404,
+    name: "B cancels A's order",
+    call: (fx) => fx.b.owner.trpc.purchasing.orders.cancel.mutate({ id: fx.a.purchasing.scopedOrderId }),
+  },
+  {
+    kind: 'trpc',
+    path: 'purchasing.orders.cancel',
+    expect: 404,
+    name: "A's scoped manager cancels the other service's order",
+    call: (fx) =>
+      fx.a.scopedManager.trpc.purchasing.orders.cancel.mutate({ id: fx.a.purchasing.otherOrderId }),
+  },
 ];

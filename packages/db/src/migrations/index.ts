@@ -8,6 +8,7 @@ import * as m0012 from './0012_download_link_once';
 import * as m0013 from './0013_refresh_family_start';
 import * as m0015 from './0015_month_review';
 import * as m0017 from './0017_count_weight';
+import * as m0018 from './0018_purchase_orders';
 
 /** Ordered, in-code migrations: bundled with the server, no filesystem scan. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0013_refresh_family_start': m0013,
   '0015_month_review': m0015,
   '0017_count_weight': m0017,
+  '0018_purchase_orders': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { roundUpToPacks, suggestedOrder } from '../src';
+
+describe('rounding up to whole packs', () => {
+  it('orders whole cases: 30 needed in cases of 24 is 2 cases, 48 units; exactly 24 is one case', () => {
+    expect(roundUpToPacks(30, 24, true)).toEqual({ quantity: 48, packs: 2 });
+    expect(roundUpToPacks(24, 24, true)).toEqual({ quantity: 24, packs: 1 });
+    expect(roundUpToPacks(0.5, 6, true)).toEqual({ quantity: 6, packs: 1 });
+  });
+
+  it('a sum that floats a hair above a pack is still that pack (thousandths)', () => {
+    expect(roundUpToPacks(0.1 + 0.2 + 5.7, 6, true)).toEqual({ quantity: 6, packs: 1 });
+    expect(roundUpToPacks(1.5, 0.75, false)).toEqual({ quantity: 1.5, packs: null });
+  });
+
+  it('without a pack size: whole pieces for counted products, the exact amount for kilos and litres', () => {
+    expect(roundUpToPacks(4.5, null, true)).toEqual({ quantity: 5, packs: null });
+    expect(roundUpToPacks(4.5, 1, true)).toEqual({ quantity: 5, packs: null });
+    expect(roundUpToPacks(2.35, null, false)).toEqual({ quantity: 2.35, packs: null });
+  });
+
+  it('nothing needed orders nothing', () => {
+    expect(roundUpToPacks(0, 24, true)).toEqual({ quantity: 0, packs: 0 });
+    expect(roundUpToPacks(-3, null, true)).toEqual({ quantity: 0, packs: null });
+    expect(roundUpToPacks(-3, 1, false)).toEqual({ quantity: 0, packs: null });
+  });
+
+  it('always covers the need, by less than one pack', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 2, max: 48 }), (need, size) => {
+        const { quantity, packs } = roundUpToPacks(need / 1000, size, true);
+        expect(quantity).toBe((packs ?? 0) * size);
+        expect(quantity).toBeGreaterThanOrEqual(need / 1000);
+        expect(quantity - need / 1000).toBeLessThan(size);
+      }),
+    );
+  });
+});
+
+describe('suggested order', () => {
+  const base = { par_level: 48, expected: 20, pack_size: 24, whole_units: true };
+
+  it('par − expected on-hand, rounded up to whole packs', () => {
+    expect(suggestedOrder(base)).toEqual({ quantity: 48, packs: 2 });
+    expect(suggestedOrder({ ...base, expected: 30 })).toEqual({ quantity: 24, packs: 1 });
+  });
+
+  it('nothing at or above par', () => {
+    expect(suggestedOrder({ ...base, expected: 48 })).toEqual({ quantity: 0, packs: 0 });
+    expect(suggestedOrder({ ...base, expected: 60 })).toEqual({ quantity: 0, packs: 0 });
+  });
+
+  it('nothing to base it on: no par level, or never counted', () => {
+    expect(suggestedOrder({ ...base, par_level: null })).toBeNull();
+    expect(suggestedOrder({ ...base, expected: null })).toBeNull();
+  });
+
+  it('a negative expected stock (more used than counted) orders up to par', () => {
+    expect(suggestedOrder({ ...base, expected: -4, pack_size: null })).toEqual({ quantity: 52, packs: null });
+  });
+});
