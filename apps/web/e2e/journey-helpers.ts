@@ -26,6 +26,27 @@ export function newContext(stack: Stack): Promise<BrowserContext> {
   });
 }
 
+/** Signs a bar up through the onboarding pages (default services), landing on /app. */
+export async function registerBusiness(
+  page: Page,
+  stack: Stack,
+  who: { tenant: string; username: string; email: string; password: string },
+): Promise<void> {
+  await page.goto(`${stack.url}/register`);
+  await page.getByRole('radio', { name: /Bar & boissons/ }).check();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.getByRole('heading', { name: 'Où comptez-vous votre stock ?' }).waitFor();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.getByLabel(/Nom de l.établissement/).fill(who.tenant);
+  await page.getByLabel('Identifiant de connexion').fill(who.username);
+  await page.getByLabel('Adresse e-mail').fill(who.email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(who.password);
+  await page.getByLabel('Confirmez le mot de passe').fill(who.password);
+  await page.getByRole('checkbox', { name: /J.accepte les conditions/ }).check();
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await page.waitForURL(`${stack.url}/app`);
+}
+
 /** Screenshots at 375 and 1280 px, then back to the phone: the journey is played the way most people use it. */
 export async function snap(page: Page, step: string): Promise<void> {
   // From the top: a full-page capture of a scrolled page draws the sticky header in the middle.

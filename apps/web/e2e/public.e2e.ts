@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newContext, openWatchedPage, registerBusiness } from './journey-helpers';
 import { hasChromium, openPage, type Stack, screenshots, startStack } from './stack';
 
 describe.skipIf(!hasChromium)('public pages in a real browser', () => {
@@ -60,6 +61,46 @@ describe.skipIf(!hasChromium)('public pages in a real browser', () => {
       'mailto:contact@comptoir.test',
     );
     expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('an owner alone in the business deletes the account from the settings: typed name + password, then gone', async () => {
+    const who = {
+      tenant: 'Le Petit Comptoir',
+      username: 'adieu',
+      email: 'adieu@petit-comptoir.test',
+      password: 'comptoir-2026',
+    };
+    const context = await newContext(stack);
+    const { page, consoleErrors, failedRequests } = await openWatchedPage(context);
+    await registerBusiness(page, stack, who);
+    await page.goto(`${stack.url}/app/settings`);
+    await page.getByRole('button', { name: 'Supprimer mon compte…' }).click();
+    const submit = page.getByRole('button', { name: 'Supprimer définitivement' });
+    // Nothing can be sent before the business's exact name and a password are typed.
+    await page.getByLabel(`Pour confirmer, tapez « ${who.tenant} »`).fill('Le Petit');
+    await page.getByLabel('Mot de passe').fill('pas-le-bon');
+    expect(await submit.isDisabled()).toBe(true);
+    await page.getByLabel(`Pour confirmer, tapez « ${who.tenant} »`).fill(who.tenant);
+    await submit.click();
+    await page.getByText('Mot de passe incorrect.').waitFor();
+    expect(page.url()).toBe(`${stack.url}/app/settings`);
+    await screenshots(page, '00-delete-account');
+
+    await page.getByLabel('Mot de passe').fill(who.password);
+    await submit.click();
+    await page.waitForURL(`${stack.url}/`);
+    await page.getByText('Votre compte a été supprimé.').waitFor();
+    // The session is gone from the browser, and the account from the server.
+    expect(await page.evaluate(() => localStorage.getItem('stockscan.session'))).toBeNull();
+    const login = await fetch(`${stack.url}/api/auth/login/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: who.username, password: who.password }),
+    });
+    expect(login.status).toBe(401);
+    expect(consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
+    expect(failedRequests).toEqual(['400 POST /trpc/auth.deleteAccount']);
     await context.close();
   });
 });

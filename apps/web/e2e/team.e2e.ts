@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationLinkSentTo, navigate, newContext, openWatchedPage, snap } from './journey-helpers';
+import {
+  invitationLinkSentTo,
+  navigate,
+  newContext,
+  openWatchedPage,
+  registerBusiness,
+  snap,
+} from './journey-helpers';
 import { ARTIFACTS, hasChromium, type Stack, startStack } from './stack';
 
 /**
@@ -31,22 +38,6 @@ function mutate(page: Page, path: string, input: unknown): Promise<unknown> {
     },
     [path, input] as const,
   );
-}
-
-async function registerBar(page: Page, stack: Stack): Promise<void> {
-  await page.goto(`${stack.url}/register`);
-  await page.getByRole('radio', { name: /Bar & boissons/ }).check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await page.getByRole('heading', { name: 'Où comptez-vous votre stock ?' }).waitFor();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await page.getByLabel(/Nom de l.établissement/).fill(TENANT);
-  await page.getByLabel('Identifiant de connexion').fill(OWNER.username);
-  await page.getByLabel('Adresse e-mail').fill(OWNER.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(OWNER.password);
-  await page.getByLabel('Confirmez le mot de passe').fill(OWNER.password);
-  await page.getByRole('checkbox', { name: /J.accepte les conditions/ }).check();
-  await page.getByRole('button', { name: 'Créer mon compte' }).click();
-  await page.waitForURL(`${stack.url}/app`);
 }
 
 /** The row of a product in the count list. */
@@ -83,7 +74,7 @@ describe.skipIf(!hasChromium)('counting as a team, in two browsers', () => {
 
     // 1. The owner's bar, its catalogue (set up through the API: this journey is about counting together).
     const page = owner.page;
-    await registerBar(page, stack);
+    await registerBusiness(page, stack, { tenant: TENANT, ...OWNER });
     const services = (await page.evaluate(async () => {
       const session = JSON.parse(localStorage.getItem('stockscan.session') ?? '{}') as { access?: string };
       const response = await fetch('/trpc/services.list', {

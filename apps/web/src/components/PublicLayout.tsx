@@ -2,6 +2,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { common } from '../i18n/common';
 import { useT } from '../i18n/i18n';
 import { getSession } from '../lib/session';
+import { PublicToaster } from '../shared/feedback/PublicToaster';
 import { LocaleSwitch } from './LocaleSwitch';
 import { TopBar } from './TopBar';
 
@@ -33,6 +34,7 @@ export function PublicLayout() {
         <Link to="/legal">CGU · Mentions légales</Link>
         <Link to="/status">Status</Link>
       </footer>
+      <PublicToaster />
     </div>
   );
 }
