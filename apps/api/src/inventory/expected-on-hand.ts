@@ -26,8 +26,8 @@ type Row = Omit<ExpectedOnHand, 'expected'>;
  * received since (receipt lines + transfers in − transfers out) − losses since − sold since. "Since" is the
  * months after the counted month — the same months the consumption report puts after that closing count, so
  * at a month's end expected − counted = that month's unexplained gap — plus, within the counted month, what
- * happened after the count was taken (its last line's counted_at): a delivery or transfer dated after the
- * count's day, or that day and recorded after the count; a loss after its time. So a count taken mid-month (this month's, in progress) is followed by
+ * happened after the count was taken (its last line's counted_at): a delivery, transfer or loss dated after
+ * the count's day, or that day and recorded after the count (a loss is declared with its day, not its hour). So a count taken mid-month (this month's, in progress) is followed by
  * that month's later deliveries. Till sales are monthly figures: only the months after count. A product never
  * counted is absent.
  * `productIds` narrows to those products; omitted, every counted product of the service.
@@ -89,7 +89,8 @@ export async function loadExpectedOnHand(
       join products p on p.id = l.product_id
       where l.tenant_id = ${tenantId} and l.service_id = ${serviceId}
         and (l.inventory_month > last.month
-          or (l.inventory_month = last.month and l.occurred_at > last.counted_at))
+          or (l.inventory_month = last.month and ((l.occurred_at at time zone 'UTC')::date > last.counted_on
+            or ((l.occurred_at at time zone 'UTC')::date = last.counted_on and l.created_at > last.counted_at))))
       group by l.product_id
     ),
     sold as (
