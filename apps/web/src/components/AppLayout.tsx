@@ -25,6 +25,7 @@ const NAV = [
   ['/app/losses', 'nav_losses'],
   ['/app/deliveries', 'nav_deliveries'],
   ['/app/transfers', 'nav_transfers'],
+  ['/app/orders', 'nav_orders'],
   ['/app/consumption', 'nav_consumption'],
   ['/app/review', 'nav_review'],
   ['/app/exports', 'nav_exports'],

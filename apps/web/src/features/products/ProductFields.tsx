@@ -105,6 +105,7 @@ export function ProductFields({
           </div>
         ) : null}
         {field('min_qty', t('min_qty'), { decimal: true, hint: 'min_qty_hint' })}
+        {field('par_level', t('par_level'), { decimal: true, hint: 'par_level_hint' })}
         {field('pack_size', t('pack_size'), { decimal: true })}
         {field('pack_uom', t('pack_uom'))}
         {field('conversion_unit', t('conversion_unit'))}

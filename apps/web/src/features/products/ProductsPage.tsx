@@ -14,6 +14,7 @@ import { ScopeBar, ScopeGate } from '../inventory/scope/ScopeBar';
 import { unitMessages } from '../inventory/scope/units';
 import { useScope } from '../inventory/scope/useScope';
 import { m } from './messages';
+import { ParInput } from './ParInput';
 import type { Product } from './product-form';
 import './products.css';
 
@@ -46,6 +47,9 @@ function Catalogue({ scope }: { scope: ReturnType<typeof useScope> }) {
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState('');
   const [archived, setArchived] = useState(false);
+  // The quick "par" column: fill many products' par levels in one pass down the list.
+  const [parMode, setParMode] = useState(false);
+  const queryClient = useQueryClient();
   useEffect(() => {
     const timer = setTimeout(() => setSearch(searchText.trim()), 300);
     return () => clearTimeout(timer);
@@ -123,6 +127,24 @@ function Catalogue({ scope }: { scope: ReturnType<typeof useScope> }) {
         </div>
       </div>
 
+      {canArchive && !archived ? (
+        <p className="par-toggle">
+          <button
+            type="button"
+            className="button"
+            aria-pressed={parMode}
+            onClick={() => {
+              // Leaving the par column: the list's lines say the levels just typed.
+              if (parMode) void queryClient.invalidateQueries(trpc.inventory.products.pathFilter());
+              setParMode(!parMode);
+            }}
+          >
+            {parMode ? t('par_mode_done') : t('par_mode')}
+          </button>
+          {parMode ? <span className="muted"> {t('par_mode_hint')}</span> : null}
+        </p>
+      ) : null}
+
       {list.isPending ? (
         <p className="muted" role="status">
           {t('loading')}
@@ -168,7 +190,12 @@ function Catalogue({ scope }: { scope: ReturnType<typeof useScope> }) {
         <>
           <ul className="product-list">
             {items.map((product) => (
-              <ProductItem key={product.id} product={product} canArchive={canArchive} />
+              <ProductItem
+                key={product.id}
+                product={product}
+                canArchive={canArchive}
+                parMode={parMode && !archived}
+              />
             ))}
           </ul>
           {list.hasNextPage ? (
@@ -189,7 +216,15 @@ function Catalogue({ scope }: { scope: ReturnType<typeof useScope> }) {
   );
 }
 
-function ProductItem({ product, canArchive }: { product: Product; canArchive: boolean }) {
+function ProductItem({
+  product,
+  canArchive,
+  parMode,
+}: {
+  product: Product;
+  canArchive: boolean;
+  parMode: boolean;
+}) {
   const t = useT(m);
   const u = useT(unitMessages);
   const { locale } = useLocale();
@@ -226,6 +261,9 @@ function ProductItem({ product, canArchive }: { product: Product; canArchive: bo
     u(product.unit),
     product.purchase_price !== null ? formatMoney(locale, currency, product.purchase_price) : null,
     product.min_qty !== null ? `min ${formatQty(locale, product.min_qty)}` : null,
+    product.par_level !== null && !parMode
+      ? t('par_meta', { qty: formatQty(locale, product.par_level) })
+      : null,
   ].filter(Boolean);
   return (
     <li className="product-item">
@@ -239,7 +277,9 @@ function ProductItem({ product, canArchive }: { product: Product; canArchive: bo
         </Link>
         <p className="muted product-meta">{meta.join(' · ')}</p>
       </div>
-      {canArchive ? (
+      {parMode ? (
+        <ParInput product={product} />
+      ) : canArchive ? (
         product.archived_at ? (
           <button
             type="button"

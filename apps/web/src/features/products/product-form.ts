@@ -21,6 +21,8 @@ export interface ProductForm {
   /** A supplier of the tenant ('' = none): settings → fournisseurs. */
   supplier_id: string;
   min_qty: string;
+  /** Order-up-to quantity: the suggested order fills the shelf back to it. */
+  par_level: string;
   pack_size: string;
   pack_uom: string;
   conversion_unit: string;
@@ -56,6 +58,7 @@ export function emptyForm(service: Service): ProductForm {
     vat_rate: '',
     supplier_id: '',
     min_qty: '',
+    par_level: '',
     pack_size: '',
     pack_uom: '',
     conversion_unit: '',
@@ -80,6 +83,7 @@ export function formOf(product: Product): ProductForm {
     vat_rate: num(product.vat_rate),
     supplier_id: text(product.supplier_id),
     min_qty: num(product.min_qty),
+    par_level: num(product.par_level),
     pack_size: num(product.pack_size),
     pack_uom: text(product.pack_uom),
     conversion_unit: text(product.conversion_unit),
@@ -97,6 +101,7 @@ const NUMBER_FIELDS = {
   selling_price: 2,
   vat_rate: 2,
   min_qty: 3,
+  par_level: 3,
   pack_size: 3,
   conversion_factor: 6,
 } as const satisfies Partial<Record<FieldName, number>>;

@@ -5,14 +5,23 @@ import { billingPath } from '../../shared/links';
 import { m } from './messages';
 
 /** What a plan without `stock_control` sees instead of the page: why, and the plan that has it. */
-export function LockedCard({ verdict }: { verdict: Verdict }) {
+export function LockedCard({
+  verdict,
+  title,
+  body,
+}: {
+  verdict: Verdict;
+  /** Another feature's words (ordering is Multi). */
+  title?: string;
+  body?: string;
+}) {
   const t = useT(m);
   const { locale } = useLocale();
   if (verdict.ok) return null;
   return (
     <div className="card locked">
-      <h2>{t('locked_title')}</h2>
-      <p>{t('locked_body')}</p>
+      <h2>{title ?? t('locked_title')}</h2>
+      <p>{body ?? t('locked_body')}</p>
       <p className="muted">{verdict.message[locale]}</p>
       {verdict.upgrade_to ? (
         <Link className="button button-primary" to={billingPath(verdict.upgrade_to)}>

@@ -11,6 +11,10 @@ export const routes: FeatureRoutes = {
       lazy: () => import('./TransfersPage').then((mod) => ({ Component: mod.TransfersPage })),
     },
     {
+      path: 'orders',
+      lazy: () => import('./OrdersPage').then((mod) => ({ Component: mod.OrdersPage })),
+    },
+    {
       path: 'consumption',
       lazy: () => import('./ConsumptionPage').then((mod) => ({ Component: mod.ConsumptionPage })),
     },

@@ -56,6 +56,26 @@ describe('describeActivity', () => {
     expect(line).toEqual({ who: null, what: 'lea@example.fr declined the invitation' });
   });
 
+  it('tells the orders to suppliers: prepared, mailed or not, received, canceled', () => {
+    const say = (action: string, meta: Record<string, unknown>) =>
+      describeActivity(entry(action, meta), 'fr', ctx, 'Tous').what;
+    expect(say('order.create', { number: 3, supplier: 'Metro' })).toBe('a préparé la commande n° 3 (Metro)');
+    expect(
+      say('order.send', { number: 3, supplier: 'Metro', email_sent: true, email_to: 'c@metro.test' }),
+    ).toBe('a envoyé la commande n° 3 à Metro (c@metro.test)');
+    expect(say('order.send', { number: 3, supplier: null, email_sent: false, email_to: null })).toBe(
+      'a marqué la commande n° 3 envoyée',
+    );
+    expect(say('order.send', { number: 4, supplier: 'Metro', email_sent: false })).toBe(
+      'a envoyé la commande n° 4 à Metro',
+    );
+    expect(say('order.receive', { number: 3, supplier: 'Metro' })).toBe(
+      'a réceptionné la commande n° 3 (Metro)',
+    );
+    expect(say('order.cancel', {})).toBe('a annulé la commande n° ?');
+    expect(shortAction('order.send', 'en')).toBe('order');
+  });
+
   it('falls back to a readable line for an action it does not know', () => {
     expect(describeActivity(entry('robots.dance', null), 'en', ctx, 'All').what).toBe(
       'did something (robots.dance)',

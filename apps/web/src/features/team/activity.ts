@@ -31,6 +31,13 @@ const activityMessages = defineMessages({
     'billing.checkout_started': 'a commencé un paiement pour l’offre {plan}',
     'billing.customer_created': 'a ouvert le compte de facturation',
     'billing.subscription_changed': 'L’abonnement a été mis à jour',
+    'order.create': 'a préparé la commande n° {number} ({supplier})',
+    'order.update': 'a modifié la commande n° {number}',
+    'order.send': 'a envoyé la commande n° {number} à {supplier}',
+    'order.send_mail': 'a envoyé la commande n° {number} à {supplier} ({email})',
+    'order.send_none': 'a marqué la commande n° {number} envoyée',
+    'order.receive': 'a réceptionné la commande n° {number} ({supplier})',
+    'order.cancel': 'a annulé la commande n° {number}',
     other: 'a fait une action ({action})',
     short_joined: 'arrivée dans l’équipe',
     short_counts: 'comptage',
@@ -41,7 +48,9 @@ const activityMessages = defineMessages({
     short_service: 'services',
     short_tenant: 'établissement',
     short_billing: 'abonnement',
+    short_order: 'commande',
     short_other: 'action',
+    a_supplier: 'sans fournisseur',
     a_member: 'un membre',
     a_service: '(service supprimé)',
     someone: 'Un invité',
@@ -73,6 +82,13 @@ const activityMessages = defineMessages({
     'billing.checkout_started': 'started a payment for the {plan} plan',
     'billing.customer_created': 'opened the billing account',
     'billing.subscription_changed': 'The subscription was updated',
+    'order.create': 'prepared order no. {number} ({supplier})',
+    'order.update': 'changed order no. {number}',
+    'order.send': 'sent order no. {number} to {supplier}',
+    'order.send_mail': 'sent order no. {number} to {supplier} ({email})',
+    'order.send_none': 'marked order no. {number} as sent',
+    'order.receive': 'received order no. {number} ({supplier})',
+    'order.cancel': 'canceled order no. {number}',
     other: 'did something ({action})',
     short_joined: 'joined the team',
     short_counts: 'count',
@@ -83,7 +99,9 @@ const activityMessages = defineMessages({
     short_service: 'services',
     short_tenant: 'business',
     short_billing: 'subscription',
+    short_order: 'order',
     short_other: 'action',
+    a_supplier: 'no supplier',
     a_member: 'a member',
     a_service: '(deleted service)',
     someone: 'A guest',
@@ -214,6 +232,23 @@ export function describeActivity(
       const plan = normalizePlanCode(text(meta, 'plan_code'));
       return say('billing.checkout_started', { plan: plan ? PLAN_NAMES[plan] : '' });
     }
+    case 'order.create':
+    case 'order.update':
+    case 'order.receive':
+    case 'order.cancel':
+      return say(entry.action, {
+        number: number(meta, 'number') ?? '?',
+        supplier: text(meta, 'supplier') ?? m.a_supplier,
+      });
+    case 'order.send': {
+      const email = meta?.email_sent === true ? text(meta, 'email_to') : null;
+      const supplier = text(meta, 'supplier');
+      const n = number(meta, 'number') ?? '?';
+      if (!supplier) return say('order.send_none', { number: n });
+      return email
+        ? say('order.send_mail', { number: n, supplier, email })
+        : say('order.send', { number: n, supplier });
+    }
     default:
       return say('other', { action: entry.action });
   }
@@ -228,6 +263,7 @@ const SHORT: Record<string, ActivityKey> = {
   service: 'short_service',
   tenant: 'short_tenant',
   billing: 'short_billing',
+  order: 'short_order',
 };
 
 /** A member's last action in one word ("comptage", "export"): the summary gives the action without details. */
