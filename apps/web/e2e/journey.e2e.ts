@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,7 @@ const TILL_SALES = ['Article;Quantité vendue;CA TTC', 'Bière Leffe 33 cl;19;85
 const OWNER = { username: 'lea.zinc', email: 'lea@zinc-du-port.test', password: 'comptoir-2026' };
 const MANAGER = { username: 'sam', email: 'sam@zinc-du-port.test', password: 'reserve-2026' };
 const TENANT = 'Le Zinc du Port';
+const BREWERY_EMAIL = 'commandes@brasseries-du-port.test';
 
 describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
   let stack: Stack;
@@ -81,7 +82,7 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
   });
 
   // Two months of a bar in one story: on a loaded machine it takes over the 3 minutes the other journeys get.
-  it('register a bar with two services → count → loss → dashboard → export → invite → upgrade → transfer → consumption gap', {
+  it('register a bar with two services → count → loss → dashboard → export → invite → upgrade → transfer → consumption gap → order', {
     timeout: 420_000,
   }, async ({ onTestFailed }) => {
     const stripe = fakeStripeCheckout(stack);
@@ -430,6 +431,114 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
       'Écart (€)': 3.6,
     });
     expect(beerRow?.Statut ?? null).toBeNull();
+
+    // 15. From count to order. The brewery becomes a supplier with an address; the beer is bought from it in
+    // cases of 24 and should be back at 48 after each delivery; the rum's par level is typed in the list.
+    await navigate(page, 'Réglages');
+    await page.getByRole('button', { name: 'Ajouter un fournisseur' }).click();
+    // The supplier form has no name of its own; its class is what tells it from the settings' other forms.
+    const supplierForm = page.locator('form.supplier-form');
+    await supplierForm.getByLabel('Nom', { exact: true }).fill('Brasseries du Port');
+    await supplierForm.getByLabel('E-mail', { exact: true }).fill(BREWERY_EMAIL);
+    await supplierForm.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.getByText('Fournisseur enregistré.').first().waitFor();
+    await navigate(page, 'Produits');
+    await page.getByRole('heading', { name: 'Produits', level: 1 }).waitFor();
+    await page.getByLabel('Service').selectOption({ label: 'Bar' });
+    await page.getByRole('link', { name: 'Modifier Bière Leffe 33 cl' }).click();
+    await page.getByLabel('Fournisseur').selectOption({ label: 'Brasseries du Port' });
+    await page.getByLabel('Quantité par colis').fill('24');
+    await page.getByLabel('Stock cible').fill('48');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.getByText('Produit enregistré.').first().waitFor();
+    await navigate(page, 'Produits');
+    await page.getByRole('button', { name: 'Saisir les stocks cibles' }).click();
+    await page.getByLabel('Stock cible de Rhum Diplomatico 70 cl').fill('4');
+    await page.getByLabel('Stock cible de Rhum Diplomatico 70 cl').press('Enter');
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Rhum Diplomatico' })
+      .getByText('✓ enregistré')
+      .waitFor();
+    await snap(page, 'journey-19-par-levels');
+
+    // The suggestion: the beer's expected stock is this month's count (24) + what came in after it (24 delivered
+    // − 6 sent to the kitchen) − the 2 broken = 40, so 8 short of 48: one case. The rum (2 counted, par 4) has
+    // no supplier: 2 bottles on their own card.
+    await navigate(page, 'Commandes');
+    await page.getByRole('heading', { name: 'Commandes', level: 1 }).waitFor();
+    await page.getByLabel('Service', { exact: true }).selectOption({ label: 'Bar' });
+    const brewery = page.getByRole('form', { name: 'Brasseries du Port' });
+    await brewery.getByText('attendu 40 · cible 48').waitFor();
+    expect(await brewery.getByLabel(/Colis de 24/).inputValue()).toBe('1');
+    await brewery.getByText(/Total estimé : 28,80\s€/).waitFor();
+    const noSupplier = page.getByRole('form', { name: 'Sans fournisseur' });
+    expect(await noSupplier.getByLabel(/Rhum Diplomatico 70 cl/).inputValue()).toBe('2');
+    // Two cases this time (a terrace weekend ahead): the draft takes what was typed.
+    await brewery.getByLabel(/Colis de 24/).fill('2');
+    await brewery.getByText(/Total estimé : 57,60\s€/).waitFor();
+    await snap(page, 'journey-20-suggestion');
+    await brewery.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByText('Brouillon n° 1 enregistré pour Brasseries du Port.').waitFor();
+
+    // Sent to the brewery by (fake) SendGrid: a plain French message, the order as XLSX and CSV.
+    await page.getByRole('button', { name: `Envoyer à ${BREWERY_EMAIL}` }).click();
+    await page.getByText(`Commande n° 1 envoyée à ${BREWERY_EMAIL}.`).waitFor();
+    const orderMails = stack.fakes.sendgrid.requests.filter((r) => r.body.includes(BREWERY_EMAIL));
+    expect(orderMails).toHaveLength(1);
+    const orderMail = orderMails[0]?.json as {
+      subject: string;
+      content: { value: string }[];
+      attachments: { filename: string; content: string }[];
+    };
+    expect(orderMail.subject).toBe(`Commande n° 1 — ${TENANT}`);
+    expect(orderMail.content[0]?.value).toContain(
+      '- Bière Leffe 33 cl : 48 (2 colis de 24) — réf. 3760000000042',
+    );
+    expect(orderMail.attachments.map((a) => a.filename)).toEqual([
+      'commande-1_brasseries-du-port.xlsx',
+      'commande-1_brasseries-du-port.csv',
+    ]);
+    const attached = join(files, 'commande-1.xlsx');
+    writeFileSync(attached, Buffer.from(orderMail.attachments[0]?.content ?? '', 'base64'));
+    expect((await readWorkbook(attached)).rowsOf('Commande', 'Produit')[0]).toMatchObject({
+      Produit: 'Bière Leffe 33 cl',
+      Quantité: 48,
+      Colis: 2,
+    });
+    await page.getByText(new RegExp(`Envoyée à ${BREWERY_EMAIL}`)).waitFor();
+    await snap(page, 'journey-21-order-sent');
+
+    // The cases arrive: the sent order prefills its delivery, one tap receives it.
+    const receiving = page.getByRole('form', { name: 'Réception' });
+    expect(await receiving.getByLabel(/Bière Leffe 33 cl/).inputValue()).toBe('48');
+    await receiving.getByRole('button', { name: 'Réceptionner la livraison' }).click();
+    await page.getByText(/Livraison enregistrée : 1 ligne\(s\), 57,60\s€\./).waitFor();
+    await page.getByText(/Réceptionnée le/).waitFor();
+    await snap(page, 'journey-22-order-received');
+    // Back at par: the beer is no longer suggested.
+    await page.getByRole('form', { name: 'Sans fournisseur' }).waitFor();
+    expect(await page.getByRole('form', { name: 'Brasseries du Port' }).count()).toBe(0);
+
+    // The consumption moves with it: 24 + 48 delivered − 6 to the kitchen = 66 in, 30 + 66 − 24 = 72 used.
+    await navigate(page, 'Consommation');
+    await page.getByRole('heading', { name: 'Consommation', level: 1 }).waitFor();
+    await page.getByLabel('Service').selectOption({ label: 'Bar' });
+    const beersAfter = page.getByRole('row', { name: /Bière Leffe 33 cl/ });
+    await beersAfter.getByRole('cell', { name: '66', exact: true }).waitFor();
+    expect((await beersAfter.getByRole('cell').allTextContents()).slice(0, 4)).toEqual([
+      '30',
+      '66',
+      '24',
+      '72',
+    ]);
+    await page.getByText(/Coût des marchandises consommées/).waitFor();
+    await snap(page, 'journey-23-consumption-after-order');
+
+    // The team's activity tells it.
+    await navigate(page, 'Équipe');
+    await page.getByText(`a envoyé la commande n° 1 à Brasseries du Port (${BREWERY_EMAIL})`).waitFor();
+    await page.getByText('a réceptionné la commande n° 1 (Brasseries du Port)').waitFor();
 
     expect(failedRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
