@@ -566,6 +566,9 @@ describe('purchasing.orders: received, canceled', () => {
     const canceled = await b.api.purchasing.orders.cancel.mutate({ id: first.id });
     expect(canceled).toMatchObject({ status: 'CANCELED', canceled_at: NOW.toISOString() });
     expect((await b.api.purchasing.orders.cancel.mutate({ id: first.id })).status).toBe('CANCELED');
+    const sendCanceled = await failure(b.api.purchasing.orders.send.mutate({ id: first.id }));
+    expect(sendCanceled.data).toMatchObject({ code: 'CONFLICT' });
+    expect(sendCanceled.message).toBe('Cette commande est annulée.');
     const list = await b.api.purchasing.orders.list.query({ service_id: b.service });
     expect(list.items.map((o) => [o.number, o.status, o.lines_count])).toEqual([
       [2, 'DRAFT', 1],

@@ -2,6 +2,7 @@ import type { OrderSendInput, OrderSendResult, PurchaseOrder } from '@stockscan/
 import { recordAudit } from '../audit/audit.service';
 import { requireVerifiedEmail } from '../auth/verified-email';
 import type { Deps } from '../deps';
+import { AppError } from '../errors';
 import { reserveOrderEmail } from '../exports/email-cap';
 import { runIdempotent, storedAnswer } from '../idempotency/idempotency';
 import type { Actor } from '../request/actor';
@@ -35,6 +36,8 @@ export async function sendOrder(
   await requirePurchaseOrders(deps.db, actor.tenantId, now);
   const from = await senderOf(deps.db, actor.tenantId, draft.service_id);
   if (draft.status === 'SENT') return alreadySent(draft, from, now);
+  if (draft.status === 'CANCELED')
+    throw new AppError('CONFLICT', { fr: 'Cette commande est annulée.', en: 'This order is canceled.' });
   if (draft.status !== 'DRAFT') throw notDraft();
 
   const to = draft.supplier_email;
