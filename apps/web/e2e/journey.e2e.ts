@@ -480,6 +480,9 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
     await snap(page, 'journey-20-suggestion');
     await brewery.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await page.getByText('Brouillon n° 1 enregistré pour Brasseries du Port.').waitFor();
+    // The draft opens below, still editable until it is sent.
+    const draft = page.getByRole('form', { name: 'Commande n° 1' });
+    expect(await draft.getByLabel(/Colis de 24/).inputValue()).toBe('2');
 
     // Sent to the brewery by (fake) SendGrid: a plain French message, the order as XLSX and CSV.
     await page.getByRole('button', { name: `Envoyer à ${BREWERY_EMAIL}` }).click();

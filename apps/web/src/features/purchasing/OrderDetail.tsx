@@ -10,6 +10,7 @@ import { useErrorToast } from '../../shared/feedback/useErrorToast';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { formatDate, formatMoney, formatQty } from '../inventory/scope/format';
 import { unitMessages } from '../inventory/scope/units';
+import { OrderDraftEditor } from './OrderDraftEditor';
 import { ReceiveForm } from './OrderReceiveForm';
 import { ManualWayOut, type NotMailed } from './OrderWayOut';
 import { om } from './order-messages';
@@ -79,17 +80,21 @@ export function OrderDetail({
   const canAct = manager && enabled;
   return (
     <div className="order-detail">
-      <ul className="order-detail-lines">
-        {order.lines.map((line) => (
-          <li key={line.id}>
-            {line.product_name} × {formatQty(locale, line.quantity)} {u(line.unit)}
-            {line.packs !== null ? ` (${line.packs} × ${formatQty(locale, line.pack_size as number)})` : ''}
-            {line.line_cost !== null ? (
-              <span className="muted"> · {formatMoney(locale, currency, line.line_cost)}</span>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      {order.status === 'DRAFT' && canAct ? (
+        <OrderDraftEditor key={order.updated_at} order={order} onSaved={refresh} />
+      ) : (
+        <ul className="order-detail-lines">
+          {order.lines.map((line) => (
+            <li key={line.id}>
+              {line.product_name} × {formatQty(locale, line.quantity)} {u(line.unit)}
+              {line.packs !== null ? ` (${line.packs} × ${formatQty(locale, line.pack_size as number)})` : ''}
+              {line.line_cost !== null ? (
+                <span className="muted"> · {formatMoney(locale, currency, line.line_cost)}</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
       <p>
         <strong>{t('total', { cost: formatMoney(locale, currency, order.total_cost) })}</strong>
       </p>

@@ -1,4 +1,4 @@
-import type { OrderLineInput } from '@stockscan/contracts';
+import type { OrderLineInput, ProductUnit } from '@stockscan/contracts';
 import { roundUpToPacks } from '@stockscan/entitlements';
 import { parseDecimal } from '../inventory/scope/format';
 
@@ -6,7 +6,7 @@ import { parseDecimal } from '../inventory/scope/format';
 export interface OrderLineDraft {
   product_id: string;
   product_name: string;
-  unit: string;
+  unit: ProductUnit;
   pack_size: number | null;
   /** Packs when the product has a pack size > 1, else units — as typed ("2", "1,5"). */
   text: string;
