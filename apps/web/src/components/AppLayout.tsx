@@ -63,13 +63,15 @@ export function AppLayout() {
             {t(key)}
           </NavLink>
         ))}
-        <Suspense fallback={null}>
-          <TenantSwitcher />
-        </Suspense>
-        <LocaleSwitch />
-        <button type="button" className="link-button" onClick={logout}>
-          {t('nav_logout')}
-        </button>
+        <span className="nav-tools">
+          <Suspense fallback={null}>
+            <TenantSwitcher />
+          </Suspense>
+          <LocaleSwitch />
+          <button type="button" className="link-button" onClick={logout}>
+            {t('nav_logout')}
+          </button>
+        </span>
       </TopBar>
       <div id="banners">
         <Suspense fallback={null}>
