@@ -80,7 +80,13 @@ describe('weighing an opened bottle', () => {
     expect(await stored(rum.id)).toEqual([
       { quantity: 2, container_status: 'OPENED', remaining_fraction: 0.5, weight_g: 865 },
     ]);
-    expect(screen.items.find((item) => item.product.id === rum.id)?.total).toBe(2.5);
+    const item = screen.items.find((i) => i.product.id === rum.id);
+    expect(item?.total).toBe(2.5);
+    // The count screen knows the weights (it computes the fraction as it is typed) and shows the weight read.
+    expect(item?.product).toMatchObject({ full_weight_g: 1200, empty_weight_g: 530 });
+    expect(item?.lines.map((line) => line.weight_g)).toEqual([865]);
+    const changes = await f.api.counts.changes.query({ service_id: f.serviceId, month: MONTH });
+    expect(changes.lines.map((line) => line.weight_g)).toEqual([865]);
   });
 
   it('under the empty weight is empty, over the full one is full (a scale read by eye)', async () => {

@@ -41,7 +41,7 @@ describe('security headers', () => {
     expect(res.status).toBe(200);
     const csp = directives(res.headers.get('content-security-policy'));
     expect(csp.get('default-src')).toBe("'self'");
-    expect(csp.get('script-src')).toBe("'self'");
+    expect(csp.get('script-src')).toBe("'self' 'wasm-unsafe-eval'");
     expect(csp.get('script-src-attr')).toBe("'none'");
     expect(csp.get('frame-ancestors')).toBe("'none'");
     expect(csp.get('connect-src')).toBe("'self'");

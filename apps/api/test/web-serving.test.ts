@@ -27,6 +27,12 @@ for (const [path, text] of [
   writeFileSync(join(web, `${path}.gz`), gzipSync(text));
 }
 writeFileSync(join(web, 'favicon.svg'), FAVICON);
+// The offline app (#17): the service worker, its manifest, and a WebAssembly file as the scanner fetches it.
+const SERVICE_WORKER = 'self.addEventListener("fetch", () => {});';
+const MANIFEST = JSON.stringify({ name: 'StockScan', start_url: '/app/inventory', display: 'standalone' });
+writeFileSync(join(web, 'sw.js'), SERVICE_WORKER);
+writeFileSync(join(web, 'manifest.webmanifest'), MANIFEST);
+writeFileSync(join(web, 'assets', 'reader-AbCd12_-.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
 
 const t = await startTestApp({ env: { WEB_DIST_DIR: web } });
 const withCors = await startTestApp({
@@ -141,5 +147,31 @@ describe('serving the web build', () => {
     expect(vary).toContain('origin');
     expect(vary).toContain('accept-encoding');
     expect(res.headers['content-encoding']).toBe('br');
+  });
+
+  it('the service worker is a script revalidated on every visit (an update is seen at once), at the root scope', async () => {
+    const res = await get(t.url, '/sw.js', { 'accept-encoding': BROWSER });
+
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^(?:text|application)\/javascript/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.body.toString()).toBe(SERVICE_WORKER);
+  });
+
+  it('the web app manifest is served as one, revalidated', async () => {
+    const res = await get(t.url, '/manifest.webmanifest', { 'accept-encoding': BROWSER });
+
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(JSON.parse(res.body.toString())).toMatchObject({ display: 'standalone' });
+  });
+
+  it('a hashed .wasm (the barcode reader) comes from our origin as application/wasm, cached a year', async () => {
+    const res = await get(t.url, '/assets/reader-AbCd12_-.wasm', { 'accept-encoding': BROWSER });
+
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/wasm');
+    expect(res.headers['cache-control']).toBe(YEAR_IMMUTABLE);
   });
 });

@@ -12,6 +12,14 @@ const dist = join(web, 'dist');
 const AUTODEMO_MARKER = /["'`]autodemo["'`]/;
 /** #21: the landing's JS, as the browser downloads it (the build's .gz copies), in bytes: 100 kB. */
 const LANDING_BUDGET_GZIP_BYTES = 100_000;
+/** #17: what the service worker downloads on its first install, files as stored (before compression): 1.5 MB. */
+const PRECACHE_BUDGET_BYTES = 1_500_000;
+
+/** The files the built service worker precaches (Workbox's manifest in dist/sw.js). */
+function precachedFiles(build: string): string[] {
+  const sw = readFileSync(join(build, 'sw.js'), 'utf8');
+  return [...sw.matchAll(/\burl:\s*"([^"]+)"/g)].map((m) => (m[1] as string).replace(/^\//, ''));
+}
 
 function shipsAutoDemo(build: string): boolean {
   const assets = readdirSync(join(build, 'assets')).filter((f) => f.endsWith('.js'));
@@ -35,6 +43,48 @@ describe('the production build', () => {
       `landing JS: ${(total / 1000).toFixed(1)} kB gzip, ${(brotli / 1000).toFixed(1)} kB brotli in ${files.length} files`,
     );
     expect(total).toBeLessThanOrEqual(LANDING_BUDGET_GZIP_BYTES);
+  });
+
+  it(`the service worker precaches at most ${PRECACHE_BUDGET_BYTES / 1e6} MB: the signed-in app, not the public pages`, () => {
+    const files = precachedFiles(dist);
+    const sizeOf = (f: string) => statSync(join(dist, f)).size;
+    const sent = (f: string) => statSync(join(dist, existsSync(join(dist, `${f}.br`)) ? `${f}.br` : f)).size;
+    const raw = files.reduce((sum, f) => sum + sizeOf(f), 0);
+    const brotli = files.reduce((sum, f) => sum + sent(f), 0);
+    const byType = new Map<string, { n: number; bytes: number }>();
+    for (const f of files) {
+      const ext = f.slice(f.lastIndexOf('.') + 1);
+      const entry = byType.get(ext) ?? { n: 0, bytes: 0 };
+      byType.set(ext, { n: entry.n + 1, bytes: entry.bytes + sizeOf(f) });
+    }
+    const largest = [...files].sort((a, b) => sizeOf(b) - sizeOf(a)).slice(0, 5);
+    console.log(
+      `precache: ${files.length} files, ${(raw / 1000).toFixed(1)} kB as stored, ${(brotli / 1000).toFixed(1)} kB sent (brotli) — ${[
+        ...byType,
+      ]
+        .map(([ext, { n, bytes }]) => `${n} ${ext} ${(bytes / 1000).toFixed(1)} kB`)
+        .join(', ')}; largest: ${largest.map((f) => `${f} ${(sizeOf(f) / 1000).toFixed(1)} kB`).join(', ')}`,
+    );
+    expect(files).toContain('index.html');
+    expect(files.some((f) => /^assets\/CountPage-[\w-]{8}\.js$/.test(f))).toBe(true);
+    expect(files.some((f) => /^assets\/Landing-[\w-]{8}\.js$/.test(f))).toBe(false);
+    expect(files.some((f) => f.endsWith('.wasm'))).toBe(false);
+    expect(raw).toBeLessThanOrEqual(PRECACHE_BUDGET_BYTES);
+  });
+
+  it('the landing does not register the service worker: only the signed-in app does', () => {
+    const landing = pageScripts(dist, 'Landing')
+      .map((f) => readFileSync(join(dist, f), 'utf8'))
+      .join('\n');
+    expect(landing).not.toMatch(/serviceWorker\.register/);
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(html).toMatch(/<link rel="manifest" href="\/manifest\.webmanifest"/);
+    const manifest = JSON.parse(readFileSync(join(dist, 'manifest.webmanifest'), 'utf8')) as {
+      icons: { sizes: string }[];
+      display: string;
+    };
+    expect(manifest.display).toBe('standalone');
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
   });
 
   it('the landing does not load the API client: tRPC and react-query come with the first page that calls the API', () => {

@@ -274,6 +274,8 @@ export const ScreenProduct = Product.pick({
   pack_size: true,
   pack_uom: true,
   variant_value: true,
+  full_weight_g: true,
+  empty_weight_g: true,
 });
 
 /**
@@ -302,6 +304,8 @@ export const ScreenCountLine = z.object({
   counted_by: Uuid.nullable(),
   counted_by_name: z.string().nullable(),
   counted_at: z.string(),
+  /** The scale's reading when the opened container was weighed. */
+  weight_g: z.number().nullable(),
 });
 export type ScreenCountLine = z.infer<typeof ScreenCountLine>;
 

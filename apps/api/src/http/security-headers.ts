@@ -5,13 +5,14 @@ import type { Config } from '../config';
 /**
  * The Content-Security-Policy of the API and of the web it serves. Tokens live in localStorage, so an
  * injected script would be an account takeover: scripts come from our origin only (no inline script, no
- * eval), nothing may frame the app, and the page talks to our origin (plus the API origin the web was built
+ * eval of JS; WebAssembly from our own .wasm files may compile), nothing may frame the app, and the page talks to our origin (plus the API origin the web was built
  * for) only. Styles: our stylesheet; React's `style` props go through the CSSOM, which CSP allows.
  */
 export function cspDirectives(config: Pick<Config, 'apiPublicOrigin'>): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
-    'script-src': ["'self'"],
+    // WebAssembly compiled from our own files (the barcode reader's ZXing .wasm); still no eval of JS text.
+    'script-src': ["'self'", "'wasm-unsafe-eval'"],
     'script-src-attr': ["'none'"],
     'style-src': ["'self'"],
     'img-src': ["'self'", 'data:', 'blob:'],

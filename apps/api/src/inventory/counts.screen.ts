@@ -78,7 +78,8 @@ function productsWithCounts(db: Db, actor: Actor, serviceId: string, month: stri
               'quantity', l.quantity, 'container_status', l.container_status,
               'remaining_fraction', l.remaining_fraction, 'expiry_date', to_char(l.expiry_date, 'YYYY-MM-DD'),
               'lot_number', l.lot_number, 'counted_by', l.counted_by,
-              'counted_by_name', u.username, 'counted_at', l.counted_at) order by l.counted_at)`.as('lines'),
+              'counted_by_name', u.username, 'counted_at', l.counted_at, 'weight_g', l.weight_g)
+              order by l.counted_at)`.as('lines'),
           ])
           .whereRef('l.product_id', '=', 'p.id')
           .where('l.inventory_month', '=', month)
@@ -91,15 +92,17 @@ function productsWithCounts(db: Db, actor: Actor, serviceId: string, month: stri
     .where('p.archived_at', 'is', null);
 }
 
-type LineJson = Omit<ScreenCountLine, 'quantity' | 'remaining_fraction'> & {
+type LineJson = Omit<ScreenCountLine, 'quantity' | 'remaining_fraction' | 'weight_g'> & {
   quantity: number | string;
   remaining_fraction: number | string | null;
+  weight_g: number | string | null;
 };
 
 const toLine = (line: LineJson): ScreenCountLine => ({
   ...line,
   quantity: Number(line.quantity),
   remaining_fraction: line.remaining_fraction === null ? null : Number(line.remaining_fraction),
+  weight_g: line.weight_g === null || line.weight_g === undefined ? null : Number(line.weight_g),
   counted_at: new Date(line.counted_at).toISOString(),
 });
 
@@ -148,6 +151,8 @@ export async function countsScreen(
       'p.pack_size',
       'p.pack_uom',
       'p.variant_value',
+      'p.full_weight_g',
+      'p.empty_weight_g',
       'c.quantity',
       'c.container_status',
       'c.remaining_fraction',
@@ -247,6 +252,8 @@ export async function countsScreen(
         pack_size: r.pack_size,
         pack_uom: r.pack_uom,
         variant_value: r.variant_value,
+        full_weight_g: r.full_weight_g,
+        empty_weight_g: r.empty_weight_g,
       },
       // Lateral aggregate: every count column is null when the product has no line this month.
       lines: hidden ? [] : (r.lines ?? []).map(toLine),
@@ -369,6 +376,7 @@ export async function countsChanges(
       'u.username as counted_by_name',
       'l.counted_at',
       'l.updated_at',
+      'l.weight_g',
     ])
     .where('l.tenant_id', '=', actor.tenantId)
     .where('l.service_id', '=', input.service_id)
@@ -393,6 +401,7 @@ export async function countsChanges(
       counted_by_name: r.counted_by_name,
       counted_at: iso(r.counted_at),
       updated_at: iso(r.updated_at),
+      weight_g: r.weight_g === null ? null : Number(r.weight_g),
     })),
   };
 }

@@ -13,6 +13,10 @@ import { TopBar } from './TopBar';
 const TenantSwitcher = lazy(() =>
   import('../shared/session/TenantSwitcher').then((m) => ({ default: m.TenantSwitcher })),
 );
+// What was typed offline is sent from app start on (not only when the count screen opens), and listed.
+const OfflineDock = lazy(() =>
+  import('../features/offline/OfflineDock').then((m) => ({ default: m.OfflineDock })),
+);
 // Lazy: the plan logic stays out of the landing page's initial JS; the banner needs a request anyway.
 const EntitlementBanners = lazy(() =>
   import('../features/entitlements/EntitlementBanners').then((m) => ({ default: m.EntitlementBanners })),
@@ -76,6 +80,9 @@ export function AppLayout() {
       <div id="banners">
         <Suspense fallback={null}>
           <EntitlementBanners />
+        </Suspense>
+        <Suspense fallback={null}>
+          <OfflineDock />
         </Suspense>
       </div>
       <main id="main" className="app-main">

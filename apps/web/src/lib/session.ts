@@ -39,6 +39,22 @@ if (typeof window !== 'undefined') {
   });
 }
 
+/** Who the stored session is (the access token's `sub`) and which tenant it acts on (`tid`), readable offline. */
+export function sessionClaims(): { userId: string; tenantId: string | null } | null {
+  const access = getSession()?.access;
+  if (!access) return null;
+  try {
+    const payload = JSON.parse(atob(access.split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/') ?? '')) as {
+      sub?: unknown;
+      tid?: unknown;
+    };
+    if (typeof payload.sub !== 'string') return null;
+    return { userId: payload.sub, tenantId: typeof payload.tid === 'string' ? payload.tid : null };
+  } catch {
+    return null;
+  }
+}
+
 /** Seconds until the access token expires (from its `exp` claim); 0 when unreadable. */
 function secondsLeft(access: string, now = Date.now()): number {
   try {

@@ -1,6 +1,6 @@
 import type { AppRouter } from '@stockscan/api';
 import { TRPC_MAX_BATCH_DEFAULT } from '@stockscan/contracts';
-import { QueryClient } from '@tanstack/react-query';
+import { onlineManager, QueryClient } from '@tanstack/react-query';
 import {
   createTRPCClient,
   httpBatchLink,
@@ -124,10 +124,15 @@ export function makeTrpcClient() {
 }
 
 export function makeQueryClient(): QueryClient {
+  // react-query assumes online until an `offline` event: a reload in a cellar starts offline, say so at once
+  // (queries then wait for the network instead of failing over the answers kept on the phone).
+  if (typeof navigator !== 'undefined') onlineManager.setOnline(navigator.onLine !== false);
   return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
+        // Kept a day, not 5 minutes: the answers stored for offline use are the ones still in the cache.
+        gcTime: 24 * 60 * 60 * 1000,
         retry: (failures, error) => errorCode(error) === 'NETWORK' && failures < 3,
         refetchOnWindowFocus: false,
       },

@@ -137,6 +137,7 @@ function CountScreen({ scopeState }: { scopeState: ReturnType<typeof useScope> }
           onOutcome={scan.setOutcome}
           onLookUp={(code) => void scan.lookUp(code)}
           onSwitchService={scopeState.setServiceId}
+          onScanNext={() => scan.setScanOpen(true)}
         />
       </div>
 

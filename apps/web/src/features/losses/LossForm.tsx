@@ -1,12 +1,13 @@
 import type { LossReason, ProductUnit } from '@stockscan/contracts';
 import { defaultUnit, unitsFor } from '@stockscan/entitlements';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { useT } from '../../i18n/i18n';
+import { useLocale, useT } from '../../i18n/i18n';
 import { fieldErrors } from '../../shared/feedback/describe-error';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { FormField } from '../../shared/forms/FormField';
 import { newSubmissionKey } from '../../shared/forms/submission-key';
-import { parseDecimal, todayLocal } from '../inventory/scope/format';
+import { useKeepOffline } from '../../shared/offline/useKeepOffline';
+import { formatQty, parseDecimal, todayLocal } from '../inventory/scope/format';
 import type { Service } from '../inventory/scope/service-features';
 import { unitMessages } from '../inventory/scope/units';
 import { m } from './messages';
@@ -20,6 +21,7 @@ export type { Loss };
 export function LossForm({ service, onSaved }: { service: Service; onSaved: (loss: Loss) => void }) {
   const t = useT(m);
   const u = useT(unitMessages);
+  const { locale } = useLocale();
   const ids = useId();
   const [product, setProduct] = useState<PickedProduct | null>(null);
   // One key per loss typed: a retry after a lost answer is recorded once (the server replays the first).
@@ -37,15 +39,20 @@ export function LossForm({ service, onSaved }: { service: Service; onSaved: (los
   useEffect(() => {
     if (round > 0) searchInput.current?.focus();
   }, [round]);
-  const create = useRecordLoss((loss) => {
+  function startNext() {
     setProduct(null);
     setRound((r) => r + 1);
     setQuantity('');
     setNote('');
     setTouched(false);
     setSubmissionKey(newSubmissionKey());
+  }
+  const create = useRecordLoss((loss) => {
+    startNext();
     onSaved(loss);
   });
+  // No network: the loss waits on the phone (same key) and leaves when the network is back.
+  const keepOffline = useKeepOffline('loss');
   const serverFields = fieldErrors(create.error);
   const qty = parseDecimal(quantity);
   const qtyProblem = touched && (qty === null || qty <= 0);
@@ -64,7 +71,7 @@ export function LossForm({ service, onSaved }: { service: Service; onSaved: (los
     event.preventDefault();
     setTouched(true);
     if (!product || qty === null || qty <= 0 || dateProblem) return;
-    create.mutate({
+    const input = {
       idempotency_key: submissionKey,
       service_id: service.id,
       product_id: product.id,
@@ -73,6 +80,17 @@ export function LossForm({ service, onSaved }: { service: Service; onSaved: (los
       reason,
       occurred_at: date,
       note: note.trim() || null,
+    };
+    const label = `${formatQty(locale, qty)} ${u(unit)} · ${product.name}`;
+    const kept = () => {
+      create.reset();
+      startNext();
+    };
+    if (keepOffline.offline() && keepOffline.keep(input, label)) return kept();
+    create.mutate(input, {
+      onError: (error) => {
+        if (keepOffline.afterError(error, input, label)) kept();
+      },
     });
   }
 

@@ -22,6 +22,7 @@ import {
   type Product,
   type ProductForm,
   readForm,
+  withBottleWeights,
 } from './product-form';
 import { Warnings } from './Warnings';
 import './products.css';
@@ -89,7 +90,9 @@ function ProductEditor({ service, product }: { service: Service; product: Produc
   const { canAdd, data: ent } = useEntitlements();
   const currency = ent?.currency_code ?? 'EUR';
   const arrived = (location.state ?? {}) as SavedState;
-  const [form, setForm] = useState<ProductForm>(() => (product ? formOf(product) : emptyForm(service)));
+  const [form, setForm] = useState<ProductForm>(() =>
+    product ? withBottleWeights(formOf(product), service) : emptyForm(service),
+  );
   const [problems, setProblems] = useState<Partial<Record<FieldName, FormProblem>>>({});
   const [result, setResult] = useState<SavedState>(arrived);
 
@@ -153,7 +156,11 @@ function ProductEditor({ service, product }: { service: Service; product: Produc
   }
 
   const change = <K extends FieldName>(name: K, value: ProductForm[K]) => {
-    setForm((f) => ({ ...f, [name]: value }));
+    // A size in the name ("Gin 70 cl") pre-fills the bottle's weights until the person types their own.
+    setForm((f) => {
+      const next = { ...f, [name]: value };
+      return name === 'name' || name === 'variant_value' ? withBottleWeights(next, service) : next;
+    });
     if (problems[name]) setProblems((p) => ({ ...p, [name]: undefined }));
   };
 

@@ -9,6 +9,7 @@ import { currencySymbol } from '../inventory/scope/format';
 import type { Service } from '../inventory/scope/service-features';
 import { unitLongKey, unitMessages } from '../inventory/scope/units';
 import { SupplierSelect } from '../purchasing/SupplierSelect';
+import { BottleWeights } from './BottleWeights';
 import { m } from './messages';
 import { ProductTextField, type TextFieldOptions } from './ProductTextField';
 import { type FieldName, fieldShown, type ProductForm } from './product-form';
@@ -39,7 +40,10 @@ export function ProductFields({
   const categories = useQuery(trpc.inventory.categories.list.queryOptions({ service_id: service.id }));
   const shown = (name: FieldName) => fieldShown(service, name);
 
-  type TextName = Exclude<FieldName, 'unit' | 'product_role' | 'supplier_id'>;
+  type TextName = Exclude<
+    FieldName,
+    'unit' | 'product_role' | 'supplier_id' | 'full_weight_g' | 'empty_weight_g'
+  >;
   const field = (name: TextName, label: string, { hint, ...options }: Options = {}): ReactNode =>
     shown(name) ? (
       <ProductTextField
@@ -114,6 +118,8 @@ export function ProductFields({
           hint: 'conversion_factor_hint',
         })}
       </fieldset>
+
+      {shown('full_weight_g') ? <BottleWeights form={form} messages={messages} onChange={onChange} /> : null}
 
       {prices ? (
         <fieldset className="form-section">

@@ -1,6 +1,12 @@
 import type { AppRouter } from '@stockscan/api';
 import type { ProductCreateInput, ProductRole, ProductUnit, ProductUpdateInput } from '@stockscan/contracts';
-import { defaultUnit, productFieldAllowed, unitsFor } from '@stockscan/entitlements';
+import {
+  bottleFor,
+  COMMON_BOTTLES,
+  defaultUnit,
+  productFieldAllowed,
+  unitsFor,
+} from '@stockscan/entitlements';
 import type { inferRouterOutputs } from '@trpc/server';
 import { parseDecimal } from '../inventory/scope/format';
 import type { Service } from '../inventory/scope/service-features';
@@ -31,6 +37,9 @@ export interface ProductForm {
   variant_value: string;
   product_role: ProductRole | '';
   notes: string;
+  /** A full and an empty container, spout included (grams), to weigh opened ones. */
+  full_weight_g: string;
+  empty_weight_g: string;
 }
 
 export type FieldName = keyof ProductForm;
@@ -67,6 +76,8 @@ export function emptyForm(service: Service): ProductForm {
     variant_value: '',
     product_role: '',
     notes: '',
+    full_weight_g: '',
+    empty_weight_g: '',
   };
 }
 
@@ -92,7 +103,43 @@ export function formOf(product: Product): ProductForm {
     variant_value: text(product.variant_value),
     product_role: product.product_role ?? '',
     notes: text(product.notes),
+    full_weight_g: num(product.full_weight_g),
+    empty_weight_g: num(product.empty_weight_g),
   };
+}
+
+/** A volume written in a product's name: "70 cl", "0,7 L", "75cl", "1,5 l", "500 ml" → millilitres. */
+export function volumeFromText(value: string): number | null {
+  const match = /(\d+(?:[.,]\d+)?)\s*(cl|ml|l)\b/i.exec(value);
+  if (!match) return null;
+  const amount = Number((match[1] as string).replace(',', '.'));
+  const unit = (match[2] as string).toLowerCase();
+  const ml = unit === 'l' ? amount * 1000 : unit === 'cl' ? amount * 10 : amount;
+  return Math.round(ml);
+}
+
+/** The common bottle whose weights the form holds (the table's values, not edited), or null. */
+export function bottleOf(form: Pick<ProductForm, 'full_weight_g' | 'empty_weight_g'>) {
+  return (
+    COMMON_BOTTLES.find(
+      (b) =>
+        String(b.full_g) === form.full_weight_g.trim() && String(b.empty_g) === form.empty_weight_g.trim(),
+    ) ?? null
+  );
+}
+
+/**
+ * Weights pre-filled from the bottle size in the name ("Gin 70 cl" → 1197 g / 532 g) while they are empty
+ * or still another bottle's from the table; weights typed by the person are never replaced.
+ */
+export function withBottleWeights(form: ProductForm, service: Service): ProductForm {
+  if (!fieldShown(service, 'full_weight_g')) return form;
+  const untouched = (form.full_weight_g.trim() === '' && form.empty_weight_g.trim() === '') || bottleOf(form);
+  if (!untouched) return form;
+  const volume = volumeFromText(`${form.name} ${form.variant_value}`);
+  const bottle = volume === null ? null : bottleFor(volume);
+  if (!bottle) return form;
+  return { ...form, full_weight_g: String(bottle.full_g), empty_weight_g: String(bottle.empty_g) };
 }
 
 /** Decimals allowed per number field (money 2, quantities 3, VAT 2, conversion factor 6). */
@@ -104,6 +151,8 @@ const NUMBER_FIELDS = {
   par_level: 3,
   pack_size: 3,
   conversion_factor: 6,
+  full_weight_g: 1,
+  empty_weight_g: 1,
 } as const satisfies Partial<Record<FieldName, number>>;
 type NumberField = keyof typeof NUMBER_FIELDS;
 
@@ -119,7 +168,7 @@ const TEXT_FIELDS = [
   'notes',
 ] as const satisfies readonly FieldName[];
 
-export type FormProblem = 'name_required' | 'number_invalid' | 'vat_range';
+export type FormProblem = 'name_required' | 'number_invalid' | 'vat_range' | 'weights_order';
 
 /**
  * The fields to send, as the server takes them: only those the service shows, emptied ones as null (they
@@ -149,6 +198,12 @@ export function readForm(
     else if (key === 'vat_rate' && value > 100) problems[key] = 'vat_range';
     else fields[key] = value;
   }
+  const { full_weight_g: full, empty_weight_g: empty } = fields as {
+    full_weight_g?: number | null;
+    empty_weight_g?: number | null;
+  };
+  if (typeof full === 'number' && typeof empty === 'number' && full <= empty)
+    problems.full_weight_g = 'weights_order';
   if (fieldShown(service, 'product_role')) fields.product_role = form.product_role || null;
   fields.supplier_id = form.supplier_id || null;
   return { fields: fields as Omit<ProductUpdateInput, 'id'>, problems };

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import { getSession, onSessionChange, setSession } from '../../lib/session';
+import { forgetQueries } from '../../lib/query-persist';
+import { getSession, onSessionChange, sessionClaims, setSession } from '../../lib/session';
 import { useTRPCClient } from '../../lib/trpc';
 
 // A chosen logout goes to a plain /login; an expired session goes to /login?next=<where it ended>.
@@ -22,6 +23,9 @@ export function useLogout() {
   const navigate = useNavigate();
   return useCallback(() => {
     const session = getSession();
+    const claims = sessionClaims();
+    // The answers kept for offline use go with the session (counts typed offline stay: they are the person's).
+    if (claims) void forgetQueries(`${claims.userId}/${claims.tenantId ?? ''}`);
     loggedOut = true;
     setSession(null);
     queryClient.clear();

@@ -10,10 +10,12 @@ import type { Service } from '../scope/service-features';
 import { unitMessages } from '../scope/units';
 import { CountDetails } from './CountDetails';
 import { CountLines } from './CountLines';
+import { countKind, stepsFor } from './count-kind';
 import type { CountSync } from './count-sync';
 import { type CountValues, changedValues, type RowProduct, valuesOf } from './count-values';
 import { type LineView, mergedLines } from './line-store';
 import { OpenedContainer } from './OpenedContainer';
+import { PacksInput } from './PacksInput';
 import { type CountScope, entryKey, lineStatus, type PendingEntry } from './pending-queue';
 import { QuantityInput } from './QuantityInput';
 import { RowStatus } from './RowStatus';
@@ -67,14 +69,21 @@ export const CountRow = memo(function CountRow({
   const tracksLot = featureOn(service.features, 'lot');
   const [showDetails, setShowDetails] = useState(false);
 
+  const kind = countKind(product);
+  const steps = stepsFor(kind, product.unit);
+
   function save(patch: Partial<CountValues>) {
     const next = changedValues(current, patch);
-    sync.put(scope, {
-      product_id: product.id,
-      ...next,
-      counted_at: new Date().toISOString(),
-      ...(locationId ? { location_id: locationId } : {}),
-    });
+    sync.put(
+      scope,
+      {
+        product_id: product.id,
+        ...next,
+        counted_at: new Date().toISOString(),
+        ...(locationId ? { location_id: locationId } : {}),
+      },
+      product.name,
+    );
   }
 
   // The whole service is counted once any place has a line; a place, once its own line exists.
@@ -106,13 +115,28 @@ export const CountRow = memo(function CountRow({
         failedCode={entry?.failed?.code}
         onRetry={() => sync.retry([entryKey(scope, product.id, locationId)])}
       />
-      <QuantityInput
-        name={product.name}
-        unit={u(product.unit)}
-        quantity={current?.quantity}
-        autoFocus={autoFocus}
-        onSave={(quantity) => save({ quantity })}
-      />
+      {kind === 'packs' && product.pack_size !== null ? (
+        <PacksInput
+          name={product.name}
+          unit={u(product.unit)}
+          packSize={product.pack_size}
+          packUom={product.pack_uom}
+          quantity={current?.quantity}
+          packed={current?.packed ?? null}
+          autoFocus={autoFocus}
+          onSave={(quantity, packed) => save({ quantity, packed })}
+        />
+      ) : (
+        <QuantityInput
+          name={product.name}
+          unit={u(product.unit)}
+          quantity={current?.quantity}
+          step={steps.big}
+          fineStep={steps.small}
+          autoFocus={autoFocus}
+          onSave={(quantity) => save({ quantity })}
+        />
+      )}
       <CountLines
         lines={lines}
         here={stored}
@@ -142,8 +166,11 @@ export const CountRow = memo(function CountRow({
         </button>
         {tracksOpened ? (
           <OpenedContainer
+            name={product.name}
             opened={current?.container_status === 'OPENED'}
             fraction={current?.remaining_fraction ?? null}
+            weight={current?.weight_g ?? null}
+            weights={{ full: product.full_weight_g, empty: product.empty_weight_g }}
             onSave={save}
           />
         ) : null}

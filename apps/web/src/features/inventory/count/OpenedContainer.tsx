@@ -1,7 +1,9 @@
+import { canWeigh, fractionFromWeight } from '@stockscan/entitlements';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { m } from '../messages';
 import { formatQty, round3 } from '../scope/format';
 import type { CountValues } from './count-values';
+import { StepField } from './QuantityInput';
 
 const FRACTIONS = [
   { value: 0.25, label: '¼' },
@@ -27,18 +29,41 @@ function Gauge({ fraction }: { fraction: number }) {
   );
 }
 
-/** An opened container (a bottle in use): the "opened" switch and how much is left, in quarters or tenths. */
+/** A product's full and empty weights (grams, spout included), when both are known. */
+export interface Weights {
+  full: number | null;
+  empty: number | null;
+}
+
+/**
+ * An opened container (a bottle in use): the "opened" switch and how much is left, in quarters or tenths —
+ * or, when the product's full and empty weights are known, its weight on a kitchen scale (the fraction is
+ * computed and shown; the weight is stored with it).
+ */
 export function OpenedContainer({
+  name,
   opened,
   fraction,
+  weight,
+  weights,
   onSave,
 }: {
+  name: string;
   opened: boolean;
   fraction: number | null;
+  /** The weight typed for this line (grams), null when judged by eye. */
+  weight: number | null;
+  weights: Weights;
   onSave: (patch: Partial<CountValues>) => void;
 }) {
   const t = useT(m);
   const { locale } = useLocale();
+  const weighable = canWeigh(weights.full, weights.empty);
+  function setWeight(grams: number) {
+    const computed = fractionFromWeight(grams, weights.full, weights.empty);
+    if (computed === null) return;
+    onSave({ container_status: 'OPENED', remaining_fraction: computed, weight_g: grams });
+  }
   function setFraction(value: number) {
     onSave({ container_status: 'OPENED', remaining_fraction: round3(Math.max(0, Math.min(1, value))) });
   }
@@ -94,6 +119,26 @@ export function OpenedContainer({
             +{formatQty(locale, 0.1)}
           </button>
         </fieldset>
+      ) : null}
+      {opened && weighable ? (
+        <div className="weigh">
+          <StepField
+            label={t('weight_label', { name })}
+            unit="g"
+            value={weight ?? undefined}
+            step={10}
+            className="weigh-field"
+            onSave={setWeight}
+          />
+          <p className="muted weigh-hint">
+            {weight !== null && fraction !== null
+              ? t('weighed', { weight: formatQty(locale, weight), fraction: formatQty(locale, fraction) })
+              : t('weigh_hint', {
+                  full: formatQty(locale, weights.full ?? 0),
+                  empty: formatQty(locale, weights.empty ?? 0),
+                })}
+          </p>
+        </div>
       ) : null}
     </>
   );

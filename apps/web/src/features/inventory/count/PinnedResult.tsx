@@ -21,6 +21,7 @@ export function PinnedResult({
   onOutcome,
   onLookUp,
   onSwitchService,
+  onScanNext,
 }: {
   outcome: ScanOutcome | null;
   rows: RowSync;
@@ -28,6 +29,8 @@ export function PinnedResult({
   onOutcome: (outcome: ScanOutcome | null) => void;
   onLookUp: (code: string) => void;
   onSwitchService: (serviceId: string) => void;
+  /** Scan, count, next: the scanner again. */
+  onScanNext: () => void;
 }) {
   const t = useT(m);
   const trpc = useTRPC();
@@ -51,9 +54,25 @@ export function PinnedResult({
     );
   if (outcome.kind === 'found')
     return (
-      <section className="pinned-row card" aria-labelledby="pinned-title">
+      <section
+        className="pinned-row card"
+        aria-labelledby="pinned-title"
+        onKeyDown={(e) => {
+          // Enter ("suivant") in the last quantity field: the next product, scanned.
+          const target = e.target as HTMLElement;
+          if (e.key !== 'Enter' || !target.classList.contains('qty-input')) return;
+          e.preventDefault();
+          const fields = [...e.currentTarget.querySelectorAll<HTMLInputElement>('.qty-input')];
+          const next = fields[fields.indexOf(target as HTMLInputElement) + 1];
+          if (next) next.focus();
+          else onScanNext();
+        }}
+      >
         <div className="pinned-head">
           <h2 id="pinned-title">{t('pinned_title')}</h2>
+          <button type="button" className="button button-primary" onClick={onScanNext}>
+            {t('scan_next')}
+          </button>
           <button type="button" className="button" onClick={() => onOutcome(null)}>
             {t('pinned_close')}
           </button>

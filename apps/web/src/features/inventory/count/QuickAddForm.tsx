@@ -13,6 +13,7 @@ import { m } from '../messages';
 import { currencySymbol, parseDecimal } from '../scope/format';
 import type { Service } from '../scope/service-features';
 import { unitLongKey, unitMessages } from '../scope/units';
+import { fillFromSuggestion, useProductSuggestion } from './useProductSuggestion';
 import { type Product, useQuickAddProduct } from './useQuickAddProduct';
 
 export interface QuickAddPrefill {
@@ -54,6 +55,16 @@ export function QuickAddForm({
   const [code, setCode] = useState(prefill.code ?? '');
   const [touched, setTouched] = useState(false);
   const categories = useQuery(trpc.inventory.categories.list.queryOptions({ service_id: service.id }));
+  // An unknown barcode: Open Food Facts may know it (food services); the form never waits for it.
+  const { suggestion, looking } = useProductSuggestion(
+    service.id,
+    prefill.name ? undefined : prefill.code,
+    (s) => {
+      const filled = fillFromSuggestion({ name, category }, s);
+      setName((current) => (current.trim() === '' ? filled.name : current));
+      setCategory((current) => (current.trim() === '' ? filled.category : current));
+    },
+  );
   const create = useQuickAddProduct(service, onCreated);
   const fields = fieldErrors(create.error);
   const nameMissing = touched && name.trim() === '';
@@ -81,6 +92,15 @@ export function QuickAddForm({
   return (
     <form className="quick-add card" onSubmit={submit} noValidate aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('quick_title')}</h2>
+      {looking ? (
+        <p className="muted" role="status">
+          {t('suggest_looking')}
+        </p>
+      ) : suggestion ? (
+        <p className="muted" role="status">
+          {t('suggest_found')}
+        </p>
+      ) : null}
       <FormField label={t('quick_name')} error={nameMissing ? t('name_required') : fields.name}>
         {(aria) => (
           <input

@@ -1,27 +1,14 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../../i18n/i18n';
 import { m } from '../messages';
-
-// The Barcode Detection API is not in TypeScript's DOM types yet.
-interface DetectedBarcode {
-  rawValue: string;
-}
-interface BarcodeDetectorLike {
-  detect(source: HTMLVideoElement): Promise<DetectedBarcode[]>;
-}
-type BarcodeDetectorCtor = new () => BarcodeDetectorLike;
-
-function detectorClass(): BarcodeDetectorCtor | null {
-  if (typeof window === 'undefined' || !('BarcodeDetector' in window)) return null;
-  if (!navigator.mediaDevices?.getUserMedia) return null;
-  return (window as unknown as { BarcodeDetector: BarcodeDetectorCtor }).BarcodeDetector;
-}
+import { type BarcodeReader, cameraAvailable, isNewScan, loadReader, signalRead } from './barcode-reader';
 
 type CameraState = 'unsupported' | 'starting' | 'on' | 'denied';
 
 /**
- * Reads a code: the camera through the browser's BarcodeDetector when there is one, and always a text field
- * that a USB/Bluetooth scanner (it types and presses Enter) or a thumb can fill.
+ * Reads a code: the camera through the browser's BarcodeDetector, or the ZXing polyfill on phones without one
+ * (iPhone Safari, Firefox), with a beep and a buzz for each code read; and always a text field that a
+ * USB/Bluetooth scanner (it types and presses Enter) or a thumb can fill.
  */
 export function ScanDialog({
   open,
@@ -41,7 +28,9 @@ export function ScanDialog({
   // The latest callback, without restarting the camera when the parent re-renders.
   const onCodeRef = useRef(onCode);
   onCodeRef.current = onCode;
-  const [camera, setCamera] = useState<CameraState>(() => (detectorClass() ? 'starting' : 'unsupported'));
+  // The code last read, across openings: the bottle still in front of the camera is not scanned twice.
+  const lastRead = useRef<{ code: string; at: number } | null>(null);
+  const [camera, setCamera] = useState<CameraState>(() => (cameraAvailable() ? 'starting' : 'unsupported'));
 
   useEffect(() => {
     const el = dialog.current;
@@ -55,34 +44,39 @@ export function ScanDialog({
 
   // Camera: started when the dialog opens, stopped when it closes (the light goes off).
   useEffect(() => {
-    const Detector = detectorClass();
-    if (!open || !Detector) {
+    if (!open || !cameraAvailable()) {
       if (open) field.current?.focus();
       return;
     }
     let stream: MediaStream | null = null;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Opened by a tap: the beep may sound.
+    const audio = typeof AudioContext === 'function' ? new AudioContext() : null;
     setCamera('starting');
-    const detector = new Detector();
-    const scanFrame = async () => {
+    const scanFrame = async (reader: BarcodeReader) => {
       if (stopped || !video.current) return;
       try {
-        const found = await detector.detect(video.current);
-        const value = found.find((b) => b.rawValue.trim())?.rawValue.trim();
-        if (value && !stopped) {
-          navigator.vibrate?.(60);
-          onCodeRef.current(value);
-          return;
+        if (video.current.readyState >= 2) {
+          const found = await reader.detect(video.current);
+          const value = found.find((b) => b.rawValue.trim())?.rawValue.trim();
+          if (value && !stopped && isNewScan(value, lastRead.current, Date.now())) {
+            lastRead.current = { code: value, at: Date.now() };
+            signalRead(audio);
+            onCodeRef.current(value);
+            return;
+          }
         }
       } catch {
         // A frame not ready yet: try the next one.
       }
-      timer = setTimeout(scanFrame, 250);
+      timer = setTimeout(() => void scanFrame(reader), 200);
     };
-    navigator.mediaDevices
-      .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
-      .then(async (media) => {
+    Promise.all([
+      navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false }),
+      loadReader(),
+    ])
+      .then(async ([media, reader]) => {
         if (stopped) {
           for (const track of media.getTracks()) track.stop();
           return;
@@ -93,7 +87,7 @@ export function ScanDialog({
           await video.current.play().catch(() => undefined);
         }
         setCamera('on');
-        void scanFrame();
+        void scanFrame(reader);
       })
       .catch(() => {
         setCamera('denied');
@@ -103,6 +97,7 @@ export function ScanDialog({
       stopped = true;
       if (timer) clearTimeout(timer);
       for (const track of stream?.getTracks() ?? []) track.stop();
+      void audio?.close().catch(() => undefined);
     };
   }, [open]);
 

@@ -11,6 +11,7 @@ import { m } from '../messages';
 import { formatQty, monthLabel, round3 } from '../scope/format';
 import type { Service } from '../scope/service-features';
 import { unitMessages } from '../scope/units';
+import type { RowProduct } from './count-values';
 import type { QuickAddPrefill } from './QuickAddForm';
 
 export type Lookup = inferRouterOutputs<AppRouter>['inventory']['lookup'];
@@ -20,7 +21,7 @@ export type LookupProduct = NonNullable<Lookup['product']>;
 export type ScanOutcome =
   | { kind: 'looking'; code: string }
   | { kind: 'failed'; code: string; error: unknown }
-  | { kind: 'found'; product: LookupProduct; lastCounts: Lookup['last_counts'] }
+  | { kind: 'found'; product: RowProduct; lastCounts: Lookup['last_counts'] }
   | { kind: 'other_service'; product: LookupProduct; service: { id: string; name: string } }
   | { kind: 'unknown'; code: string }
   | { kind: 'quick_add'; prefill: QuickAddPrefill };

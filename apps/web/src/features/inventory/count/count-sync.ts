@@ -14,6 +14,7 @@ import {
   refusedLineIndexes,
   retryNow,
   type SentRef,
+  STORAGE_KEY,
   settle,
   wakeUp,
   writeQueue,
@@ -34,6 +35,8 @@ export interface SyncSnapshot {
 
 export interface SyncDeps<Result> {
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /** Where the queue is stored; per person (`queueKeyOf(userId)`), changed by `setOwner`. */
+  storageKey?: string;
   /** Sends one batch (inventory.counts.upsert). */
   send: (batch: Batch) => Promise<Result>;
   /** Reads a rejection of `send`. */
@@ -62,7 +65,8 @@ export class CountSync<Result> {
   private timer: unknown = null;
   private readonly listeners = new Set<() => void>();
   private persisted = true;
-  private readonly deps: Required<Omit<SyncDeps<Result>, 'onSaved' | 'onRefused'>> &
+  private storageKey: string;
+  private readonly deps: Required<Omit<SyncDeps<Result>, 'onSaved' | 'onRefused' | 'storageKey'>> &
     Pick<SyncDeps<Result>, 'onSaved' | 'onRefused'>;
 
   constructor(deps: SyncDeps<Result>) {
@@ -73,7 +77,8 @@ export class CountSync<Result> {
       clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
       ...deps,
     };
-    this.queue = readQueue(deps.storage);
+    this.storageKey = deps.storageKey ?? STORAGE_KEY;
+    this.queue = readQueue(deps.storage, this.storageKey);
     this.snapshot = { queue: this.queue, persisted: true, inFlight: new Set() };
   }
 
@@ -89,6 +94,19 @@ export class CountSync<Result> {
 
   // Commands ------------------------------------------------------------------------------------------------
 
+  /** The queue's storage key: a person's lines are theirs, whoever else signs in on the phone. */
+  get key(): string {
+    return this.storageKey;
+  }
+
+  /** Another person signed in: their own queue is read (and sent), the previous one stays stored for them. */
+  setStorageKey(key: string): void {
+    if (key === this.storageKey) return;
+    this.storageKey = key;
+    this.persisted = true;
+    this.reload();
+  }
+
   /** The signed-in tenant (null when signed out): only its lines are sent. */
   setTenant(tenantId: string | null): void {
     if (tenantId === this.tenantId) return;
@@ -97,8 +115,8 @@ export class CountSync<Result> {
   }
 
   /** An edit of a row: saved on this device at once, sent after the debounce. */
-  put(scope: CountScope, line: PendingLine): void {
-    this.update((q) => putLine(q, scope, line, this.deps.now()));
+  put(scope: CountScope, line: PendingLine, label?: string): void {
+    this.update((q) => putLine(q, scope, line, this.deps.now(), undefined, label));
   }
 
   /** "Réessayer" on a row (its keys) or on the whole screen (no keys). */
@@ -170,12 +188,12 @@ export class CountSync<Result> {
 
   /** The stored queue (another tab may have changed it), or ours when the storage refuses writes. */
   private stored(): PendingQueue {
-    return this.persisted ? readQueue(this.deps.storage) : this.queue;
+    return this.persisted ? readQueue(this.deps.storage, this.storageKey) : this.queue;
   }
 
   private update(change: (queue: PendingQueue) => PendingQueue): void {
     this.queue = change(this.stored());
-    this.persisted = writeQueue(this.deps.storage, this.queue);
+    this.persisted = writeQueue(this.deps.storage, this.queue, this.storageKey);
     this.emit();
     this.schedule();
   }

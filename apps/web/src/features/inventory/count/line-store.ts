@@ -16,6 +16,8 @@ export interface LineView {
   /** Absent when the source does not carry them (a polled line). */
   expiry_date?: string | null;
   lot_number?: string | null;
+  /** The scale's reading when the opened container was weighed (absent when the source does not say). */
+  weight_g?: number | null;
   counted_by: string | null;
   counted_by_name: string | null;
   counted_at: string;

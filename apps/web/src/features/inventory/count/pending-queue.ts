@@ -1,4 +1,4 @@
-import type { ContainerStatus, Month } from '@stockscan/contracts';
+import type { ContainerStatus, CountLineInput, Month } from '@stockscan/contracts';
 
 /**
  * The count lines typed on this device and not yet confirmed by the server, as plain data: every function
@@ -26,10 +26,34 @@ export interface PendingLine {
   counted_at: string;
   /** Where it was counted (a storage location); absent or null = the service as a whole. */
   location_id?: string | null;
+  /** Typed as whole packs + loose units (`quantity` is their sum): the server multiplies by its pack size. */
+  packed?: { packs: number; units: number } | null;
+  /** An opened container weighed (grams): the server computes the remaining fraction from it. */
+  weight_g?: number | null;
+}
+
+/**
+ * The line as `inventory.counts.upsert` takes it: packs + loose units as `packs` and `quantity`, a weighed
+ * container as its weight (the server's fraction, from the product's weights, is the one stored).
+ */
+export function wireLine(line: PendingLine): CountLineInput {
+  const { packed, weight_g, ...rest } = line;
+  const wire: CountLineInput = { ...rest };
+  if (packed) {
+    wire.quantity = packed.units;
+    wire.packs = packed.packs;
+  }
+  if (weight_g !== undefined && weight_g !== null && rest.container_status === 'OPENED') {
+    wire.weight_g = weight_g;
+    delete wire.remaining_fraction;
+  }
+  return wire;
 }
 
 export interface PendingEntry extends CountScope {
   line: PendingLine;
+  /** The product's name when typed, for the "à envoyer" list (the line itself only has its id). */
+  label?: string;
   /** Bumped by every edit: the answer to an older revision does not clear a newer one. */
   rev: number;
   /** Not sent before this time (ms): the debounce after a keystroke, then the retry backoff. */
@@ -79,6 +103,7 @@ export function putLine(
   line: PendingLine,
   now: number,
   debounceMs = DEBOUNCE_MS,
+  label?: string,
 ): PendingQueue {
   const key = entryKey(scope, line.product_id, line.location_id);
   const previous = queue[key];
@@ -89,6 +114,7 @@ export function putLine(
       service_id: scope.service_id,
       month: scope.month,
       line,
+      ...(label ? { label } : {}),
       rev: (previous?.rev ?? 0) + 1,
       not_before: now + debounceMs,
       attempts: 0,
@@ -224,19 +250,7 @@ export function linesOf(queue: PendingQueue, scope: CountScope): Map<string, Pen
   return found;
 }
 
-/** Server errors worth retrying by themselves; anything else needs the person. */
-const TRANSIENT = new Set([
-  'NETWORK',
-  'RATE_LIMITED',
-  'INTERNAL',
-  'DB_UNAVAILABLE',
-  'NOT_AUTHENTICATED',
-  'TOKEN_INVALID',
-]);
-
-export function isTransient(code: string): boolean {
-  return TRANSIENT.has(code);
-}
+export { isTransient } from '../../../shared/offline/transient';
 
 /** Indexes of the lines a refusal names (`fields: {"lines.3.quantity": …}`); empty when it names none. */
 export function refusedLineIndexes(fields: Readonly<Record<string, string>>): number[] {
@@ -250,7 +264,13 @@ export function refusedLineIndexes(fields: Readonly<Record<string, string>>): nu
 
 // Storage ------------------------------------------------------------------------------------------------------
 
+/** Before #17 one queue per phone: its lines go to the first person who signs in (they typed them). */
 export const STORAGE_KEY = 'stockscan.pending-counts.v1';
+
+/** One queue per person on the phone (not per tenant): what they typed is sent under their name only. */
+export function queueKeyOf(userId: string): string {
+  return `stockscan.pending-counts.v2.${userId}`;
+}
 
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -295,4 +315,14 @@ export function writeQueue(storage: KeyValueStore, queue: PendingQueue, key = ST
   } catch {
     return false;
   }
+}
+
+/** Moves the lines of the one-per-phone queue into `key` (a newer line there wins); true when any moved. */
+export function adoptLegacyQueue(storage: KeyValueStore, key: string): boolean {
+  const legacy = readQueue(storage, STORAGE_KEY);
+  if (Object.keys(legacy).length === 0) return false;
+  const own = readQueue(storage, key);
+  if (!writeQueue(storage, { ...legacy, ...own }, key)) return false;
+  storage.removeItem(STORAGE_KEY);
+  return true;
 }

@@ -1,16 +1,24 @@
 import type { AppRouter } from '@stockscan/api';
-import type { QueryClient } from '@tanstack/react-query';
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useSyncExternalStore } from 'react';
-import { getSession, onSessionChange } from '../../../lib/session';
+import { onSessionChange, sessionClaims } from '../../../lib/session';
 import { errorCode, useTRPC, useTRPCClient } from '../../../lib/trpc';
 import { fieldErrors } from '../../../shared/feedback/describe-error';
 import { CountSync, type SyncSnapshot } from './count-sync';
 import { LineStore } from './line-store';
-import { STORAGE_KEY } from './pending-queue';
+import { adoptLegacyQueue, queueKeyOf, wireLine } from './pending-queue';
+import { withSavedLines } from './screen-cache';
 
 type Outputs = inferRouterOutputs<AppRouter>;
+type ScreenPage = Outputs['inventory']['counts']['screen'];
+
+/** The input of a count screen query (its key's second part). */
+function screenInput(key: readonly unknown[]) {
+  return (key[1] as { input?: { service_id?: string; month?: string; location_id?: string } } | undefined)
+    ?.input;
+}
 export type UpsertResult = Outputs['inventory']['counts']['upsert'];
 export type Count = UpsertResult['counts'][number];
 type TrpcClient = ReturnType<typeof useTRPCClient>;
@@ -18,16 +26,18 @@ type Trpc = ReturnType<typeof useTRPC>;
 
 /** The tenant the stored session acts on (the access token's `tid`), readable offline. */
 export function tenantOfSession(): string | null {
-  const access = getSession()?.access;
-  if (!access) return null;
-  try {
-    const payload = JSON.parse(atob(access.split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/') ?? '')) as {
-      tid?: unknown;
-    };
-    return typeof payload.tid === 'string' ? payload.tid : null;
-  } catch {
-    return null;
+  return sessionClaims()?.tenantId ?? null;
+}
+
+/** The signed-in person's queue (the phone's old shared queue is theirs on first sign-in). */
+function followOwner(loop: CountSync<UpsertResult>): void {
+  const claims = sessionClaims();
+  if (claims) {
+    const key = queueKeyOf(claims.userId);
+    adoptLegacyQueue(localStorage, key);
+    loop.setStorageKey(key);
   }
+  loop.setTenant(claims?.tenantId ?? null);
 }
 
 /** The lines learnt during this visit (our saves, other people's polled counts); rows subscribe to it. */
@@ -43,6 +53,7 @@ export function savedLines(counts: readonly Count[], me: { id: string; username:
     remaining_fraction: count.remaining_fraction,
     expiry_date: count.expiry_date,
     lot_number: count.lot_number,
+    weight_g: count.weight_g,
     counted_by: count.counted_by,
     counted_by_name: me && count.counted_by === me.id ? me.username : null,
     counted_at: count.counted_at,
@@ -51,7 +62,10 @@ export function savedLines(counts: readonly Count[], me: { id: string; username:
 
 let sync: CountSync<UpsertResult> | null = null;
 
-/** One loop per app (it keeps sending after the count screen is left), started by the first screen that needs it. */
+/**
+ * One loop per app (it keeps sending after the count screen is left), started with the signed-in app (the
+ * offline dock): what an earlier visit left leaves at once, not when the count screen opens.
+ */
 function startSync(client: TrpcClient, queryClient: QueryClient, trpc: Trpc): CountSync<UpsertResult> {
   if (sync) return sync;
   const loop = new CountSync<UpsertResult>({
@@ -60,7 +74,7 @@ function startSync(client: TrpcClient, queryClient: QueryClient, trpc: Trpc): Co
       client.inventory.counts.upsert.mutate({
         service_id: batch.scope.service_id,
         month: batch.scope.month,
-        lines: batch.lines,
+        lines: batch.lines.map(wireLine),
       }),
     readFailure: (error) => ({ code: errorCode(error), fields: fieldErrors(error) }),
     isOnline: () => navigator.onLine !== false,
@@ -71,21 +85,27 @@ function startSync(client: TrpcClient, queryClient: QueryClient, trpc: Trpc): Co
     },
     onSaved: (batch, result) => {
       const me = queryClient.getQueryData(trpc.auth.me.queryKey())?.user;
-      lineStore.learn(batch.scope.service_id, batch.scope.month, savedLines(result.counts, me), {
-        mine: true,
-      });
+      const saved = savedLines(result.counts, me);
+      lineStore.learn(batch.scope.service_id, batch.scope.month, saved, { mine: true });
+      // The kept pages too (not refetched under the thumb): a reload offline shows what was counted.
+      for (const query of queryClient.getQueryCache().findAll(trpc.inventory.counts.screen.pathFilter())) {
+        const input = screenInput(query.queryKey);
+        if (input?.service_id !== batch.scope.service_id || input.month !== batch.scope.month) continue;
+        const data = query.state.data as InfiniteData<ScreenPage> | undefined;
+        if (data) queryClient.setQueryData(query.queryKey, withSavedLines(data, saved, input.location_id));
+      }
       // Progress and dashboard figures follow; the list itself is not refetched under the person's thumb.
       void queryClient.invalidateQueries(trpc.inventory.counts.progress.pathFilter());
       void queryClient.invalidateQueries(trpc.inventory.stats.pathFilter());
       void queryClient.invalidateQueries(trpc.inventory.alerts.pathFilter());
     },
   });
-  loop.setTenant(tenantOfSession());
-  onSessionChange(() => loop.setTenant(tenantOfSession()));
+  followOwner(loop);
+  onSessionChange(() => followOwner(loop));
   window.addEventListener('online', () => loop.wake());
   window.addEventListener('offline', () => loop.reload());
   window.addEventListener('storage', (event) => {
-    if (event.key === STORAGE_KEY || event.key === null) loop.reload();
+    if (event.key === loop.key || event.key === null) loop.reload();
   });
   // Lines left by an earlier visit leave now rather than after their old backoff.
   loop.wake();

@@ -5,6 +5,7 @@ import { useT } from '../../../i18n/i18n';
 import { useTRPC } from '../../../lib/trpc';
 import { ErrorMessage } from '../../../shared/feedback/ErrorMessage';
 import { newSubmissionKey } from '../../../shared/forms/submission-key';
+import { useKeepOffline } from '../../../shared/offline/useKeepOffline';
 import type { Places } from '../places/usePlace';
 import { parseDecimal } from '../scope/format';
 import { SpotOutcome } from './SpotOutcome';
@@ -41,6 +42,7 @@ export function SpotCheckDialog({
   const [place, setPlace] = useState(locationId ?? '');
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState(false);
+  const keepOffline = useKeepOffline('spot_check');
   const check = useMutation(
     trpc.inventory.spotChecks.create.mutationOptions({
       onSuccess: () => {
@@ -58,7 +60,21 @@ export function SpotCheckDialog({
       return;
     }
     const body = { service_id: serviceId, product_id: product.id, location_id: place || null, quantity };
-    check.mutate({ ...body, idempotency_key: keys.current?.keyFor(body) });
+    const input = { ...body, idempotency_key: keys.current?.keyFor(body) };
+    const label = `${text.trim()} ${unit} · ${product.name}`;
+    // No network: the check waits on the phone with its key; its result shows in the month's checks once sent.
+    const kept = () => {
+      keys.current?.settled();
+      check.reset();
+      setText('');
+      dialog.current?.close();
+    };
+    if (keepOffline.offline() && keepOffline.keep(input, label)) return kept();
+    check.mutate(input, {
+      onError: (error) => {
+        if (keepOffline.afterError(error, input, label)) kept();
+      },
+    });
   }
 
   function again() {
