@@ -39,27 +39,6 @@ export async function sqlRows<T>(stack: Stack, text: string, values: unknown[] =
   }
 }
 
-export async function registerBar(
-  page: Page,
-  stack: Stack,
-  owner: { username: string; email: string; password: string },
-  tenant: string,
-) {
-  await page.goto(`${stack.url}/register`);
-  await page.getByRole('radio', { name: /Bar & boissons/ }).check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await page.getByRole('heading', { name: 'Où comptez-vous votre stock ?' }).waitFor();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await page.getByLabel(/Nom de l.établissement/).fill(tenant);
-  await page.getByLabel('Identifiant de connexion').fill(owner.username);
-  await page.getByLabel('Adresse e-mail').fill(owner.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(owner.password);
-  await page.getByLabel('Confirmez le mot de passe').fill(owner.password);
-  await page.getByRole('checkbox', { name: /J.accepte les conditions/ }).check();
-  await page.getByRole('button', { name: 'Créer mon compte' }).click();
-  await page.waitForURL(`${stack.url}/app`);
-}
-
 /** The page is controlled by the service worker (installed, precache done, clients claimed). */
 export async function controlledByServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
@@ -69,35 +48,41 @@ export async function controlledByServiceWorker(page: Page): Promise<void> {
 
 /** The answers kept for offline use (IndexedDB) include the query `path` ("inventory.losses.list") and `text`. */
 export async function answersKept(page: Page, path: string, text = ''): Promise<void> {
-  await page.waitForFunction(
-    ([path, text]) =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('stockscan-offline', 1);
-        open.onerror = () => resolve(false);
-        open.onupgradeneeded = () => open.result.createObjectStore('queries');
-        open.onsuccess = () => {
-          const db = open.result;
-          const all = db.transaction('queries', 'readonly').objectStore('queries').getAll();
-          all.onsuccess = () => {
-            db.close();
-            const records = all.result as { state: { queries: { queryKey: unknown[] }[] } }[];
-            resolve(
-              records.some((r) =>
-                r.state.queries.some(
-                  (q) =>
-                    JSON.stringify(q.queryKey[0]) === JSON.stringify(path.split('.')) &&
-                    JSON.stringify(q).includes(text),
+  const kept = () =>
+    page.evaluate(
+      ([path, text]) =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('stockscan-offline', 1);
+          open.onerror = () => resolve(false);
+          open.onupgradeneeded = () => open.result.createObjectStore('queries');
+          open.onsuccess = () => {
+            const db = open.result;
+            const all = db.transaction('queries', 'readonly').objectStore('queries').getAll();
+            all.onsuccess = () => {
+              db.close();
+              const records = all.result as { state: { queries: { queryKey: unknown[] }[] } }[];
+              resolve(
+                records.some((r) =>
+                  r.state.queries.some(
+                    (q) =>
+                      JSON.stringify(q.queryKey[0]) === JSON.stringify(path.split('.')) &&
+                      JSON.stringify(q).includes(text),
+                  ),
                 ),
-              ),
-            );
+              );
+            };
+            all.onerror = () => {
+              db.close();
+              resolve(false);
+            };
           };
-          all.onerror = () => {
-            db.close();
-            resolve(false);
-          };
-        };
-      }),
-    [path, text] as const,
-    { timeout: 15_000, polling: 500 },
-  );
+        }),
+      [path, text] as const,
+    );
+  // Polled from here: a function returning a promise is not waited for by waitForFunction.
+  for (let tries = 0; tries < 60; tries++) {
+    if (await kept()) return;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`${path} (${text}) not kept for offline use`);
 }

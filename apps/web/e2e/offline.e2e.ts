@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { navigate, newContext, openWatchedPage, snap } from './journey-helpers';
-import { answersKept, controlledByServiceWorker, registerBar, sqlRows, trpc } from './offline-helpers';
+import { navigate, newContext, openWatchedPage, registerBusiness, snap } from './journey-helpers';
+import { answersKept, controlledByServiceWorker, sqlRows, trpc } from './offline-helpers';
 import { ARTIFACTS, hasChromium, type Stack, startStack } from './stack';
 
 /**
@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('counting in cartons, weighing, and offline, in a 
     });
 
     // 1. A bar and its catalogue: beers by the carton of 24, a syrup; the gin through the product form.
-    await registerBar(page, stack, OWNER, TENANT);
+    await registerBusiness(page, stack, { ...OWNER, tenant: TENANT });
     const services = await trpc<{ id: string }[]>(page, 'services.list', undefined, 'GET');
     const serviceId = services[0]!.id;
     await trpc(page, 'inventory.products.create', {

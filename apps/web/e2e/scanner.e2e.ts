@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ean13CheckDigit, ean13Modules, writeBarcodeVideo } from './barcode-video';
-import { navigate, openWatchedPage, snap } from './journey-helpers';
-import { registerBar, sqlRows, trpc } from './offline-helpers';
+import { navigate, openWatchedPage, registerBusiness, snap } from './journey-helpers';
+import { sqlRows, trpc } from './offline-helpers';
 import { ARTIFACTS, CHROMIUM, hasChromium, type Stack, startStack, VIEWPORTS } from './stack';
 
 /**
@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('the scanner on a phone without BarcodeDetector, i
       console.error(JSON.stringify({ consoleErrors, failedRequests, wasm }), stack.logs.join(''));
     });
 
-    await registerBar(page, stack, OWNER, 'Le Comptoir');
+    await registerBusiness(page, stack, { ...OWNER, tenant: 'Le Comptoir' });
     const services = await trpc<{ id: string }[]>(page, 'services.list', undefined, 'GET');
     await trpc(page, 'inventory.products.create', {
       service_id: services[0]!.id,

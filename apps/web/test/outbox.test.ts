@@ -11,6 +11,7 @@ import {
   writeQueue,
 } from '../src/features/inventory/count/pending-queue';
 import { waitingRows } from '../src/features/offline/waiting';
+import { plainData } from '../src/lib/query-persist';
 import {
   addItem,
   dueItems,
@@ -185,5 +186,42 @@ describe('the "à envoyer" list', () => {
       ['loss', '2 pcs · Leffe', null, 'waiting'],
       ['spot_check', 'check', null, 'waiting'],
     ]);
+  });
+});
+
+describe('the answers kept for offline use', () => {
+  it('keep arrays, plain objects, undefined page params; leave out errors with their response, promises, functions', () => {
+    const error = Object.assign(new Error('no'), { meta: { response: {} } });
+    const state = {
+      queries: [
+        {
+          queryKey: [['inventory', 'counts', 'screen'], { input: { service_id: 's' } }],
+          state: {
+            data: { pages: [{ items: [1] }], pageParams: [undefined] },
+            error: null,
+            fetchFailureReason: error,
+          },
+          promise: Promise.resolve(1),
+          fn: () => 1,
+        },
+      ],
+    };
+    expect(plainData(state)).toEqual({
+      queries: [
+        {
+          queryKey: [['inventory', 'counts', 'screen'], { input: { service_id: 's' } }],
+          state: {
+            data: { pages: [{ items: [1] }], pageParams: [undefined] },
+            error: null,
+            fetchFailureReason: undefined,
+          },
+          promise: undefined,
+          fn: undefined,
+        },
+      ],
+    });
+    const kept = plainData(state) as typeof state;
+    expect(kept.queries[0]?.state.data.pageParams).toHaveLength(1);
+    expect(structuredClone(kept)).toEqual(kept);
   });
 });

@@ -16,7 +16,7 @@ const DB_NAME = 'stockscan-offline';
 const STORE = 'queries';
 /** Answers older than this are not shown offline (a month's counts from last week are still that month's). */
 const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
-const WRITE_DELAY_MS = 1_000;
+const WRITE_DELAY_MS = 300;
 
 /** Live or one-off answers: the poll of other people's counts, a scan lookup, the assistant, downloads. */
 const NOT_KEPT = [
@@ -38,6 +38,21 @@ export function isKept(query: Pick<Query, 'queryKey' | 'state'>): boolean {
   if (query.state.status !== 'success') return false;
   const path = queryPath(query.queryKey);
   return !NOT_KEPT.some((prefix) => path === prefix || path.startsWith(`${prefix}.`));
+}
+
+/**
+ * A copy IndexedDB can store: arrays, plain objects and primitives (`undefined` kept: an infinite query's first
+ * page param is one — JSON would make it a null cursor the API refuses); anything else — an error carrying its
+ * HTTP response, a promise — is left out (one such value made the whole write fail).
+ */
+export function plainData(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return typeof value === 'function' ? undefined : value;
+  if (Array.isArray(value)) return value.map(plainData);
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = plainData(item);
+  return copy;
 }
 
 interface Stored {
@@ -76,6 +91,10 @@ export async function restoreQueries(client: QueryClient, owner: string, now = D
     const stored = (await withStore('readonly', (s) => s.get(owner))) as Stored | undefined;
     if (!stored || now - stored.saved_at > MAX_AGE_MS) return false;
     hydrate(client, stored.state);
+    // Kept answers paint at once but are old: each is asked again when shown, as soon as the network allows
+    // (an upgrade paid meanwhile must not stay hidden behind the plan kept from the last visit).
+    const restored = new Set(stored.state.queries.map((q) => q.queryHash));
+    await client.invalidateQueries({ predicate: (q) => restored.has(q.queryHash), refetchType: 'none' });
     return true;
   } catch {
     return false;
@@ -87,10 +106,7 @@ export function persistQueries(client: QueryClient, owner: string): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
-    // Through JSON: what the API answered is JSON already, and nothing else (a promise, a function) is kept.
-    const state = JSON.parse(
-      JSON.stringify(dehydrate(client, { shouldDehydrateQuery: isKept })),
-    ) as DehydratedState;
+    const state = plainData(dehydrate(client, { shouldDehydrateQuery: isKept })) as DehydratedState;
     void withStore('readwrite', (s) => s.put({ saved_at: Date.now(), state } satisfies Stored, owner)).catch(
       (error: unknown) => console.warn('offline answers not kept', error),
     );
