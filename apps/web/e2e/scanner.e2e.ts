@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type FakeServer, startFakeServer } from '@stockscan/testing/fake-http';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ean13CheckDigit, ean13Modules, writeBarcodeVideo } from './barcode-video';
@@ -19,6 +20,7 @@ const OWNER = { username: 'theo.comptoir', email: 'theo@comptoir.test', password
 const FIRST12 = '376012345678';
 const CODE = `${FIRST12}${ean13CheckDigit(FIRST12)}`;
 const PRODUCT = 'Limonade artisanale 33 cl';
+const UNKNOWN = '3760000000017';
 
 describe('an EAN-13 drawn in code', () => {
   it('has 95 modules, guards included, and the check digit of a real code', () => {
@@ -35,8 +37,27 @@ describe.skipIf(!hasChromium)('the scanner on a phone without BarcodeDetector, i
   let stack: Stack;
   let browser: Browser;
   let dir: string;
+  let foodFacts: FakeServer;
   beforeAll(async () => {
-    stack = await startStack();
+    // Open Food Facts stands in locally: it knows one barcode the bar does not have yet.
+    foodFacts = await startFakeServer((req) =>
+      req.path === `/api/v2/product/${UNKNOWN}.json`
+        ? {
+            json: {
+              status: 1,
+              product: {
+                product_name_fr: 'Limonade citron bio',
+                brands: 'Lorina',
+                categories: 'Boissons, Sodas, Limonades',
+                quantity: '75 cl',
+              },
+            },
+          }
+        : { status: 404, json: { status: 0 } },
+    );
+    stack = await startStack({
+      env: { OPENFOODFACTS_ENABLED: 'true', OPENFOODFACTS_BASE_URL: foodFacts.url },
+    });
     dir = mkdtempSync(join(tmpdir(), 'stockscan-camera-'));
     const video = join(dir, 'ean13.y4m');
     writeBarcodeVideo(video, CODE);
@@ -60,6 +81,7 @@ describe.skipIf(!hasChromium)('the scanner on a phone without BarcodeDetector, i
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
+    await foodFacts?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -114,7 +136,37 @@ describe.skipIf(!hasChromium)('the scanner on a phone without BarcodeDetector, i
       [CODE],
     );
     if (rows) expect(rows).toEqual([{ quantity: '12.000' }]);
+
+    // An unknown code typed (a USB scanner; the camera, still on the first bottle, is left out here): the quick
+    // add form, pre-filled from Open Food Facts.
+    const typing = await browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: VIEWPORTS.phone,
+      storageState: await context.storageState(),
+    });
+    await typing.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('no camera', 'NotAllowedError'));
+    });
+    const { page: second } = await openWatchedPage(typing);
+    await second.goto(`${stack.url}/app/inventory`);
+    await second.getByRole('button', { name: 'Scanner un code-barres' }).last().click();
+    const dialog = second.getByRole('dialog', { name: 'Scanner un produit' });
+    await dialog.getByLabel('Code-barres ou référence').fill(UNKNOWN);
+    await dialog.getByRole('button', { name: 'Chercher' }).click();
+    await second.getByRole('button', { name: 'Ajouter ce produit' }).click();
+    const form = second.getByRole('form', { name: 'Ajouter un produit' });
+    await form.getByText('Pré-rempli depuis Open Food Facts : vérifiez avant d’ajouter.').waitFor();
+    expect(await form.getByLabel('Nom du produit').inputValue()).toBe('Lorina Limonade citron bio 75 cl');
+    expect(await form.getByLabel('Catégorie').inputValue()).not.toBe('');
+    expect(await form.getByLabel('Code-barres').inputValue()).toBe(UNKNOWN);
+    await snap(second, 'scanner-02-open-food-facts');
+    await form.getByRole('button', { name: 'Ajouter et compter' }).click();
+    await second.getByText('« Lorina Limonade citron bio 75 cl » ajouté à Bar.').waitFor();
+    expect(foodFacts.requests.map((r) => r.path)).toEqual([`/api/v2/product/${UNKNOWN}.json`]);
     expect(consoleErrors.filter((e) => /Content Security Policy|WebAssembly/i.test(e))).toEqual([]);
+    await typing.close();
     await context.close();
   });
 });
