@@ -1,30 +1,7 @@
-import type { AppRouter } from '@stockscan/api';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { useEffect, useState } from 'react';
 import { useTRPC } from '../../../lib/trpc';
-
-type ListResult = inferRouterOutputs<AppRouter>['inventory']['products']['list'];
-type Product = ListResult['items'][number];
-
-/** A product known on the phone matches a search when every word typed is in its name, brand or codes. */
-export function matches(
-  product: Pick<Product, 'name' | 'brand' | 'barcode' | 'internal_sku'>,
-  search: string,
-): boolean {
-  const fold = (text: string) =>
-    text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase();
-  const haystack = fold(
-    [product.name, product.brand, product.barcode, product.internal_sku].filter(Boolean).join(' '),
-  );
-  return fold(search)
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((word) => haystack.includes(word));
-}
+import { knownProducts } from './known-products';
 
 /**
  * The service's catalogue searched as the user types (250 ms debounce): the typed text, the settled search and the
@@ -60,13 +37,13 @@ export function useProductSearch({
     // that match: a loss can be typed in the cellar.
     placeholderData: (previous) => {
       if (!debounced) return previous;
-      const known = new Map<string, Product>();
-      for (const [, page] of queryClient.getQueriesData<ListResult>(
-        trpc.inventory.products.list.pathFilter(),
-      ))
-        for (const product of page?.items ?? [])
-          if (product.service_id === serviceId) known.set(product.id, product);
-      const items = [...known.values()].filter((p) => matches(p, debounced)).slice(0, limit);
+      const items = knownProducts(
+        queryClient.getQueriesData(trpc.inventory.products.list.pathFilter()),
+        queryClient.getQueriesData(trpc.inventory.counts.screen.pathFilter()),
+        serviceId,
+        debounced,
+        limit,
+      );
       return items.length > 0 ? { items, next_cursor: null } : previous;
     },
   });
