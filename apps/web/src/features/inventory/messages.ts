@@ -73,8 +73,6 @@ export const m = defineMessages({
     sync_failed_one: '1 non envoyée — réessayer',
     stuck_hint:
       'Le serveur ne répond pas. Vos saisies restent sur ce téléphone et repartent toutes seules ; touchez pour réessayer tout de suite.',
-    offline:
-      'Hors connexion. Continuez à compter : vos saisies restent sur ce téléphone et partiront dès le retour du réseau.',
     not_persisted:
       'Ce navigateur refuse d’enregistrer vos saisies (mode privé ou mémoire pleine). Gardez cette page ouverte jusqu’à l’envoi.',
     refused_hint:
@@ -199,8 +197,6 @@ export const m = defineMessages({
     sync_failed_one: '1 not sent — retry',
     stuck_hint:
       'The server does not answer. Your entries stay on this phone and leave by themselves; tap to retry right away.',
-    offline:
-      'Offline. Keep counting: your entries stay on this phone and leave as soon as the network is back.',
     not_persisted:
       'This browser refuses to store your entries (private mode or storage full). Keep this page open until they are sent.',
     refused_hint: 'The server refused some entries ({n}): fix the row in red, or tap “retry”.',

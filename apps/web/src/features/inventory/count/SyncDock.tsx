@@ -29,7 +29,7 @@ export function SyncDock({
   const waiting = entries.length - failed;
   return (
     <div className="sync-dock">
-      {!online ? <p className="dock-alert dock-offline">{t('offline')}</p> : null}
+      {/* Offline, the app-wide "Hors ligne" banner says it once (OfflineDock); this dock keeps the counts. */}
       {!snapshot.persisted ? <p className="dock-alert dock-danger">{t('not_persisted')}</p> : null}
       {online ? <ClosedQueueNotice entries={entries} /> : null}
       {online && refused > closed ? (
