@@ -1,6 +1,7 @@
 import type { Db } from '@stockscan/db';
 import type OpenAI from 'openai';
 import type Stripe from 'stripe';
+import type { AccessClaims } from './access-claims';
 import type { Config } from './config';
 import type { ExportSlots } from './export-slots';
 import type { FoodFacts } from './integrations/openfoodfacts';
@@ -28,4 +29,6 @@ export interface Deps {
   exportSlots: ExportSlots;
   /** Open Food Facts look-ups for unknown barcodes (built by buildServer from the config). */
   foodFacts: FoodFacts;
+  /** The claims of a bearer token, checked against APP_SECRET and the clock (built by buildServer). */
+  verifyAccess: (token: string) => Promise<AccessClaims>;
 }

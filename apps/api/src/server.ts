@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import { ERROR_MESSAGES } from '@stockscan/contracts';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  LogController,
+  type RouteOptions,
+} from 'fastify';
 import type { Config } from './config';
 import type { Deps } from './deps';
 import { ExportSlots } from './export-slots';
@@ -14,6 +20,7 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { createFoodFacts } from './integrations/openfoodfacts';
 import { countEmails } from './observability/count-emails';
 import { createMetrics } from './observability/metrics';
+import { claimsOnceVerified, verifyAccessToken } from './request/access-token';
 import { localeFrom } from './request/locale';
 import { registerRestRoutes } from './rest-routes';
 import { appRouter } from './router';
@@ -21,11 +28,44 @@ import { registerMetricsRoute, routeLabel } from './system/metrics.rest';
 import { createContextFactory } from './trpc';
 import { registerTrpc } from './trpc-plugin';
 
+/**
+ * The per-request layers of the HTTP stack. All on in production (main.ts sets none); bench/layers.ts switches one
+ * off at a time to show what each costs a request.
+ */
+export interface Layers {
+  /** The per-request log line (and the request's child logger). */
+  requestLog: boolean;
+  /** The per-route latency histogram of /metrics. */
+  metrics: boolean;
+  /** CORS headers (when CORS_ALLOWED_ORIGINS is set). */
+  cors: boolean;
+  /** CSP, nosniff, frame and referrer headers. */
+  securityHeaders: boolean;
+  /** A request id per request (the caller's when safe, else a UUID), echoed as x-request-id. */
+  requestId: boolean;
+  /** The Host header checked against ALLOWED_HOSTS. */
+  hostCheck: boolean;
+  /** The bearer token's signature and expiry checked (off: its claims are taken as they were first verified). */
+  tokenVerification: boolean;
+}
+
+const ALL_LAYERS: Layers = {
+  requestLog: true,
+  metrics: true,
+  cors: true,
+  securityHeaders: true,
+  requestId: true,
+  hostCheck: true,
+  tokenVerification: true,
+};
+
 export interface BuildOptions {
   /** pino options, or false to silence (tests). */
   logger?: FastifyServerOptions['logger'];
   /** Called for every route as it is registered (tests list the REST surface with it). */
   onRoute?: (route: RouteOptions) => void;
+  /** Benchmarks only: layers to leave out (see Layers). */
+  layers?: Partial<Layers>;
 }
 
 /** Every route's request body limit; only file uploads get more (see trpc-plugin.ts). */
@@ -84,11 +124,12 @@ function defaultWebDist(): string {
   return resolve(here, '../../web/dist');
 }
 
-/** The whole HTTP surface; main.ts and tests build it the same way with their own deps. */
-/** What callers provide; buildServer adds the config and this server's metrics. */
-export type ServerDeps = Omit<Deps, 'config' | 'metrics' | 'exportSlots' | 'foodFacts'>;
+/** What callers provide; buildServer adds the config, this server's metrics, export slots and token check. */
+export type ServerDeps = Omit<Deps, 'config' | 'metrics' | 'exportSlots' | 'foodFacts' | 'verifyAccess'>;
 
+/** The whole HTTP surface; main.ts and tests build it the same way with their own deps. */
 export async function buildServer(config: Config, deps: ServerDeps, options: BuildOptions = {}) {
+  const layers: Layers = { ...ALL_LAYERS, ...options.layers };
   const metrics = createMetrics();
   const exportSlots = new ExportSlots({
     perTenant: config.exports.maxConcurrentPerTenant,
@@ -101,6 +142,9 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
     metrics,
     exportSlots,
     foodFacts: createFoodFacts(config),
+    verifyAccess: layers.tokenVerification
+      ? (token) => verifyAccessToken(token, config.appSecret, deps.now())
+      : claimsOnceVerified((token) => verifyAccessToken(token, config.appSecret, deps.now())),
   };
   const app: FastifyInstance = Fastify({
     logger:
@@ -112,10 +156,16 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
             serializers: { req: serializeRequest },
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
+    ...(layers.requestLog
+      ? {}
+      : {
+          logController: new LogController({ disableRequestLogging: true }),
+          childLoggerFactory: (logger: FastifyBaseLogger) => logger,
+        }),
     routerOptions: { maxParamLength: 5000 },
     // The id comes from genReqId only: a client's x-request-id is checked there, never copied as it is.
     requestIdHeader: false,
-    genReqId: requestIdOf,
+    genReqId: layers.requestId ? requestIdOf : () => 'none',
     bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: trustProxyOption(config.trustProxy),
     return503OnClosing: true,
@@ -123,25 +173,28 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
   const { onRoute } = options;
   if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
 
-  app.addHook('onRequest', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-    if (config.allowedHosts.length === 0 || req.url === '/health') return;
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    if (!config.allowedHosts.includes(host)) {
-      return reply.code(400).send({ detail: `Host not allowed: ${host}`, code: 'VALIDATION_ERROR' });
-    }
-  });
+  const hostCheck = layers.hostCheck && config.allowedHosts.length > 0;
+  if (layers.requestId || hostCheck)
+    app.addHook('onRequest', async (req, reply) => {
+      if (layers.requestId) reply.header('x-request-id', req.id);
+      if (!hostCheck || req.url === '/health') return;
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+      if (!config.allowedHosts.includes(host)) {
+        return reply.code(400).send({ detail: `Host not allowed: ${host}`, code: 'VALIDATION_ERROR' });
+      }
+    });
 
-  app.addHook('onResponse', async (req, reply) => {
-    metrics.httpDuration.observe(
-      { route: routeLabel(req), method: req.method, status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
-  });
+  if (layers.metrics)
+    app.addHook('onResponse', async (req, reply) => {
+      metrics.httpDuration.observe(
+        { route: routeLabel(req), method: req.method, status: String(reply.statusCode) },
+        reply.elapsedTime / 1000,
+      );
+    });
 
-  await registerSecurityHeaders(app, config);
+  if (layers.securityHeaders) await registerSecurityHeaders(app, config);
 
-  if (config.corsAllowedOrigins.length > 0) {
+  if (layers.cors && config.corsAllowedOrigins.length > 0) {
     await app.register(cors, { origin: config.corsAllowedOrigins, credentials: true, maxAge: 600 });
   }
 

@@ -25,11 +25,17 @@ export interface ServerProcess {
 }
 
 /** Spawns the server on `port`; resolves once this very process says it listens, or with its exit code. */
-function spawnServer(port: number, env: Record<string, string>, nodeArgs: string[], startTimeoutMs: number) {
+function spawnServer(
+  port: number,
+  env: Record<string, string>,
+  nodeArgs: string[],
+  startTimeoutMs: number,
+  stdout: 'keep' | 'discard',
+) {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist/main.js')], {
     cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    stdio: ['ignore', stdout === 'keep' ? 'pipe' : 'ignore', 'pipe', 'ipc'],
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'development',
@@ -70,10 +76,19 @@ function spawnServer(port: number, env: Record<string, string>, nodeArgs: string
  */
 export async function startServerProcess(
   env: Record<string, string>,
-  { startTimeoutMs = 30_000, nodeArgs = [] }: { startTimeoutMs?: number; nodeArgs?: string[] } = {},
+  {
+    startTimeoutMs = 30_000,
+    nodeArgs = [],
+    stdout = 'keep',
+  }: {
+    startTimeoutMs?: number;
+    nodeArgs?: string[];
+    /** 'discard': the JSON logs go to /dev/null (a benchmark's millions of lines), stderr is still kept. */
+    stdout?: 'keep' | 'discard';
+  } = {},
 ): Promise<ServerProcess> {
   for (let attempt = 1; ; attempt++) {
-    const server = spawnServer(await freePort(), env, nodeArgs, startTimeoutMs);
+    const server = spawnServer(await freePort(), env, nodeArgs, startTimeoutMs, stdout);
     const outcome = await server.started;
     const { child, exited } = server;
     if (outcome === 'listening')

@@ -1,16 +1,11 @@
 import { webcrypto } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import type { AccessClaims } from '../access-claims';
 import { AppError } from '../errors';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
-export interface AccessClaims {
-  userId: string;
-  /** The tenant the token acts on (switchable); null for a user without membership. */
-  tenantId: string | null;
-  /** When the login behind this token happened (its refresh family's start); absent on older tokens. */
-  sessionStartedAt?: Date;
-}
+export type { AccessClaims };
 
 // One imported CryptoKey per secret: jose (WebCrypto) would otherwise import the HMAC key on every sign/verify,
 // which was the largest CPU cost of an authenticated request.
@@ -76,4 +71,22 @@ export async function verifyAccessToken(token: string, secret: string, now: Date
     if (error instanceof joseErrors.JOSEError) throw new AppError('TOKEN_INVALID');
     throw error;
   }
+}
+
+/**
+ * Benchmarks only (buildServer's `layers.tokenVerification: false`): each token is verified once, then its claims
+ * are taken as they are, whatever its expiry — what a request costs without the check.
+ */
+export function claimsOnceVerified(
+  verify: (token: string) => Promise<AccessClaims>,
+): (token: string) => Promise<AccessClaims> {
+  const known = new Map<string, Promise<AccessClaims>>();
+  return (token) => {
+    let claims = known.get(token);
+    if (!claims) {
+      claims = verify(token);
+      known.set(token, claims);
+    }
+    return claims;
+  };
 }

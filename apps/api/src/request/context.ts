@@ -2,7 +2,7 @@ import type { Locale } from '@stockscan/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { type AccessClaims, verifyAccessToken } from './access-token';
+import type { AccessClaims } from './access-token';
 import { localeFrom } from './locale';
 
 /** What every call carries, whichever transport (tRPC or REST) received it. */
@@ -40,5 +40,5 @@ export function contextFromRequest(deps: Deps, req: FastifyRequest, reply: Fasti
 /** The verified claims of the bearer token; 401 without one. */
 export async function claimsFrom(ctx: Pick<Context, 'bearer' | 'deps'>): Promise<AccessClaims> {
   if (!ctx.bearer) throw new AppError('NOT_AUTHENTICATED');
-  return verifyAccessToken(ctx.bearer, ctx.deps.config.appSecret, ctx.deps.now());
+  return ctx.deps.verifyAccess(ctx.bearer);
 }

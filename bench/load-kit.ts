@@ -1,0 +1,158 @@
+/**
+ * What bench/load.ts and bench/layers.ts share: autocannon slices with the server's CPU time, the node flags of
+ * `pnpm serve`, the environment of a production API, and how numbers are summarised.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+
+export const root = resolve(import.meta.dirname, '..');
+export const APP_SECRET = 'bench-secret-bench-secret-bench-secret-01';
+/** The web origin the benchmarked API allows (CORS_ALLOWED_ORIGINS); requests carry it as a browser would. */
+export const WEB_ORIGIN = 'https://app.stockscan.example';
+
+/**
+ * What a production API runs with (config.ts refuses production without them): allowed hosts, CORS origins and
+ * a log line per request at LOG_LEVEL info, as operators run it.
+ */
+export function productionEnv(databaseUrl: string, logLevel: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    APP_SECRET,
+    DATABASE_URL: databaseUrl,
+    FRONTEND_URL: WEB_ORIGIN,
+    ALLOWED_HOSTS: '127.0.0.1',
+    CORS_ALLOWED_ORIGINS: WEB_ORIGIN,
+    INVITATIONS_SEND_EMAILS: 'false',
+    WEB_DIST_DIR: '/nonexistent',
+    LOG_LEVEL: logLevel,
+  };
+}
+
+/** The node flags `pnpm serve` starts the API with (the root package.json's `serve` script). */
+export function serveFlags(): string[] {
+  const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<
+    string,
+    string
+  >;
+  return (scripts.serve ?? '').split(/\s+/).filter((arg) => arg.startsWith('--'));
+}
+
+export async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Resolves with the port a forked server reports once it listens. */
+export function portOf(child: ChildProcess, what: string): Promise<number> {
+  return new Promise<number>((done, fail) => {
+    child.once('message', (m) => done((m as { port: number }).port));
+    child.once('exit', (code) => fail(new Error(`${what} exited ${code}`)));
+  });
+}
+
+/** What autocannon saw over one or more slices of load, and the CPU the server process spent on them. */
+export interface Slices {
+  latencies: number[];
+  ok: number;
+  failed: number;
+  seconds: number;
+  cpuMs: number;
+}
+
+export const emptySlices = (): Slices => ({ latencies: [], ok: 0, failed: 0, seconds: 0, cpuMs: 0 });
+
+/** user + system CPU time of a process so far (Linux /proc; NaN elsewhere). */
+export function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** One slice of load on `url`, added to `into` (with the CPU time `pid` spent meanwhile). */
+export async function load(
+  url: string,
+  options: { headers: Record<string, string>; seconds: number; connections: number; pid?: number },
+  into: Slices,
+): Promise<void> {
+  const cpuBefore = cpuMsOf(options.pid);
+  const instance = autocannon({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    headers: options.headers,
+  });
+  instance.on('response', (_client, _status, _bytes, responseTime) => into.latencies.push(responseTime));
+  const result = await new Promise<autocannon.Result>((done) => instance.on('done', done));
+  into.ok += result['2xx'];
+  into.failed += result.non2xx + result.errors;
+  into.seconds += result.duration;
+  into.cpuMs += cpuMsOf(options.pid) - cpuBefore;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errorRate: number;
+  total: number;
+  cpuMsPerRequest: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+
+export function summarise(s: Slices): LoadResult {
+  const sorted = [...s.latencies].sort((a, b) => a - b);
+  return {
+    requestsPerSecond: s.ok / s.seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    errorRate: s.failed / Math.max(1, s.ok + s.failed),
+    total: s.ok + s.failed,
+    cpuMsPerRequest: s.cpuMs / Math.max(1, s.ok + s.failed),
+  };
+}
+
+/** Merges slices (several runs of one side) into one. */
+export function merged(all: Slices[]): Slices {
+  return all.reduce(
+    (sum, s) => ({
+      latencies: sum.latencies.concat(s.latencies),
+      ok: sum.ok + s.ok,
+      failed: sum.failed + s.failed,
+      seconds: sum.seconds + s.seconds,
+      cpuMs: sum.cpuMs + s.cpuMs,
+    }),
+    emptySlices(),
+  );
+}
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? sorted[mid]!
+    : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
+};
+
+/** "median (min–max)" of several runs, or the single value. */
+export function spread(values: number[], format: (n: number) => string): string {
+  if (values.length < 2) return format(values[0] ?? Number.NaN);
+  return `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+}
+
+export const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
