@@ -4,27 +4,23 @@ import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import { ERROR_MESSAGES } from '@stockscan/contracts';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyServerOptions,
-  LogController,
-  type RouteOptions,
-} from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import { pino } from 'pino';
 import type { Config } from './config';
 import type { Deps } from './deps';
 import { ExportSlots } from './export-slots';
 import { mapError } from './http/error-body';
 import { requestIdOf } from './http/request-id';
-import { registerSecurityHeaders } from './http/security-headers';
+import { securityHeaders } from './http/security-headers';
 import { createFoodFacts } from './integrations/openfoodfacts';
 import { countEmails } from './observability/count-emails';
-import { createMetrics } from './observability/metrics';
+import { createMetrics, requestObserver } from './observability/metrics';
+import { RequestEnd, requestLoggerFactory, routeLabel } from './observability/request-log';
 import { claimsOnceVerified, verifyAccessToken } from './request/access-token';
 import { localeFrom } from './request/locale';
 import { registerRestRoutes } from './rest-routes';
 import { appRouter } from './router';
-import { registerMetricsRoute, routeLabel } from './system/metrics.rest';
+import { registerMetricsRoute } from './system/metrics.rest';
 import { createContextFactory } from './trpc';
 import { registerTrpc } from './trpc-plugin';
 
@@ -66,6 +62,8 @@ export interface BuildOptions {
   onRoute?: (route: RouteOptions) => void;
   /** Benchmarks only: layers to leave out (see Layers). */
   layers?: Partial<Layers>;
+  /** Tests and benchmarks: tRPC's own Fastify adapter for every call (see trpc-plugin.ts). */
+  trpcStockAdapter?: boolean;
 }
 
 /** Every route's request body limit; only file uploads get more (see trpc-plugin.ts). */
@@ -146,22 +144,31 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
       ? (token) => verifyAccessToken(token, config.appSecret, deps.now())
       : claimsOnceVerified((token) => verifyAccessToken(token, config.appSecret, deps.now())),
   };
+  const logging = options.logger !== false;
+  const customLogger = typeof options.logger === 'object' ? options.logger : {};
+  const observe = layers.metrics ? requestObserver(metrics.httpDuration) : null;
+  // The end of each request: its log line and its latency in the histogram, in one callback (no hook). Fastify
+  // calls it only when there is a logger: without one (tests), an onResponse hook observes instead (below).
+  const requestEnd = new RequestEnd({
+    line: logging && layers.requestLog,
+    observe: logging ? observe : null,
+  });
   const app: FastifyInstance = Fastify({
-    logger:
-      options.logger === false
-        ? false
-        : {
-            level: config.logLevel,
-            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-            serializers: { req: serializeRequest },
-            ...(typeof options.logger === 'object' ? options.logger : {}),
-          },
-    ...(layers.requestLog
-      ? {}
-      : {
-          logController: new LogController({ disableRequestLogging: true }),
-          childLoggerFactory: (logger: FastifyBaseLogger) => logger,
-        }),
+    logger: logging
+      ? {
+          level: config.logLevel,
+          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+          serializers: { req: serializeRequest },
+          // Asynchronous: lines that come while one write is under way go out with the next (one system call
+          // for many under load, each line at once when idle); what is pending is written on exit (pino).
+          ...(config.logLevel === 'silent' || 'stream' in customLogger
+            ? {}
+            : { stream: pino.destination({ dest: 1, sync: false }) }),
+          ...customLogger,
+        }
+      : false,
+    logController: requestEnd,
+    ...(logging ? { childLoggerFactory: requestLoggerFactory } : {}),
     routerOptions: { maxParamLength: 5000 },
     // The id comes from genReqId only: a client's x-request-id is checked there, never copied as it is.
     requestIdHeader: false,
@@ -170,29 +177,30 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
     trustProxy: trustProxyOption(config.trustProxy),
     return503OnClosing: true,
   });
+  requestEnd.log = logging ? (app.log as RequestEnd['log']) : null;
   const { onRoute } = options;
   if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
+  if (!logging && observe)
+    app.addHook('onResponse', (req, reply, done) => {
+      observe(routeLabel(req), req.method, reply.statusCode, reply.elapsedTime / 1000);
+      done();
+    });
 
+  // What every answer carries, and the Host check, in one hook without a promise.
+  const headers = layers.securityHeaders ? securityHeaders(config) : null;
   const hostCheck = layers.hostCheck && config.allowedHosts.length > 0;
-  if (layers.requestId || hostCheck)
-    app.addHook('onRequest', async (req, reply) => {
-      if (layers.requestId) reply.header('x-request-id', req.id);
-      if (!hostCheck || req.url === '/health') return;
+  app.addHook('onRequest', (req, reply, done) => {
+    if (headers) reply.headers(headers);
+    if (layers.requestId) reply.header('x-request-id', req.id);
+    if (hostCheck && req.url !== '/health') {
       const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
       if (!config.allowedHosts.includes(host)) {
-        return reply.code(400).send({ detail: `Host not allowed: ${host}`, code: 'VALIDATION_ERROR' });
+        reply.code(400).send({ detail: `Host not allowed: ${host}`, code: 'VALIDATION_ERROR' });
+        return;
       }
-    });
-
-  if (layers.metrics)
-    app.addHook('onResponse', async (req, reply) => {
-      metrics.httpDuration.observe(
-        { route: routeLabel(req), method: req.method, status: String(reply.statusCode) },
-        reply.elapsedTime / 1000,
-      );
-    });
-
-  if (layers.securityHeaders) await registerSecurityHeaders(app, config);
+    }
+    done();
+  });
 
   if (layers.cors && config.corsAllowedOrigins.length > 0) {
     await app.register(cors, { origin: config.corsAllowedOrigins, credentials: true, maxAge: 600 });
@@ -226,7 +234,11 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
         }
       },
     },
-    { maxBatch: config.trpcMaxBatch, bodyLimit: DEFAULT_BODY_LIMIT },
+    {
+      maxBatch: config.trpcMaxBatch,
+      bodyLimit: DEFAULT_BODY_LIMIT,
+      stockAdapter: options.trpcStockAdapter ?? false,
+    },
   );
 
   // The runbook's curl lines send `-d '{…}'` without a JSON Content-Type (curl says form-urlencoded): the REST

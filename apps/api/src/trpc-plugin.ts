@@ -1,7 +1,8 @@
 import { Transform } from 'node:stream';
 import { ERROR_MESSAGES, IMPORT_MAX_BYTES } from '@stockscan/contracts';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import { type FastifyTRPCPluginOptions, fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance } from 'fastify';
+import { answerCalls, isPlainCall } from './http/trpc-calls';
 import { localeFrom } from './request/locale';
 import type { AppRouter } from './router';
 
@@ -47,40 +48,53 @@ export async function registerTrpc(
   app: FastifyInstance,
   prefix: string,
   trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-  limits: { maxBatch: number; bodyLimit: number },
+  limits: { maxBatch: number; bodyLimit: number; stockAdapter?: boolean },
 ): Promise<void> {
   await app.register(async (scope) => {
     // tRPC is one route: it may read an upload's body, and each request gets the limit of what it calls.
     scope.addHook('onRoute', (route) => {
       route.bodyLimit = Math.max(UPLOAD_BODY_LIMIT, limits.bodyLimit);
     });
-    scope.addHook('preParsing', async (req, _reply, payload) => {
+    // Callback hooks (no promise per request), the body checks only where there is a body.
+    scope.addHook('preParsing', (req, _reply, payload, done) => {
+      if (req.method === 'GET' || req.method === 'HEAD') return done(null, payload);
       const calls = callsInUrl(req.url, prefix);
       const upload = calls.length > 0 && calls.every((path) => UPLOAD_PROCEDURES.has(path));
       const limit = upload ? Math.max(UPLOAD_BODY_LIMIT, limits.bodyLimit) : limits.bodyLimit;
       const declared = Number(req.headers['content-length']);
-      if (declared > limit) throw tooLarge();
-      return req.headers['transfer-encoding'] ? capped(payload, limit) : payload;
+      if (declared > limit) return done(tooLarge());
+      done(null, req.headers['transfer-encoding'] ? capped(payload, limit) : payload);
     });
     // A batch larger than TRPC_MAX_BATCH is refused whole, before its body is read or any call runs: one
     // request must not carry thousands of logins (each an argon2 verification).
-    scope.addHook('onRequest', async (req, reply) => {
-      if (callsInUrl(req.url, prefix).length <= limits.maxBatch) return;
+    scope.addHook('onRequest', (req, reply, done) => {
+      if (callsInUrl(req.url, prefix).length <= limits.maxBatch) return done();
       const locale = localeFrom(req.headers['accept-language']);
-      return reply
-        .code(400)
-        .send({ detail: ERROR_MESSAGES.BATCH_TOO_LARGE[locale], code: 'BATCH_TOO_LARGE' });
+      reply.code(400).send({ detail: ERROR_MESSAGES.BATCH_TOO_LARGE[locale], code: 'BATCH_TOO_LARGE' });
     });
-    scope.addHook('onSend', async (_req, reply, payload) => {
-      if (!(payload instanceof Response)) return payload;
+    scope.addHook('onSend', (_req, reply, payload, done) => {
+      if (!(payload instanceof Response)) return done(null, payload);
       const streamed =
         payload.headers.has('transfer-encoding') ||
         !(payload.headers.get('content-type') ?? '').startsWith('application/json');
-      if (streamed) return payload;
+      if (streamed) return done(null, payload);
       reply.code(payload.status);
       for (const [name, value] of payload.headers) reply.header(name, value);
-      return Buffer.from(await payload.arrayBuffer());
+      payload.arrayBuffer().then((body) => done(null, Buffer.from(body)), done);
     });
-    await scope.register(fastifyTRPCPlugin, { prefix, trpcOptions });
+    // tRPC's own Fastify plugin, but for plain JSON calls (almost all of them), answered without its fetch API
+    // round trip (http/trpc-calls.ts); `stockAdapter` keeps tRPC's for every call (tests compare the two).
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) =>
+      done(null, body),
+    );
+    scope.removeContentTypeParser('multipart/form-data');
+    scope.addContentTypeParser('multipart/form-data', {}, (_req, body, done) => done(null, body));
+    scope.all<{ Params: { path: string } }>(`${prefix}/:path`, async (req, reply) => {
+      const { path } = req.params;
+      if (!limits.stockAdapter && isPlainCall(req)) await answerCalls(trpcOptions, req, reply, path);
+      else await fastifyRequestHandler({ ...trpcOptions, req, res: reply, path });
+      return reply;
+    });
   });
 }

@@ -50,3 +50,20 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/**
+ * Observes a request's latency in `httpDuration` through its series (route × method × status), bound once and then
+ * found by one string key: no label object per request.
+ */
+export function requestObserver(histogram: Histogram<'route' | 'method' | 'status'>) {
+  const series = new Map<string, Histogram.Internal<'route' | 'method' | 'status'>>();
+  return (route: string, method: string, status: number, seconds: number): void => {
+    const key = `${status} ${method} ${route}`;
+    let bound = series.get(key);
+    if (bound === undefined) {
+      bound = histogram.labels({ route, method, status: String(status) });
+      series.set(key, bound);
+    }
+    bound.observe(seconds);
+  };
+}

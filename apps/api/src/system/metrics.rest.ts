@@ -1,14 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
-/** Route label: the route pattern, or `trpc:<procedure>` (batched calls joined by commas). */
-export function routeLabel(req: FastifyRequest): string {
-  const url = req.url.split('?')[0] ?? '';
-  if (url.startsWith('/trpc/')) return `trpc:${url.slice('/trpc/'.length)}`;
-  return req.routeOptions.url ?? 'unmatched';
-}
 
 /**
  * GET /metrics (Prometheus text). With METRICS_TOKEN: `Authorization: Bearer <token>` required;
