@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
@@ -91,7 +91,12 @@ export function redactQuery(url: string): string {
 }
 
 function serializeRequest(req: { method: string; url: string; hostname?: string; ip?: string }) {
-  return { method: req.method, url: redactQuery(req.url), host: req.hostname, remoteAddress: req.ip };
+  return {
+    method: req.method,
+    url: req.url.includes('?') ? redactQuery(req.url) : req.url,
+    host: req.hostname,
+    remoteAddress: req.ip,
+  };
 }
 
 /**
@@ -114,6 +119,21 @@ const HASHED_ASSET = /[/\\]assets[/\\][^/\\]+-[\w-]{8}\.\w+(?:\.br|\.gz)?$/;
  */
 export function cacheControlFor(path: string): string {
   return HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/**
+ * The pages the web build wrote with their first render in the HTML (apps/web/prerender-pages.ts: pages.json,
+ * `/` is index.html), and the empty page every other route of the app gets (shell.html; index.html for a build
+ * without prerendered pages). Read once: a path from a request is only ever looked up here.
+ */
+function prerenderedPages(webDist: string): { byPath: Map<string, string>; shell: string } {
+  const manifest = join(webDist, 'pages.json');
+  const byPath = new Map<string, string>(
+    existsSync(manifest)
+      ? Object.entries(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>)
+      : [],
+  );
+  return { byPath, shell: existsSync(join(webDist, 'shell.html')) ? 'shell.html' : 'index.html' };
 }
 
 function defaultWebDist(): string {
@@ -146,11 +166,18 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
   };
   const logging = options.logger !== false;
   const customLogger = typeof options.logger === 'object' ? options.logger : {};
+  const level = customLogger.level ?? config.logLevel;
+  // Asynchronous: lines that come while one write is under way go out with the next (one system call for many
+  // under load, each line at once when idle); what is pending is written on exit (pino).
+  const stream =
+    customLogger.stream ??
+    (logging && level !== 'silent' ? pino.destination({ dest: 1, sync: false }) : undefined);
   const observe = layers.metrics ? requestObserver(metrics.httpDuration) : null;
   // The end of each request: its log line and its latency in the histogram, in one callback (no hook). Fastify
   // calls it only when there is a logger: without one (tests), an onResponse hook observes instead (below).
   const requestEnd = new RequestEnd({
-    line: logging && layers.requestLog,
+    lines: logging && layers.requestLog && level !== 'silent' ? pino({ level }, stream) : null,
+    describe: serializeRequest,
     observe: logging ? observe : null,
   });
   const app: FastifyInstance = Fastify({
@@ -161,10 +188,8 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
           serializers: { req: serializeRequest },
           // Asynchronous: lines that come while one write is under way go out with the next (one system call
           // for many under load, each line at once when idle); what is pending is written on exit (pino).
-          ...(config.logLevel === 'silent' || 'stream' in customLogger
-            ? {}
-            : { stream: pino.destination({ dest: 1, sync: false }) }),
           ...customLogger,
+          ...(stream ? { stream } : {}),
         }
       : false,
     logController: requestEnd,
@@ -258,6 +283,9 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
 
   const webDist = config.webDistDir ?? defaultWebDist();
   const hasWeb = existsSync(join(webDist, 'index.html'));
+  const pages = hasWeb
+    ? prerenderedPages(webDist)
+    : { byPath: new Map<string, string>(), shell: 'index.html' };
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webDist,
@@ -287,7 +315,8 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
     const isApi = API_PREFIXES.some((prefix) => req.url.startsWith(prefix));
     const wantsHtml = (req.headers.accept ?? '').includes('text/html');
     if (hasWeb && req.method === 'GET' && !isApi && wantsHtml) {
-      return reply.sendFile('index.html');
+      // A page the build prerendered (its first render in the HTML), else the empty page the app renders into.
+      return reply.sendFile(pages.byPath.get(req.url) ?? pages.shell);
     }
     const locale = localeFrom(req.headers['accept-language']);
     return reply.code(404).send({ detail: ERROR_MESSAGES.NOT_FOUND[locale], code: 'NOT_FOUND' });

@@ -166,7 +166,8 @@ export async function countsScreen(
   if (input.status === 'uncounted') query = query.where('c.n', '=', 0);
   if (input.category) query = query.where('p.category', '=', input.category);
   if (input.search) query = query.where(productSearch(input.search));
-  let page: (Awaited<ReturnType<typeof query.execute>>[number] & { shelf: number })[];
+  // Rows of a location carry their shelf; the others have none (no copy of each row to say so).
+  let page: (Awaited<ReturnType<typeof query.execute>>[number] & { shelf?: number })[];
   let next_cursor: string | null;
   if (locationId) {
     // A location walks its shelves: its listed products in shelf order, then the others by name — two
@@ -221,7 +222,7 @@ export async function countsScreen(
     ]);
     const rows = [...shelved, ...rest].slice(0, limit + 1);
     page = rows.slice(0, limit);
-    const last = page.at(-1);
+    const last = rows[limit - 1];
     next_cursor = rows.length > limit && last ? encodeShelfCursor(last.shelf, last.name, last.id) : null;
   } else {
     const after = input.cursor ? decodeCursor(input.cursor) : null;
@@ -233,7 +234,7 @@ export async function countsScreen(
       .limit(limit + 1)
       .execute();
     const paged = keysetPage(rows, limit);
-    page = paged.page.map((r) => ({ ...r, shelf: OFF_SHELF }));
+    page = paged.page;
     next_cursor = paged.next_cursor;
   }
   return {
@@ -275,7 +276,7 @@ export async function countsScreen(
               counted_at: iso(r.counted_at),
             }
           : null,
-      shelf_position: r.shelf === OFF_SHELF ? null : r.shelf,
+      shelf_position: r.shelf === undefined || r.shelf === OFF_SHELF ? null : r.shelf,
     })),
     next_cursor,
     retention_limited: false,

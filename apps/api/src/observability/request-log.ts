@@ -25,13 +25,18 @@ type Logger = FastifyBaseLogger & { isLevelEnabled(level: string): boolean };
  * observed in the per-route histogram (where an onResponse hook ran before). Either can be left out (bench).
  */
 export class RequestEnd extends LogController {
-  /** Set once the server's logger exists (Fastify creates it from the options this controller is one of). */
+  /** The server's logger, set once it exists (Fastify creates it from the options this controller is one of). */
   log: Logger | null = null;
 
   constructor(
     private readonly options: {
-      /** Write the line (LOG_LEVEL info and below). */
-      line: boolean;
+      /**
+       * Where the line goes: a logger of the same destination without the server logger's redaction pass — the
+       * line is made of our fields only (no header, no body; the URL's tokens are taken out by `describe`).
+       */
+      lines: Logger | null;
+      /** The request as the line shows it (method, URL without its tokens, host, client address). */
+      describe: (request: FastifyRequest) => Record<string, unknown>;
       observe: ((route: string, method: string, status: number, seconds: number) => void) | null;
     },
   ) {
@@ -40,7 +45,7 @@ export class RequestEnd extends LogController {
 
   override incomingRequest(request: FastifyRequest): void {
     // The accepted request, before any work: a debugging aid (LOG_LEVEL=debug), not an operator's line.
-    if (this.options.line && this.log?.isLevelEnabled('debug'))
+    if (this.options.lines && this.log?.isLevelEnabled('debug'))
       this.log.debug({ reqId: request.id, req: request }, 'incoming request');
   }
 
@@ -51,16 +56,27 @@ export class RequestEnd extends LogController {
   ): void {
     const route = routeLabel(request);
     const ms = reply.elapsedTime;
-    this.options.observe?.(route, request.method, reply.statusCode, ms / 1000);
-    if (!this.options.line || !this.log) return;
-    if (error)
-      this.log.error(
+    const status = reply.statusCode;
+    this.options.observe?.(route, request.method, status, ms / 1000);
+    const { lines } = this.options;
+    if (!lines) return;
+    if (error) {
+      // An error's own fields may hold anything: through the server's logger and its redaction.
+      this.log?.error(
         { reqId: request.id, req: request, route, res: reply, err: error, responseTime: ms },
         'request errored',
       );
-    else
-      this.log.info(
-        { reqId: request.id, req: request, route, res: reply, responseTime: ms },
+      return;
+    }
+    if (lines.isLevelEnabled('info'))
+      lines.info(
+        {
+          reqId: request.id,
+          req: this.options.describe(request),
+          route,
+          res: { statusCode: status },
+          responseTime: ms,
+        },
         'request completed',
       );
   }
