@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './precompress.ts';
-import { preloadPage } from './preload-page.ts';
+import { prerenderPages } from './prerender-pages.ts';
 
 /** Pages only a visitor sees (not signed in): left out of the offline precache, fetched as usual. */
 const PUBLIC_ONLY_PAGES = [
@@ -19,10 +19,23 @@ const PUBLIC_ONLY_PAGES = [
 ];
 
 // VITE_DEMO_MODE is a build-time constant: with "false" the AutoDemo module is dead code and not bundled.
+const define = { __DEMO_MODE__: JSON.stringify(process.env.VITE_DEMO_MODE === 'true') };
+
 export default defineConfig({
   plugins: [
     react(),
-    preloadPage('/src/pages/Landing.tsx'),
+    // The public pages a phone opens first, painted from their HTML (#21).
+    prerenderPages(
+      [
+        { url: '/', file: 'index.html', modules: ['/src/pages/Landing.tsx'] },
+        {
+          url: '/login',
+          file: 'login.html',
+          modules: ['/src/app/api-providers.tsx', '/src/features/auth/LoginPage.tsx'],
+        },
+      ],
+      define,
+    ),
     // The offline app (#17): an installable manifest, and a Workbox service worker that keeps the signed-in
     // app's shell and pages (registered by the app, never by the landing: see src/app/service-worker.ts).
     VitePWA({
@@ -53,7 +66,8 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html}', 'favicon.svg', 'icons/icon-192.png'],
         globIgnores: [`**/assets/{${PUBLIC_ONLY_PAGES.join(',')}}-*.js`, 'sw.js', 'workbox-*.js'],
-        navigateFallback: 'index.html',
+        // The empty page the app renders into (index.html is the prerendered landing: prerender-pages.ts).
+        navigateFallback: 'shell.html',
         // API answers and downloads are never the app's page.
         navigateFallbackDenylist: [/^\/(?:trpc|api|health|metrics)(?:[/?]|$)/],
         cleanupOutdatedCaches: true,
@@ -74,9 +88,7 @@ export default defineConfig({
     }),
     precompress(),
   ],
-  define: {
-    __DEMO_MODE__: JSON.stringify(process.env.VITE_DEMO_MODE === 'true'),
-  },
+  define,
   server: {
     port: 5173,
     proxy: {

@@ -123,17 +123,28 @@ export function cacheControlFor(path: string): string {
 
 /**
  * The pages the web build wrote with their first render in the HTML (apps/web/prerender-pages.ts: pages.json,
- * `/` is index.html), and the empty page every other route of the app gets (shell.html; index.html for a build
- * without prerendered pages). Read once: a path from a request is only ever looked up here.
+ * `/` is index.html) and the hashes of their inline stylesheets (allowed by the CSP), and the empty page every
+ * other route of the app gets (shell.html; index.html for a build without prerendered pages). Read once: a path
+ * from a request is only ever looked up here.
  */
-function prerenderedPages(webDist: string): { byPath: Map<string, string>; shell: string } {
-  const manifest = join(webDist, 'pages.json');
-  const byPath = new Map<string, string>(
-    existsSync(manifest)
-      ? Object.entries(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>)
-      : [],
-  );
-  return { byPath, shell: existsSync(join(webDist, 'shell.html')) ? 'shell.html' : 'index.html' };
+function prerenderedPages(webDist: string | null): {
+  byPath: Map<string, string>;
+  styleHashes: string[];
+  shell: string;
+} {
+  const manifest = webDist ? join(webDist, 'pages.json') : null;
+  const read =
+    manifest && existsSync(manifest)
+      ? (JSON.parse(readFileSync(manifest, 'utf8')) as {
+          pages: Record<string, string>;
+          styleHashes: string[];
+        })
+      : { pages: {}, styleHashes: [] };
+  return {
+    byPath: new Map(Object.entries(read.pages)),
+    styleHashes: read.styleHashes,
+    shell: webDist && existsSync(join(webDist, 'shell.html')) ? 'shell.html' : 'index.html',
+  };
 }
 
 function defaultWebDist(): string {
@@ -211,8 +222,12 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
       done();
     });
 
+  const webDist = config.webDistDir ?? defaultWebDist();
+  const hasWeb = existsSync(join(webDist, 'index.html'));
+  const pages = prerenderedPages(hasWeb ? webDist : null);
+
   // What every answer carries, and the Host check, in one hook without a promise.
-  const headers = layers.securityHeaders ? securityHeaders(config) : null;
+  const headers = layers.securityHeaders ? securityHeaders(config, pages.styleHashes) : null;
   const hostCheck = layers.hostCheck && config.allowedHosts.length > 0;
   app.addHook('onRequest', (req, reply, done) => {
     if (headers) reply.headers(headers);
@@ -281,11 +296,6 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
   registerRestRoutes(app, fullDeps);
   registerMetricsRoute(app, fullDeps);
 
-  const webDist = config.webDistDir ?? defaultWebDist();
-  const hasWeb = existsSync(join(webDist, 'index.html'));
-  const pages = hasWeb
-    ? prerenderedPages(webDist)
-    : { byPath: new Map<string, string>(), shell: 'index.html' };
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webDist,

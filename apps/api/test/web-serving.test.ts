@@ -175,3 +175,48 @@ describe('serving the web build', () => {
     expect(res.headers['cache-control']).toBe(YEAR_IMMUTABLE);
   });
 });
+
+/**
+ * #21: the landing and the login page come with their first render and their stylesheets in the HTML
+ * (apps/web/prerender-pages.ts); every other route gets the empty shell, and the CSP allows those style blocks.
+ */
+const prerendered = mkdtempSync(join(tmpdir(), 'stockscan-web-prerendered-'));
+const LANDING =
+  '<!doctype html><style>h1{color:teal}</style><div id="root" data-page="/"><h1>Bienvenue</h1></div>';
+const LOGIN =
+  '<!doctype html><style>form{margin:0}</style><div id="root" data-page="/login"><form></form></div>';
+const SHELL = '<!doctype html><div id="root"></div>';
+for (const [path, text] of [
+  ['index.html', LANDING],
+  ['login.html', LOGIN],
+  ['shell.html', SHELL],
+  [
+    'pages.json',
+    JSON.stringify({
+      pages: { '/': 'index.html', '/login': 'login.html' },
+      styleHashes: ['sha256-landingStyleHash=', 'sha256-loginStyleHash='],
+    }),
+  ],
+] as const)
+  writeFileSync(join(prerendered, path), text);
+const withPages = await startTestApp({ testDb: t.testDb, env: { WEB_DIST_DIR: prerendered } });
+
+describe('serving prerendered pages', () => {
+  it('/ and /login are their prerendered pages, any other route the empty shell', async () => {
+    const html = { accept: 'text/html' };
+    expect(decoded(await get(withPages.url, '/', html))).toBe(LANDING);
+    expect(decoded(await get(withPages.url, '/login', html))).toBe(LOGIN);
+    expect(decoded(await get(withPages.url, '/pricing', html))).toBe(SHELL);
+    // With a query the page may differ from its first render: the shell, which the app renders into.
+    expect(decoded(await get(withPages.url, '/login?next=%2Fapp', html))).toBe(SHELL);
+  });
+
+  it('the CSP allows their style blocks by hash, and no other inline style', async () => {
+    const res = await get(withPages.url, '/login', { accept: 'text/html' });
+    const styleSrc = (res.headers['content-security-policy'] as string)
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('style-src '));
+    expect(styleSrc).toBe("style-src 'self' 'sha256-landingStyleHash=' 'sha256-loginStyleHash='");
+  });
+});

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,6 +129,39 @@ describe('the production build', () => {
       expect(body?.trim()).toBe('');
     }
     expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  it('the landing and the login page carry their first render and stylesheets (painted before any script), other routes an empty page', () => {
+    const read = (f: string) => readFileSync(join(dist, f), 'utf8');
+    const manifest = JSON.parse(read('pages.json')) as {
+      pages: Record<string, string>;
+      styleHashes: string[];
+    };
+    expect(manifest.pages).toEqual({ '/': 'index.html', '/login': 'login.html' });
+    const landing = read('index.html');
+    expect(landing).toMatch(/<div id="root" data-page="\/"><!--\$--><div class="public">/);
+    expect(landing).toMatch(/<h1>[^<]+<\/h1>/);
+    const login = read('login.html');
+    expect(login).toContain('<div id="root" data-page="/login">');
+    expect(login).toMatch(/<form[^>]*>[\s\S]*type="password"/);
+    expect(login).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/LoginPage-[\w-]{8}\.js">/);
+    expect(read('shell.html')).toContain('<div id="root"></div>');
+    expect(read('shell.html')).toMatch(
+      /<link rel="stylesheet" crossorigin href="\/assets\/index-[\w-]{8}\.css">/,
+    );
+    for (const [page, rule] of [
+      [landing, '.trades{'],
+      [login, '.auth'],
+    ] as const) {
+      // Their stylesheets are in the page (no round trip before the first paint), allowed by the CSP's hash.
+      expect(page).not.toMatch(/rel="stylesheet"/);
+      const style = page.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? '';
+      expect(style).toContain('--ink:');
+      expect(style).toContain(rule);
+      expect(manifest.styleHashes).toContain(`sha256-${createHash('sha256').update(style).digest('base64')}`);
+      expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+      expect(page).not.toMatch(/\sstyle="/i);
+    }
   });
 
   it('does not ship the AutoDemo unless built with VITE_DEMO_MODE=true', { timeout: 180_000 }, () => {

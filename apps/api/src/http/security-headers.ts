@@ -8,13 +8,17 @@ import type { Config } from '../config';
  * eval of JS; WebAssembly from our own .wasm files may compile), nothing may frame the app, and the page talks to our origin (plus the API origin the web was built
  * for) only. Styles: our stylesheet; React's `style` props go through the CSSOM, which CSP allows.
  */
-export function cspDirectives(config: Pick<Config, 'apiPublicOrigin'>): Record<string, string[]> {
+export function cspDirectives(
+  config: Pick<Config, 'apiPublicOrigin'>,
+  styleHashes: string[] = [],
+): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
     // WebAssembly compiled from our own files (the barcode reader's ZXing .wasm); still no eval of JS text.
     'script-src': ["'self'", "'wasm-unsafe-eval'"],
     'script-src-attr': ["'none'"],
-    'style-src': ["'self'"],
+    // Plus the <style> blocks of the prerendered pages, by their hash (apps/web/prerender-pages.ts).
+    'style-src': ["'self'", ...styleHashes.map((hash) => `'${hash}'`)],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'"],
     'connect-src': ["'self'", ...(config.apiPublicOrigin ? [config.apiPublicOrigin] : [])],
@@ -32,7 +36,10 @@ export function cspDirectives(config: Pick<Config, 'apiPublicOrigin'>): Record<s
  * each request then copies the same set (building helmet's middleware per request, as @fastify/helmet does, was
  * the largest fixed cost of a request: `pnpm bench:layers`).
  */
-export function securityHeaders(config: Pick<Config, 'nodeEnv' | 'apiPublicOrigin'>): Record<string, string> {
+export function securityHeaders(
+  config: Pick<Config, 'nodeEnv' | 'apiPublicOrigin'>,
+  styleHashes: string[] = [],
+): Record<string, string> {
   const production = config.nodeEnv === 'production';
   const headers: Record<string, string> = {};
   const recorder = {
@@ -47,7 +54,7 @@ export function securityHeaders(config: Pick<Config, 'nodeEnv' | 'apiPublicOrigi
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
-        ...cspDirectives(config),
+        ...cspDirectives(config, styleHashes),
         ...(production ? { 'upgrade-insecure-requests': [] } : {}),
       },
     },

@@ -79,13 +79,20 @@ function Pages() {
   return useRoutes(routes, location);
 }
 
-/** The whole page tree; before the first page's chunk arrives, nothing is shown. */
+/** The pages under a router; before the first page's chunk arrives, nothing is shown. */
+export function PageTree() {
+  return (
+    <Suspense fallback={<div aria-busy="true" />}>
+      <Pages />
+    </Suspense>
+  );
+}
+
+/** The whole page tree in the browser (the build renders the same under a StaticRouter: prerender.tsx). */
 export function AppRoutes() {
   return (
     <BrowserRouter>
-      <Suspense fallback={<div aria-busy="true" />}>
-        <Pages />
-      </Suspense>
+      <PageTree />
     </BrowserRouter>
   );
 }

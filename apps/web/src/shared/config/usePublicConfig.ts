@@ -69,7 +69,7 @@ export function currentPublicConfig(): PublicConfigState {
 }
 
 export function usePublicConfig(): PublicConfigState & { refetch: () => void } {
-  const current = useSyncExternalStore(subscribe, currentPublicConfig);
+  const current = useSyncExternalStore(subscribe, currentPublicConfig, currentPublicConfig);
   useEffect(loadPublicConfig, []);
   // Like a query that fetches on mount: fetching from the first render, not after the effect.
   const starting = !__DEMO_MODE__ && !current.data && !current.error;
