@@ -144,6 +144,9 @@ describe('the production build', () => {
     const login = read('login.html');
     expect(login).toContain('<div id="root" data-page="/login">');
     expect(login).toMatch(/<form[^>]*>[\s\S]*type="password"/);
+    // Before the page runs, the form sends nothing (and never a password in a URL).
+    expect(login).toMatch(/<form[^>]*method="post"/);
+    expect(login).toMatch(/<button type="submit"[^>]*disabled=""/);
     expect(login).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/LoginPage-[\w-]{8}\.js">/);
     expect(read('shell.html')).toContain('<div id="root"></div>');
     expect(read('shell.html')).toMatch(

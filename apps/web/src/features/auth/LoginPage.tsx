@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { Field, PasswordField } from '../../shared/forms/Field';
 import { focusFirstInvalid } from '../../shared/forms/form-helpers';
 import { useFieldErrors } from '../../shared/forms/useFieldErrors';
+import { useHydrated } from '../../shared/forms/useHydrated';
 import { useSignedIn } from '../../shared/session/useSignedIn';
 import { safeNext, useCountdown } from './login-helpers';
 import { loginMessages } from './login-messages';
@@ -27,6 +28,7 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const signedIn = useSignedIn();
+  const hydrated = useHydrated();
 
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
@@ -103,7 +105,8 @@ export function LoginPage() {
           />
         ) : null}
 
-        <form onSubmit={submit} noValidate>
+        {/* POST: were it ever sent by the browser itself (before the prerendered page runs), no password in a URL. */}
+        <form method="post" onSubmit={submit} noValidate>
           <Field
             label={t('identifier')}
             name="username"
@@ -129,7 +132,7 @@ export function LoginPage() {
           <button
             type="submit"
             className="button button-primary auth-submit"
-            disabled={login.isPending || blocked}
+            disabled={!hydrated || login.isPending || blocked}
           >
             {login.isPending ? t('submitting') : t('submit')}
           </button>
