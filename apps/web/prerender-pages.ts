@@ -106,7 +106,7 @@ export function prerenderPages(pages: PrerenderedPage[], define: Record<string, 
           let html = shell;
           for (const [link] of entryStyles) html = html.replace(link, '');
           html = html
-            .replace('\n  </head>', `\n    ${preloads.join('\n    ')}\n    <style>${css}</style>\n  </head>`)
+            .replace('</head>', `  ${preloads.join('\n    ')}\n    <style>${css}</style>\n  </head>`)
             .replace('<div id="root"></div>', `<div id="root" data-page="${page.url}">${markup}</div>`);
           if (!html.includes(`data-page="${page.url}"`))
             throw new Error('prerender: index.html has no <div id="root"></div>');
