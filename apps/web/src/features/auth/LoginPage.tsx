@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { setSession } from '../../lib/session';
@@ -29,6 +29,7 @@ export function LoginPage() {
   const next = safeNext(params.get('next'));
   const signedIn = useSignedIn();
   const hydrated = useHydrated();
+  const form = useRef<HTMLFormElement>(null);
 
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
@@ -54,6 +55,14 @@ export function LoginPage() {
       },
     }),
   );
+
+  // Hydrated over the prerendered page: what was typed before the page ran is in the fields, not in the state.
+  useEffect(() => {
+    const typed = (name: string) =>
+      (form.current?.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
+    if (typed('username')) setIdentifier(typed('username'));
+    if (typed('password')) setPassword(typed('password'));
+  }, []);
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -106,7 +115,7 @@ export function LoginPage() {
         ) : null}
 
         {/* POST: were it ever sent by the browser itself (before the prerendered page runs), no password in a URL. */}
-        <form method="post" onSubmit={submit} noValidate>
+        <form ref={form} method="post" onSubmit={submit} noValidate>
           <Field
             label={t('identifier')}
             name="username"
