@@ -19,23 +19,27 @@ const PUBLIC_ONLY_PAGES = [
 ];
 
 // VITE_DEMO_MODE is a build-time constant: with "false" the AutoDemo module is dead code and not bundled.
-const define = { __DEMO_MODE__: JSON.stringify(process.env.VITE_DEMO_MODE === 'true') };
+const demo = process.env.VITE_DEMO_MODE === 'true';
+const define = { __DEMO_MODE__: JSON.stringify(demo) };
 
 export default defineConfig({
   plugins: [
     react(),
-    // The public pages a phone opens first, painted from their HTML (#21).
-    prerenderPages(
-      [
-        { url: '/', file: 'index.html', modules: ['/src/pages/Landing.tsx'] },
-        {
-          url: '/login',
-          file: 'login.html',
-          modules: ['/src/app/api-providers.tsx', '/src/features/auth/LoginPage.tsx'],
-        },
-      ],
-      define,
-    ),
+    // The public pages a phone opens first, painted from their HTML (#21); the demo's landing plays its tour
+    // instead (a live animation, rendered in the browser).
+    demo
+      ? null
+      : prerenderPages(
+          [
+            { url: '/', file: 'index.html', modules: ['/src/pages/Landing.tsx'] },
+            {
+              url: '/login',
+              file: 'login.html',
+              modules: ['/src/app/api-providers.tsx', '/src/features/auth/LoginPage.tsx'],
+            },
+          ],
+          define,
+        ),
     // The offline app (#17): an installable manifest, and a Workbox service worker that keeps the signed-in
     // app's shell and pages (registered by the app, never by the landing: see src/app/service-worker.ts).
     VitePWA({
@@ -67,7 +71,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html}', 'favicon.svg', 'icons/icon-192.png'],
         globIgnores: [`**/assets/{${PUBLIC_ONLY_PAGES.join(',')}}-*.js`, 'sw.js', 'workbox-*.js'],
         // The empty page the app renders into (index.html is the prerendered landing: prerender-pages.ts).
-        navigateFallback: 'shell.html',
+        navigateFallback: demo ? 'index.html' : 'shell.html',
         // API answers and downloads are never the app's page.
         navigateFallbackDenylist: [/^\/(?:trpc|api|health|metrics)(?:[/?]|$)/],
         cleanupOutdatedCaches: true,
