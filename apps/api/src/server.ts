@@ -183,7 +183,9 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
   const stream =
     customLogger.stream ??
     (logging && level !== 'silent' ? pino.destination({ dest: 1, sync: false }) : undefined);
-  const observe = layers.metrics ? requestObserver(metrics.httpDuration) : null;
+  const observe = layers.metrics
+    ? requestObserver(metrics.httpDuration, new Set(Object.keys(appRouter._def.procedures)))
+    : null;
   // The end of each request: its log line and its latency in the histogram, in one callback (no hook). Fastify
   // calls it only when there is a logger: without one (tests), an onResponse hook observes instead (below).
   const requestEnd = new RequestEnd({

@@ -51,18 +51,38 @@ export function createMetrics() {
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
+/** At most this many latency series: past it, new ones are counted under route `other` (memory stays bounded). */
+export const MAX_ROUTE_SERIES = 2_000;
+
+/**
+ * A request's route as a label whose values are bounded: a tRPC path the router does not have is
+ * `trpc:unknown` (a client could otherwise make one series per random path, each kept forever).
+ */
+export function boundedRoute(route: string, procedures: ReadonlySet<string>): string {
+  if (!route.startsWith('trpc:')) return route;
+  const calls = route.slice('trpc:'.length);
+  if (procedures.has(calls)) return route;
+  return calls.split(',').every((call) => procedures.has(call)) ? route : 'trpc:unknown';
+}
+
 /**
  * Observes a request's latency in `httpDuration` through its series (route × method × status), bound once and then
- * found by one string key: no label object per request.
+ * found by one string key: no label object per request. Routes are bounded (`boundedRoute`), and so is the number
+ * of series: batches of known procedures can still combine into many, so past MAX_ROUTE_SERIES they go to `other`.
  */
-export function requestObserver(histogram: Histogram<'route' | 'method' | 'status'>) {
+export function requestObserver(
+  histogram: Histogram<'route' | 'method' | 'status'>,
+  procedures: ReadonlySet<string>,
+  maxSeries = MAX_ROUTE_SERIES,
+) {
   const series = new Map<string, Histogram.Internal<'route' | 'method' | 'status'>>();
   return (route: string, method: string, status: number, seconds: number): void => {
     const key = `${status} ${method} ${route}`;
     let bound = series.get(key);
     if (bound === undefined) {
-      bound = histogram.labels({ route, method, status: String(status) });
-      series.set(key, bound);
+      const label = series.size < maxSeries ? boundedRoute(route, procedures) : 'other';
+      bound = histogram.labels({ route: label, method, status: String(status) });
+      if (series.size < maxSeries) series.set(key, bound);
     }
     bound.observe(seconds);
   };
