@@ -227,6 +227,38 @@ describe('counts by location', () => {
     expect(await t.db.selectFrom('counts').select('id').where('product_id', '=', gin!).execute()).toEqual([]);
   });
 
+  it('a batch with lines for a place archived meanwhile names those lines (the phone sends the others again)', async () => {
+    const f = await createTenantFixture(t.db, t.config, { now: NOW });
+    const service_id = f.services[0]!.id;
+    const [gin, rum] = await seedProducts(f, ['Gin', 'Rhum']);
+    const api = t.trpc(f.owner.token).inventory;
+    const bar = await api.locations.create.mutate({ service_id, name: 'Bar' });
+    const cave = await api.locations.create.mutate({ service_id, name: 'Cave' });
+    await api.locations.archive.mutate({ id: cave.id });
+    const refused = await failure(
+      api.counts.upsert.mutate({
+        service_id,
+        month: MONTH,
+        lines: [
+          { product_id: gin!, quantity: 1, location_id: bar.id },
+          { product_id: rum!, quantity: 2, location_id: cave.id },
+          { product_id: gin!, quantity: 3, location_id: cave.id },
+        ],
+      }),
+    );
+    expect(refused.data).toMatchObject({
+      code: 'NOT_FOUND',
+      fields: {
+        'lines.1.location_id': 'Emplacement introuvable dans ce service.',
+        'lines.2.location_id': 'Emplacement introuvable dans ce service.',
+      },
+    });
+    expect(Object.keys((refused.data as { fields: object }).fields)).toHaveLength(2);
+    expect(
+      await t.db.selectFrom('counts').select('id').where('service_id', '=', service_id).execute(),
+    ).toEqual([]);
+  });
+
   it('copy from last month copies every place line', async () => {
     const f = await createTenantFixture(t.db, t.config, { now: NOW });
     const service_id = f.services[0]!.id;

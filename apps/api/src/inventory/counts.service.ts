@@ -132,11 +132,13 @@ export async function upsertCounts(
       (id) => `lines.${lineOf(id)}.product_id`,
     );
     const lines = resolveMeasures(prepared.lines, products, (id, field) => `lines.${lineOf(id)}.${field}`);
+    // A place archived while a phone was offline: the refusal names its lines, the batch's others are sent again.
     await assertLocationsOfService(
       tx,
       actor,
       service.id,
       lines.map((line) => line.location_id),
+      (index) => `lines.${index}.location_id`,
     );
     const { rows } = await writeCounts(tx, actor, service.id, input.month, lines, now);
     const before = new Map(rows.filter((r) => r.kind === 'before').map((r) => [lineKey(r), r]));

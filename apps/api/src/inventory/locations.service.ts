@@ -287,6 +287,8 @@ export async function assertLocationsOfService(
   actor: Actor,
   serviceId: string,
   locationIds: (string | null)[],
+  /** The field naming the i-th location (a batch names its lines); `location_id` by default. */
+  fieldOf: (index: number) => string = () => 'location_id',
 ): Promise<void> {
   const ids = [...new Set(locationIds.filter((id): id is string => id !== null))];
   if (ids.length === 0) return;
@@ -298,6 +300,11 @@ export async function assertLocationsOfService(
     .where('archived_at', 'is', null)
     .where('id', 'in', ids)
     .execute();
-  if (found.length !== ids.length)
-    throw new AppError('NOT_FOUND', undefined, { location_id: 'Emplacement introuvable dans ce service.' });
+  if (found.length === ids.length) return;
+  const known = new Set(found.map((row) => row.id));
+  const fields: Record<string, string> = {};
+  locationIds.forEach((id, index) => {
+    if (id !== null && !known.has(id)) fields[fieldOf(index)] = 'Emplacement introuvable dans ce service.';
+  });
+  throw new AppError('NOT_FOUND', undefined, fields);
 }
