@@ -1,5 +1,5 @@
 import type { Db } from '@stockscan/db';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { round3, sumExact } from './numbers';
 import { lossInProductUnit } from './usage-queries';
 
@@ -22,13 +22,25 @@ export interface ExpectedOnHand {
 type Row = Omit<ExpectedOnHand, 'expected'>;
 
 /**
+ * A flow of month `month`, dated `day` and recorded at `createdAt`, comes after the product's last count: a later
+ * month, or the counted month after the count's day, or that day and recorded after the count.
+ */
+const afterCount = (
+  month: RawBuilder<unknown>,
+  day: RawBuilder<unknown>,
+  createdAt: RawBuilder<unknown>,
+) => sql`
+  (${month} > last.month or (${month} = last.month and (${day} > last.counted_on
+    or (${day} = last.counted_on and ${createdAt} > last.counted_at))))`;
+
+/**
  * Expected on-hand of a service's products (spot checks, order suggestions): the last counted quantity +
  * received since (receipt lines + transfers in − transfers out) − losses since − sold since. "Since" is the
  * months after the counted month — the same months the consumption report puts after that closing count, so
  * at a month's end expected − counted = that month's unexplained gap — plus, within the counted month, what
  * happened after the count was taken (its last line's counted_at): a delivery, transfer or loss dated after
- * the count's day, or that day and recorded after the count (a loss is declared with its day, not its hour). So a count taken mid-month (this month's, in progress) is followed by
- * that month's later deliveries. Till sales are monthly figures: only the months after count. A product never
+ * the count's day, or that day and recorded after the count (a loss is declared with its day, not its hour).
+ * So a count taken mid-month (this month's, in progress) is followed by that month's later deliveries. Till sales are monthly figures: only the months after count. A product never
  * counted is absent.
  * `productIds` narrows to those products; omitted, every counted product of the service.
  */
@@ -58,8 +70,7 @@ export async function loadExpectedOnHand(
       join receipt_lines rl on rl.product_id = last.product_id and rl.tenant_id = ${tenantId}
       join receipts r on r.id = rl.receipt_id
       where r.tenant_id = ${tenantId} and r.service_id = ${serviceId}
-        and (r.month > last.month or (r.month = last.month and (r.received_on > last.counted_on
-          or (r.received_on = last.counted_on and r.created_at > last.counted_at))))
+        and ${afterCount(sql`r.month`, sql`r.received_on`, sql`r.created_at`)}
       group by rl.product_id
     ),
     transfers_in as (
@@ -68,8 +79,7 @@ export async function loadExpectedOnHand(
       join transfer_lines tl on tl.to_product_id = last.product_id and tl.tenant_id = ${tenantId}
       join transfers t on t.id = tl.transfer_id
       where t.tenant_id = ${tenantId} and t.to_service_id = ${serviceId}
-        and (t.month > last.month or (t.month = last.month and (t.moved_on > last.counted_on
-          or (t.moved_on = last.counted_on and t.created_at > last.counted_at))))
+        and ${afterCount(sql`t.month`, sql`t.moved_on`, sql`t.created_at`)}
       group by tl.to_product_id
     ),
     transfers_out as (
@@ -78,8 +88,7 @@ export async function loadExpectedOnHand(
       join transfer_lines tl on tl.from_product_id = last.product_id and tl.tenant_id = ${tenantId}
       join transfers t on t.id = tl.transfer_id
       where t.tenant_id = ${tenantId} and t.from_service_id = ${serviceId}
-        and (t.month > last.month or (t.month = last.month and (t.moved_on > last.counted_on
-          or (t.moved_on = last.counted_on and t.created_at > last.counted_at))))
+        and ${afterCount(sql`t.month`, sql`t.moved_on`, sql`t.created_at`)}
       group by tl.from_product_id
     ),
     losses as (
@@ -88,9 +97,7 @@ export async function loadExpectedOnHand(
       join loss_events l on l.product_id = last.product_id
       join products p on p.id = l.product_id
       where l.tenant_id = ${tenantId} and l.service_id = ${serviceId}
-        and (l.inventory_month > last.month
-          or (l.inventory_month = last.month and ((l.occurred_at at time zone 'UTC')::date > last.counted_on
-            or ((l.occurred_at at time zone 'UTC')::date = last.counted_on and l.created_at > last.counted_at))))
+        and ${afterCount(sql`l.inventory_month`, sql`(l.occurred_at at time zone 'UTC')::date`, sql`l.created_at`)}
       group by l.product_id
     ),
     sold as (

@@ -1,20 +1,17 @@
 import type { PurchaseOrder } from '@stockscan/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { toast } from '../../shared/feedback/toast-store';
-import { formatQty } from '../inventory/scope/format';
-import { unitMessages } from '../inventory/scope/units';
-import { draftQuantity, draftText, type OrderLineDraft, orderLines, ordersByPack } from './order-draft';
+import { OrderQuantityField } from './OrderQuantityField';
+import { draftQuantity, draftText, type OrderLineDraft, orderLines } from './order-draft';
 import { om } from './order-messages';
 
 /** A draft's quantities, still editable (a sent order's are not): a line set to 0 leaves the order. */
 export function OrderDraftEditor({ order, onSaved }: { order: PurchaseOrder; onSaved: () => void }) {
   const t = useT(om);
-  const u = useT(unitMessages);
-  const { locale } = useLocale();
   const ids = useId();
   const trpc = useTRPC();
   const [lines, setLines] = useState<OrderLineDraft[]>(() =>
@@ -60,22 +57,17 @@ export function OrderDraftEditor({ order, onSaved }: { order: PurchaseOrder; onS
               <p className="order-line-name">
                 <strong>{line.product_name}</strong>
               </p>
-              <label htmlFor={`${ids}-${index}`}>
-                <span className="sr-only">{line.product_name} — </span>
-                {ordersByPack(line.pack_size)
-                  ? t('line_packs', { n: formatQty(locale, line.pack_size as number) })
-                  : `${t('line_units')} (${u(line.unit)})`}
-                <input
-                  id={`${ids}-${index}`}
-                  inputMode="decimal"
-                  aria-invalid={invalid || undefined}
-                  value={line.text}
-                  onChange={(e) =>
-                    setLines((prev) => prev.map((l, i) => (i === index ? { ...l, text: e.target.value } : l)))
-                  }
-                />
-              </label>
-              {invalid ? <p className="field-error">{t('line_invalid')}</p> : null}
+              <OrderQuantityField
+                id={`${ids}-${index}`}
+                productName={line.product_name}
+                packSize={line.pack_size}
+                unit={line.unit}
+                value={line.text}
+                invalid={invalid}
+                onChange={(text) =>
+                  setLines((prev) => prev.map((l, i) => (i === index ? { ...l, text } : l)))
+                }
+              />
             </li>
           );
         })}

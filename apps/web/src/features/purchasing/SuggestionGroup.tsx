@@ -7,8 +7,8 @@ import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { toast } from '../../shared/feedback/toast-store';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { formatMoney, formatQty } from '../inventory/scope/format';
-import { unitMessages } from '../inventory/scope/units';
-import { draftQuantity, draftText, type OrderLineDraft, orderLines, ordersByPack } from './order-draft';
+import { OrderQuantityField } from './OrderQuantityField';
+import { draftQuantity, draftText, type OrderLineDraft, orderLines } from './order-draft';
 import { om } from './order-messages';
 
 /** One supplier's share of the suggestion: each line's expected stock and par, the quantity to order (editable). */
@@ -22,7 +22,6 @@ export function SuggestionGroup({
   onSaved: (orderId: string) => void;
 }) {
   const t = useT(om);
-  const u = useT(unitMessages);
   const { locale } = useLocale();
   const ids = useId();
   const trpc = useTRPC();
@@ -87,22 +86,17 @@ export function SuggestionGroup({
                   })}
                 </span>
               </p>
-              <label htmlFor={`${ids}-${index}`}>
-                <span className="sr-only">{suggested.product_name} — </span>
-                {ordersByPack(suggested.pack_size)
-                  ? t('line_packs', { n: formatQty(locale, suggested.pack_size as number) })
-                  : `${t('line_units')} (${u(suggested.unit)})`}
-                <input
-                  id={`${ids}-${index}`}
-                  inputMode="decimal"
-                  aria-invalid={invalid || undefined}
-                  value={line.text}
-                  onChange={(e) =>
-                    setLines((prev) => prev.map((l, i) => (i === index ? { ...l, text: e.target.value } : l)))
-                  }
-                />
-              </label>
-              {invalid ? <p className="field-error">{t('line_invalid')}</p> : null}
+              <OrderQuantityField
+                id={`${ids}-${index}`}
+                productName={suggested.product_name}
+                packSize={suggested.pack_size}
+                unit={suggested.unit}
+                value={line.text}
+                invalid={invalid}
+                onChange={(text) =>
+                  setLines((prev) => prev.map((l, i) => (i === index ? { ...l, text } : l)))
+                }
+              />
             </li>
           );
         })}
