@@ -77,14 +77,34 @@ describe('inventory.products.suggest', () => {
 
     const unknown = await api.suggest.query({ service_id: f.serviceId, barcode: '12345678' });
     off.handle(() => ({ status: 500, text: 'boom' }));
-    const failing = await api.suggest.query({ service_id: f.serviceId, barcode: KNOWN });
+    const failing = await api.suggest.query({ service_id: f.serviceId, barcode: '3017620422010' });
     off.handle(() => ({ hang: true }));
     const started = Date.now();
-    const slow = await api.suggest.query({ service_id: f.serviceId, barcode: KNOWN });
+    const slow = await api.suggest.query({ service_id: f.serviceId, barcode: '3017620422027' });
 
     const none = { suggestion: null, source: null };
     expect([unknown, failing, slow]).toEqual([none, none, none]);
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('the same barcode asked twice at once, then again, is one request; a failure is asked again', async () => {
+    const f = await tenant();
+    const api = t.trpc(f.owner.token).inventory.products;
+    const code = '3017620422034';
+    off.handle(() => ({ status: 500, text: 'boom' }));
+    await api.suggest.query({ service_id: f.serviceId, barcode: code });
+    off.handle(() => ({ json: { status: 1, product: { product_name: 'Limonade', quantity: '75 cl' } } }));
+    const answers = await Promise.all([
+      api.suggest.query({ service_id: f.serviceId, barcode: code }),
+      api.suggest.query({ service_id: f.serviceId, barcode: code }),
+    ]);
+    const later = await api.suggest.query({ service_id: f.serviceId, barcode: code });
+
+    expect([...answers, later].map((a) => a.suggestion?.name)).toEqual(['Limonade', 'Limonade', 'Limonade']);
+    expect(off.requests.map((r) => r.path)).toEqual([
+      `/api/v2/product/${code}.json`,
+      `/api/v2/product/${code}.json`,
+    ]);
   });
 
   it('a shop (not food) is never looked up; a malformed code is 400; another tenant’s service is 404', async () => {
