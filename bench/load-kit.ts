@@ -3,7 +3,7 @@
  * `pnpm serve`, the environment of a production API, and how numbers are summarised.
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -62,12 +62,21 @@ export interface Slices {
   failed: number;
   seconds: number;
   cpuMs: number;
+  /** CPU time of the PostgreSQL processes on this machine meanwhile (all databases: keep the machine quiet). */
+  pgCpuMs: number;
 }
 
-export const emptySlices = (): Slices => ({ latencies: [], ok: 0, failed: 0, seconds: 0, cpuMs: 0 });
+export const emptySlices = (): Slices => ({
+  latencies: [],
+  ok: 0,
+  failed: 0,
+  seconds: 0,
+  cpuMs: 0,
+  pgCpuMs: 0,
+});
 
 /** user + system CPU time of a process so far (Linux /proc; NaN elsewhere). */
-export function cpuMsOf(pid: number | undefined): number {
+export function cpuMsOf(pid: number | string | undefined): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
@@ -77,6 +86,36 @@ export function cpuMsOf(pid: number | undefined): number {
   }
 }
 
+/**
+ * CPU time so far of the PostgreSQL processes of this machine (a local server: its backends come and go with
+ * connections, so a slice's share is the difference of the sum over the processes alive at both ends). NaN when
+ * there is no local PostgreSQL to see (another host, not Linux).
+ */
+export function postgresCpuMs(): Map<string, number> {
+  const byPid = new Map<string, number>();
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return byPid;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') byPid.set(pid, cpuMsOf(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return byPid;
+}
+
+function postgresCpuSince(before: Map<string, number>): number {
+  if (before.size === 0) return Number.NaN;
+  let sum = 0;
+  for (const [pid, ms] of postgresCpuMs()) sum += ms - (before.get(pid) ?? 0);
+  return sum;
+}
+
 /** One slice of load on `url`, added to `into` (with the CPU time `pid` spent meanwhile). */
 export async function load(
   url: string,
@@ -84,6 +123,7 @@ export async function load(
   into: Slices,
 ): Promise<void> {
   const cpuBefore = cpuMsOf(options.pid);
+  const pgBefore = postgresCpuMs();
   const instance = autocannon({
     url,
     connections: options.connections,
@@ -96,6 +136,7 @@ export async function load(
   into.failed += result.non2xx + result.errors;
   into.seconds += result.duration;
   into.cpuMs += cpuMsOf(options.pid) - cpuBefore;
+  into.pgCpuMs += postgresCpuSince(pgBefore);
 }
 
 export interface LoadResult {
@@ -106,6 +147,7 @@ export interface LoadResult {
   errorRate: number;
   total: number;
   cpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -121,6 +163,7 @@ export function summarise(s: Slices): LoadResult {
     errorRate: s.failed / Math.max(1, s.ok + s.failed),
     total: s.ok + s.failed,
     cpuMsPerRequest: s.cpuMs / Math.max(1, s.ok + s.failed),
+    postgresCpuMsPerRequest: s.pgCpuMs / Math.max(1, s.ok + s.failed),
   };
 }
 
@@ -133,6 +176,7 @@ export function merged(all: Slices[]): Slices {
       failed: sum.failed + s.failed,
       seconds: sum.seconds + s.seconds,
       cpuMs: sum.cpuMs + s.cpuMs,
+      pgCpuMs: sum.pgCpuMs + s.pgCpuMs,
     }),
     emptySlices(),
   );

@@ -147,6 +147,25 @@ function prerenderedPages(webDist: string | null): {
   };
 }
 
+/** Lines are kept until this many bytes wait (about 15 request lines), then written in one system call. */
+export const LOG_BATCH_BYTES = 4096;
+/** …and at least this often (ms) when fewer come: an idle server's line is out within a second. */
+export const LOG_FLUSH_MS = 1000;
+
+/**
+ * Where log lines go (stdout). Written asynchronously, in batches when stdout is not a terminal: a write per line
+ * was a system call and a thread-pool round trip per request — a third of a cheap request's CPU (`LOAD_LOG_LEVEL`
+ * in `pnpm bench:load`). What waits is written on exit (pino flushes its destination then); a killed process
+ * (SIGKILL, out of memory) loses at most the last second. At a terminal (`npm start`) each line goes out at once.
+ */
+export function logDestination(terminal: boolean | undefined, dest: number | string = 1) {
+  return pino.destination({
+    dest,
+    sync: false,
+    ...(terminal ? {} : { minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS }),
+  });
+}
+
 function defaultWebDist(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   // dist/main.js and src/server.ts both sit one level under apps/api.
@@ -178,11 +197,8 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
   const logging = options.logger !== false;
   const customLogger = typeof options.logger === 'object' ? options.logger : {};
   const level = customLogger.level ?? config.logLevel;
-  // Asynchronous: lines that come while one write is under way go out with the next (one system call for many
-  // under load, each line at once when idle); what is pending is written on exit (pino).
   const stream =
-    customLogger.stream ??
-    (logging && level !== 'silent' ? pino.destination({ dest: 1, sync: false }) : undefined);
+    customLogger.stream ?? (logging && level !== 'silent' ? logDestination(process.stdout.isTTY) : undefined);
   const observe = layers.metrics
     ? requestObserver(metrics.httpDuration, new Set(Object.keys(appRouter._def.procedures)))
     : null;
@@ -199,8 +215,6 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
           level: config.logLevel,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           serializers: { req: serializeRequest },
-          // Asynchronous: lines that come while one write is under way go out with the next (one system call
-          // for many under load, each line at once when idle); what is pending is written on exit (pino).
           ...customLogger,
           ...(stream ? { stream } : {}),
         }
