@@ -1,4 +1,4 @@
-import type { Db } from '@stockscan/db';
+import { type Db, preparedQuery } from '@stockscan/db';
 import {
   type EffectivePlan,
   type EntitlementOverrides,
@@ -16,9 +16,9 @@ export interface TenantPlan {
   currency_code: string;
 }
 
-/** The tenant's effective plan and entitlements at `now` (SPEC §4). 404 for an unknown tenant. */
-export async function loadTenantPlan(db: Db, tenantId: string, now: Date): Promise<TenantPlan> {
-  const tenant = await db
+/** Read by every limit check and the entitlements page: compiled once. */
+const tenantBilling = preparedQuery<{ tenantId: string }>()((db, param) =>
+  db
     .selectFrom('tenants')
     .select([
       'plan_code',
@@ -29,8 +29,12 @@ export async function loadTenantPlan(db: Db, tenantId: string, now: Date): Promi
       'entitlement_overrides',
       'currency_code',
     ])
-    .where('id', '=', tenantId)
-    .executeTakeFirst();
+    .where('id', '=', param('tenantId')),
+);
+
+/** The tenant's effective plan and entitlements at `now` (SPEC §4). 404 for an unknown tenant. */
+export async function loadTenantPlan(db: Db, tenantId: string, now: Date): Promise<TenantPlan> {
+  const tenant = await tenantBilling.executeTakeFirst(db, { tenantId });
   if (!tenant) throw new AppError('NOT_FOUND');
   const billing: TenantBilling = {
     plan_code: tenant.plan_code,

@@ -1,4 +1,4 @@
-import type { Db, MemberRole } from '@stockscan/db';
+import { type Db, type MemberRole, preparedQuery } from '@stockscan/db';
 import { type Action, can, canActTenantWide, roleAtLeast } from '@stockscan/entitlements';
 import { AppError } from '../errors';
 import type { AccessClaims } from './access-token';
@@ -39,6 +39,18 @@ export function requireTenantWide(actor: Pick<Actor, 'role' | 'serviceId'>, acti
     });
 }
 
+/** Runs on every authenticated call: compiled once. */
+const activeMembership = preparedQuery<{ userId: string; tenantId: string }>()((db, param) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['memberships.id', 'memberships.role', 'memberships.service_id'])
+    .where('memberships.user_id', '=', param('userId'))
+    .where('memberships.tenant_id', '=', param('tenantId'))
+    .where('memberships.status', '=', 'ACTIVE')
+    .where('users.is_active', '=', true),
+);
+
 /** Loads the active membership behind a verified access token; 401 when it no longer holds. */
 export async function resolveActor(db: Db, claims: AccessClaims): Promise<Actor> {
   if (!claims.tenantId)
@@ -46,15 +58,10 @@ export async function resolveActor(db: Db, claims: AccessClaims): Promise<Actor>
       fr: 'Aucune organisation sélectionnée.',
       en: 'No organisation selected.',
     });
-  const row = await db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['memberships.id', 'memberships.role', 'memberships.service_id'])
-    .where('memberships.user_id', '=', claims.userId)
-    .where('memberships.tenant_id', '=', claims.tenantId)
-    .where('memberships.status', '=', 'ACTIVE')
-    .where('users.is_active', '=', true)
-    .executeTakeFirst();
+  const row = await activeMembership.executeTakeFirst(db, {
+    userId: claims.userId,
+    tenantId: claims.tenantId,
+  });
   if (!row) throw new AppError('TOKEN_INVALID');
   return {
     userId: claims.userId,

@@ -1,0 +1,66 @@
+import type { Compilable, CompiledQuery } from 'kysely';
+import type { Db } from './create-db';
+
+/** What a parameter holds until it runs: no value a caller could send starts with a NUL character. */
+const MARK = '\u0000stockscan-param:';
+
+type Param<P> = <K extends keyof P & string>(name: K) => P[K];
+
+export interface PreparedQuery<P, R> {
+  /** Every row, in the database's order. */
+  execute(db: Db, params: P): Promise<R[]>;
+  /** The first row, or undefined. */
+  executeTakeFirst(db: Db, params: P): Promise<R | undefined>;
+}
+
+/**
+ * A query kysely builds and compiles once, then runs with new values — for the few that run on every request
+ * (who is calling, the tenant's plan, its usage, the health ping): building and compiling the query tree each time
+ * was a third of an authenticated request's CPU (`pnpm bench:load`, #21). `build` writes the query as usual with
+ * `param(name)` where a value of the call goes (`preparedQuery<{ tenantId: string }>()((db, param) => …)`); those places must end up as bound parameters ($1, $2…), which is
+ * what kysely makes of a value (where, values, limit, sql`${…}`), never as SQL text (identifiers, sql.raw, sql.lit):
+ * the first run checks it and throws. A parameter is one value — a list goes as an array (`= any(${param(…)})`).
+ * `db` may be the pool or a transaction: they compile alike (this app speaks PostgreSQL only, PGlite included).
+ */
+export function preparedQuery<P extends Record<string, unknown>>() {
+  return <R>(build: (db: Db, param: Param<P>) => Compilable<R>): PreparedQuery<P, R> => prepare(build);
+}
+
+function prepare<P extends Record<string, unknown>, R>(
+  build: (db: Db, param: Param<P>) => Compilable<R>,
+): PreparedQuery<P, R> {
+  let compiled: { query: CompiledQuery<R>; slots: (string | null)[] } | undefined;
+
+  function compile(db: Db) {
+    const asked = new Set<string>();
+    const param = (name: string) => {
+      asked.add(name);
+      return `${MARK}${name}`;
+    };
+    const query = build(db, param as Param<P>).compile();
+    if (query.sql.includes(MARK))
+      throw new Error('preparedQuery: a param() ended up in the SQL text; it must be a bound value');
+    const slots = query.parameters.map((value) =>
+      typeof value === 'string' && value.startsWith(MARK) ? value.slice(MARK.length) : null,
+    );
+    for (const name of asked)
+      if (!slots.includes(name))
+        throw new Error(`preparedQuery: param('${name}') is not a bound value of the query`);
+    return { query, slots };
+  }
+
+  async function execute(db: Db, params: P): Promise<R[]> {
+    compiled ??= compile(db);
+    const { query, slots } = compiled;
+    const parameters = slots.map((name, i) => (name === null ? query.parameters[i] : params[name]));
+    const result = await db.executeQuery<R>({ ...query, parameters });
+    return result.rows;
+  }
+
+  return {
+    execute,
+    async executeTakeFirst(db, params) {
+      return (await execute(db, params))[0];
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import { describe, expect, it, vi } from 'vitest';
+import { preparedQuery } from '../src/prepared-query';
+import { useTestDb } from '../src/testing/vitest';
+
+const t = await useTestDb();
+
+const tenantIds = await t.db
+  .insertInto('tenants')
+  .values(
+    ['Alpha', 'Beta', 'Gamma'].map((name) => ({
+      name,
+      slug: name.toLowerCase(),
+      domain: 'food',
+      business_type: 'bar',
+    })),
+  )
+  .returning(['id', 'name'])
+  .execute();
+const idOf = (name: string) => tenantIds.find((row) => row.name === name)!.id;
+
+describe('preparedQuery', () => {
+  it('builds the query once and runs it with each call’s values', async () => {
+    const build = vi.fn();
+    const byName = preparedQuery<{ name: string; slug: string }>()((db, param) => {
+      build();
+      return db
+        .selectFrom('tenants')
+        .select(['id', 'name'])
+        .where('name', '=', param('name'))
+        .where('slug', '=', param('slug'))
+        .where('business_type', '=', 'bar');
+    });
+
+    expect(await byName.executeTakeFirst(t.db, { name: 'Alpha', slug: 'alpha' })).toEqual({
+      id: idOf('Alpha'),
+      name: 'Alpha',
+    });
+    expect(await byName.execute(t.db, { name: 'Beta', slug: 'beta' })).toEqual([
+      { id: idOf('Beta'), name: 'Beta' },
+    ]);
+    expect(await byName.executeTakeFirst(t.db, { name: 'Beta', slug: 'alpha' })).toBeUndefined();
+    expect(build).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes a list as one array parameter, and dates, inside a transaction too', async () => {
+    const named = preparedQuery<{ names: string[]; before: Date }>()((db, param) =>
+      db
+        .selectFrom('tenants')
+        .select('name')
+        .where(sql<boolean>`name = any(${param('names')})`)
+        .where('created_at', '<', param('before'))
+        .orderBy('name'),
+    );
+
+    const rows = await t.db
+      .transaction()
+      .execute((trx) =>
+        named.execute(trx, { names: ['Gamma', 'Alpha', 'Nobody'], before: new Date(Date.now() + 60_000) }),
+      );
+
+    expect(rows).toEqual([{ name: 'Alpha' }, { name: 'Gamma' }]);
+    expect(await named.execute(t.db, { names: ['Alpha'], before: new Date(0) })).toEqual([]);
+  });
+
+  it('refuses a param() that would become SQL text or is not used as a value', async () => {
+    const asIdentifier = preparedQuery<{ column: string }>()((db, param) =>
+      db.selectFrom('tenants').select(sql.ref(param('column')).as('x')),
+    );
+    await expect(asIdentifier.execute(t.db, { column: 'name' })).rejects.toThrow(/SQL text/);
+
+    const branchedOn = preparedQuery<{ all: boolean }>()((db, param) =>
+      param('all') ? db.selectFrom('tenants').select('id') : db.selectFrom('tenants').select('id').limit(1),
+    );
+    await expect(branchedOn.execute(t.db, { all: false })).rejects.toThrow(/not a bound value/);
+  });
+});
