@@ -11,11 +11,16 @@ import type { Deps } from './deps';
 import { ExportSlots } from './export-slots';
 import { mapError } from './http/error-body';
 import { requestIdOf } from './http/request-id';
-import { securityHeaders } from './http/security-headers';
+import { apiSecurityHeaders, securityHeaders } from './http/security-headers';
 import { createFoodFacts } from './integrations/openfoodfacts';
 import { countEmails } from './observability/count-emails';
 import { createMetrics, requestObserver } from './observability/metrics';
-import { RequestEnd, requestLoggerFactory, routeLabel } from './observability/request-log';
+import {
+  RequestEnd,
+  type RequestFields,
+  requestLoggerFactory,
+  routeLabel,
+} from './observability/request-log';
 import { claimsOnceVerified, verifyAccessToken } from './request/access-token';
 import { localeFrom } from './request/locale';
 import { registerRestRoutes } from './rest-routes';
@@ -71,6 +76,11 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 const API_PREFIXES = ['/api/', '/trpc', '/health', '/metrics'];
 
+/** A path the API answers (JSON, files to download), not a page of the web. */
+function isApiPath(url: string): boolean {
+  return API_PREFIXES.some((prefix) => url.startsWith(prefix));
+}
+
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
@@ -90,7 +100,14 @@ export function redactQuery(url: string): string {
   return url.replace(SECRET_QUERY_PARAMS, '$1[redacted]');
 }
 
-function serializeRequest(req: { method: string; url: string; hostname?: string; ip?: string }) {
+const INFO = pino.levels.values.info!;
+
+function serializeRequest(req: {
+  method: string;
+  url: string;
+  hostname?: string;
+  ip?: string;
+}): RequestFields {
   return {
     method: req.method,
     url: req.url.includes('?') ? redactQuery(req.url) : req.url,
@@ -205,7 +222,7 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
   // The end of each request: its log line and its latency in the histogram, in one callback (no hook). Fastify
   // calls it only when there is a logger: without one (tests), an onResponse hook observes instead (below).
   const requestEnd = new RequestEnd({
-    lines: logging && layers.requestLog && level !== 'silent' ? pino({ level }, stream) : null,
+    lines: logging && layers.requestLog && stream && pino.levels.values[level]! <= INFO ? stream : null,
     describe: serializeRequest,
     observe: logging ? observe : null,
   });
@@ -243,10 +260,13 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
   const pages = prerenderedPages(hasWeb ? webDist : null);
 
   // What every answer carries, and the Host check, in one hook without a promise.
-  const headers = layers.securityHeaders ? securityHeaders(config, pages.styleHashes) : null;
+  // API answers get the API set, everything else (pages, files, their 404s) the page set.
+  const headers = layers.securityHeaders
+    ? { page: securityHeaders(config, pages.styleHashes), api: apiSecurityHeaders(config) }
+    : null;
   const hostCheck = layers.hostCheck && config.allowedHosts.length > 0;
   app.addHook('onRequest', (req, reply, done) => {
-    if (headers) reply.headers(headers);
+    if (headers) reply.headers(isApiPath(req.url) ? headers.api : headers.page);
     if (layers.requestId) reply.header('x-request-id', req.id);
     if (hostCheck && req.url !== '/health') {
       const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
@@ -338,7 +358,7 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
   }
 
   app.setNotFoundHandler((req, reply) => {
-    const isApi = API_PREFIXES.some((prefix) => req.url.startsWith(prefix));
+    const isApi = isApiPath(req.url);
     const wantsHtml = (req.headers.accept ?? '').includes('text/html');
     if (hasWeb && req.method === 'GET' && !isApi && wantsHtml) {
       // A page the build prerendered (its first render in the HTML), else the empty page the app renders into.
