@@ -1,7 +1,9 @@
 import { useTestDb } from '@stockscan/db/testing/vitest';
+import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
 import { createMailer } from '../src/integrations/sendgrid';
+import { requestLine } from '../src/observability/request-log';
 import { buildServer, redactQuery } from '../src/server';
 
 const testDb = await useTestDb();
@@ -62,6 +64,48 @@ describe('request logs', () => {
     const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(logged[0]).toMatchObject({ level: 50, reqId: 'err-1', part: 'test', msg: 'something went wrong' });
     expect(logged[1]).toMatchObject({ reqId: 'err-1', msg: 'request completed' });
+  });
+
+  it('the line is written without pino but reads as pino writes it: one JSON line, whatever the URL holds', () => {
+    const written: string[] = [];
+    pino({ level: 'info' }, { write: (line: string) => void written.push(line) }).info(
+      {
+        reqId: 'r-1',
+        req: { method: 'GET', url: '/a"b\\c\n{}?x=é', host: 'h', remoteAddress: '::1' },
+        route: '/a',
+        res: { statusCode: 404 },
+        responseTime: 1.25,
+      },
+      'request completed',
+    );
+
+    const ours = requestLine(
+      'r-1',
+      { method: 'GET', url: '/a"b\\c\n{}?x=é', host: 'h', remoteAddress: '::1' },
+      '/a',
+      404,
+      1.25,
+    );
+
+    expect(ours.endsWith('\n')).toBe(true);
+    expect(ours.slice(0, -1)).not.toContain('\n');
+    const { time: ourTime, ...ourFields } = JSON.parse(ours) as Record<string, unknown>;
+    const { time: pinoTime, ...pinoFields } = JSON.parse(written[0]!) as Record<string, unknown>;
+    expect(ourFields).toEqual(pinoFields);
+    expect(Object.keys(ourFields)).toEqual(Object.keys(pinoFields));
+    expect(Math.abs(Number(ourTime) - Number(pinoTime))).toBeLessThan(1_000);
+    // Fields a request does not have are left out, as pino leaves out undefined.
+    expect(
+      JSON.parse(
+        requestLine(
+          'r-2',
+          { method: 'GET', url: '/', host: undefined, remoteAddress: undefined },
+          '/',
+          200,
+          1,
+        ),
+      ).req,
+    ).toEqual({ method: 'GET', url: '/' });
   });
 
   it('redactQuery keeps the other parameters', () => {

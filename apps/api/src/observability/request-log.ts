@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import {
   type FastifyBaseLogger,
   type FastifyReply,
@@ -31,12 +32,14 @@ export class RequestEnd extends LogController {
   constructor(
     private readonly options: {
       /**
-       * Where the line goes: a logger of the same destination without the server logger's redaction pass — the
-       * line is made of our fields only (no header, no body; the URL's tokens are taken out by `describe`).
+       * Where the line goes (the server logger's destination), null when info lines are off. The line is written
+       * here, not through pino: it is made of our fields only (no header, no body; the URL's tokens are taken out
+       * by `describe`), so it needs neither the redaction pass nor pino's generic serialisation — a third of the
+       * logging's cost per request.
        */
-      lines: Logger | null;
+      lines: { write(line: string): unknown } | null;
       /** The request as the line shows it (method, URL without its tokens, host, client address). */
-      describe: (request: FastifyRequest) => Record<string, unknown>;
+      describe: (request: FastifyRequest) => RequestFields;
       observe: ((route: string, method: string, status: number, seconds: number) => void) | null;
     },
   ) {
@@ -68,18 +71,40 @@ export class RequestEnd extends LogController {
       );
       return;
     }
-    if (lines.isLevelEnabled('info'))
-      lines.info(
-        {
-          reqId: request.id,
-          req: this.options.describe(request),
-          route,
-          res: { statusCode: status },
-          responseTime: ms,
-        },
-        'request completed',
-      );
+    lines.write(requestLine(request.id, this.options.describe(request), route, status, ms));
   }
+}
+
+/** What the line says of a request (a type, not an interface: pino's serializers take it as a record). */
+export type RequestFields = {
+  method: string;
+  url: string;
+  host: string | undefined;
+  remoteAddress: string | undefined;
+};
+
+// pino's own line start for level info and its default base (pid, hostname): the line reads like every other.
+const LINE_BASE = `,"pid":${process.pid},"hostname":${JSON.stringify(hostname())}`;
+const text = (value: string | undefined) => (value === undefined ? '' : JSON.stringify(value));
+
+/**
+ * The "request completed" line, exactly as pino wrote it: `{"level":30,"time":…,"pid":…,"hostname":…,"reqId":…,
+ * "req":{method,url,host,remoteAddress},"route":…,"res":{"statusCode":…},"responseTime":…,"msg":"request completed"}`.
+ */
+export function requestLine(
+  reqId: string,
+  req: RequestFields,
+  route: string,
+  status: number,
+  ms: number,
+): string {
+  const host = req.host === undefined ? '' : `,"host":${text(req.host)}`;
+  const address = req.remoteAddress === undefined ? '' : `,"remoteAddress":${text(req.remoteAddress)}`;
+  return (
+    `{"level":30,"time":${Date.now()}${LINE_BASE},"reqId":${text(reqId)},"req":{"method":${text(req.method)},` +
+    `"url":${text(req.url)}${host}${address}},"route":${text(route)},"res":{"statusCode":${status}},` +
+    `"responseTime":${ms},"msg":"request completed"}\n`
+  );
 }
 
 /**
