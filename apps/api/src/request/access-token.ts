@@ -43,11 +43,16 @@ export async function signAccessToken(claims: AccessClaims, secret: string, now:
  * minutes, and WebCrypto verification dominated an authenticated request's CPU. Bounded, per secret.
  */
 const VERIFIED_CACHE_SIZE = 10_000;
-const verified = new Map<string, { claims: AccessClaims; expiresAtMs: number }>();
+/** By secret, then by token (the token itself is the key: no string built per call). */
+const verifiedBySecret = new Map<string, Map<string, { claims: AccessClaims; expiresAtMs: number }>>();
 
 export async function verifyAccessToken(token: string, secret: string, now: Date): Promise<AccessClaims> {
-  const cacheKey = `${token}\u0000${secret}`;
-  const hit = verified.get(cacheKey);
+  let verified = verifiedBySecret.get(secret);
+  if (!verified) {
+    verified = new Map();
+    verifiedBySecret.set(secret, verified);
+  }
+  const hit = verified.get(token);
   if (hit && now.getTime() < hit.expiresAtMs) return hit.claims;
   try {
     const { payload } = await jwtVerify(token, await key(secret), {
@@ -64,7 +69,7 @@ export async function verifyAccessToken(token: string, secret: string, now: Date
       ...(typeof payload.sst === 'number' ? { sessionStartedAt: new Date(payload.sst * 1000) } : {}),
     };
     if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string);
-    verified.set(cacheKey, { claims, expiresAtMs: payload.exp * 1000 });
+    verified.set(token, { claims, expiresAtMs: payload.exp * 1000 });
     return claims;
   } catch (error) {
     if (error instanceof AppError) throw error;
