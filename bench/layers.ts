@@ -19,9 +19,11 @@
  * info), DATABASE_URL (only used to create a fresh database, dropped at the end).
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { loadConfig } from '../apps/api/src/config';
 import { createMailer } from '../apps/api/src/integrations/sendgrid';
 import { buildServer, type Layers } from '../apps/api/src/server';
+import { publicConfig } from '../apps/api/src/system/public-config.service';
 import { createTenantFixture } from '../apps/api/test/fixtures';
 import { createDb } from '../packages/db/src/index';
 import { createTemplate, openTestDb } from '../packages/db/src/testing/index';
@@ -48,6 +50,9 @@ const CONNECTIONS = Number(process.env.LAYERS_CONNECTIONS ?? 20);
 const LOG_LEVEL = process.env.LAYERS_LOG_LEVEL ?? 'info';
 const POOL_MAX = 5;
 
+// Fastify and pg are dependencies of the api package, not of the workspace root (the bare variant).
+const fromApi = createRequire(new URL('../apps/api/package.json', import.meta.url));
+
 const NONE: Layers = {
   requestLog: false,
   metrics: false,
@@ -58,8 +63,8 @@ const NONE: Layers = {
   tokenVerification: false,
 };
 
-/** The whole stack, then one layer off at a time, then all of them off. */
-const VARIANTS: { name: string; layers: Partial<Layers>; trpcStockAdapter?: boolean }[] = [
+/** The whole stack, then one layer off at a time, then all of them off, then the floor: bare Fastify. */
+const VARIANTS: { name: string; layers: Partial<Layers>; trpcStockAdapter?: boolean; bare?: boolean }[] = [
   { name: 'whole stack', layers: {} },
   { name: 'tRPC’s own Fastify adapter', layers: {}, trpcStockAdapter: true },
   { name: '− request log', layers: { requestLog: false } },
@@ -70,9 +75,11 @@ const VARIANTS: { name: string; layers: Partial<Layers>; trpcStockAdapter?: bool
   { name: '− host check', layers: { hostCheck: false } },
   { name: '− token verification', layers: { tokenVerification: false } },
   { name: 'none of them', layers: NONE },
+  { name: 'bare Fastify + pg (REST routes only)', layers: NONE, bare: true },
 ];
 
 const ROUTES = {
+  health: { label: 'GET /health', path: '/health' },
   rest: { label: 'REST /api/config/public', path: '/api/config/public' },
   trpc: { label: 'tRPC system.config', path: '/trpc/system.config' },
   authed: { label: 'tRPC entitlements.get', path: '/trpc/entitlements.get' },
@@ -82,11 +89,37 @@ type Route = keyof typeof ROUTES;
 // ---------------------------------------------------------------------------------------------------------
 // Child process: one API variant.
 
+/**
+ * The floor: Fastify without logger, hooks or plugins, answering /health with one `select 1` on a node-pg pool and
+ * /api/config/public with the same JSON as the API (what bench/load.ts compares the API with).
+ */
+async function bareServer(config: ReturnType<typeof loadConfig>, databaseUrl: string) {
+  const { default: pg } = await import(fromApi.resolve('pg'));
+  const { default: Fastify } = await import(fromApi.resolve('fastify'));
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_MAX });
+  const app = Fastify({ logger: false });
+  app.get('/health', async () => {
+    await pool.query('select 1');
+    return { status: 'ok', db: 'ok', version: config.version };
+  });
+  app.get('/api/config/public', async () => publicConfig(config));
+  app.addHook('onClose', () => pool.end());
+  return app;
+}
+
 async function serveVariant(
-  { layers, trpcStockAdapter }: { layers: Partial<Layers>; trpcStockAdapter?: boolean },
+  { layers, trpcStockAdapter, bare }: { layers: Partial<Layers>; trpcStockAdapter?: boolean; bare?: boolean },
   databaseUrl: string,
 ): Promise<void> {
   const config = loadConfig(productionEnv(databaseUrl, LOG_LEVEL));
+  if (bare) {
+    const app = await bareServer(config, databaseUrl);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+    process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+    return;
+  }
   const { db } = await createDb({ databaseUrl, poolMax: POOL_MAX });
   const app = await buildServer(
     config,
@@ -108,7 +141,7 @@ async function serveVariant(
 // Parent.
 
 async function startVariant(variant: (typeof VARIANTS)[number], databaseUrl: string) {
-  const options = { layers: variant.layers, trpcStockAdapter: variant.trpcStockAdapter };
+  const options = { layers: variant.layers, trpcStockAdapter: variant.trpcStockAdapter, bare: variant.bare };
   const child = fork(import.meta.filename, ['--serve', JSON.stringify(options), databaseUrl], {
     // stdout: the request log lines, thrown away as fast as a log shipper would take them.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -117,7 +150,12 @@ async function startVariant(variant: (typeof VARIANTS)[number], databaseUrl: str
   return { url: `http://127.0.0.1:${await portOf(child, 'variant')}`, child };
 }
 
+const BARE_ROUTES: Route[] = ['health', 'rest'];
+const routesOf = (variant: { bare?: boolean }) =>
+  variant.bare ? BARE_ROUTES.map((route) => ROUTES[route]) : Object.values(ROUTES);
+
 interface Server {
+  bare: boolean;
   name: string;
   url: string;
   child: ChildProcess;
@@ -143,18 +181,18 @@ async function main() {
     for (const variant of variants) {
       const server = await startVariant(variant, testDb.url!);
       children.push(server.child);
-      for (const route of Object.values(ROUTES)) {
+      for (const route of routesOf(variant)) {
         const res = await fetch(`${server.url}${route.path}`, { headers });
         if (res.status !== 200)
           throw new Error(`${variant.name} ${route.path}: ${res.status} ${await res.text()}`);
       }
-      servers.push({ name: variant.name, ...server, slices: {} });
+      servers.push({ name: variant.name, bare: variant.bare ?? false, ...server, slices: {} });
     }
 
     // When: round after round, each route on each variant in turn (one process loaded at a time).
     const loadAtStart = loadAverage();
     for (const server of servers)
-      for (const route of Object.values(ROUTES))
+      for (const route of routesOf(server))
         await load(
           `${server.url}${route.path}`,
           { headers, seconds: WARMUP, connections: CONNECTIONS },
@@ -164,6 +202,7 @@ async function main() {
       for (const route of Object.keys(ROUTES) as Route[]) {
         const order = round % 2 === 0 ? servers : [...servers].reverse();
         for (const server of order) {
+          if (server.bare && !BARE_ROUTES.includes(route)) continue;
           const slices = emptySlices();
           await load(
             `${server.url}${ROUTES[route].path}`,
@@ -190,6 +229,11 @@ async function main() {
     const rows = servers.map((server) => {
       const row: Record<string, string> = { variant: server.name };
       for (const route of Object.keys(ROUTES) as Route[]) {
+        if (server.bare && !BARE_ROUTES.includes(route)) {
+          row[`${ROUTES[route].label} µs/req`] = '—';
+          row[`${route} req/s`] = '—';
+          continue;
+        }
         const delta = (cpu(server, route) - cpu(whole, route)) * 1000;
         row[`${ROUTES[route].label} µs/req`] =
           server === whole ? us(cpu(server, route)) : `${us(cpu(server, route))} (${signed(delta)})`;

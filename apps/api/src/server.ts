@@ -14,6 +14,7 @@ import { requestIdOf } from './http/request-id';
 import { apiSecurityHeaders, securityHeaders } from './http/security-headers';
 import { createFoodFacts } from './integrations/openfoodfacts';
 import { countEmails } from './observability/count-emails';
+import { closeLogDestination, type LogDestination, logDestination } from './observability/log-destination';
 import { createMetrics, requestObserver } from './observability/metrics';
 import {
   RequestEnd,
@@ -164,25 +165,6 @@ function prerenderedPages(webDist: string | null): {
   };
 }
 
-/** Lines are kept until this many bytes wait (about 15 request lines), then written in one system call. */
-export const LOG_BATCH_BYTES = 4096;
-/** …and at least this often (ms) when fewer come: an idle server's line is out within a second. */
-export const LOG_FLUSH_MS = 1000;
-
-/**
- * Where log lines go (stdout). Written asynchronously, in batches when stdout is not a terminal: a write per line
- * was a system call and a thread-pool round trip per request — a third of a cheap request's CPU (`LOAD_LOG_LEVEL`
- * in `pnpm bench:load`). What waits is written on exit (pino flushes its destination then); a killed process
- * (SIGKILL, out of memory) loses at most the last second. At a terminal (`npm start`) each line goes out at once.
- */
-export function logDestination(terminal: boolean | undefined, dest: number | string = 1) {
-  return pino.destination({
-    dest,
-    sync: false,
-    ...(terminal ? {} : { minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS }),
-  });
-}
-
 function defaultWebDist(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   // dist/main.js and src/server.ts both sit one level under apps/api.
@@ -214,8 +196,8 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
   const logging = options.logger !== false;
   const customLogger = typeof options.logger === 'object' ? options.logger : {};
   const level = customLogger.level ?? config.logLevel;
-  const stream =
-    customLogger.stream ?? (logging && level !== 'silent' ? logDestination(process.stdout.isTTY) : undefined);
+  const ownStream = logging && level !== 'silent' && !customLogger.stream;
+  const stream = customLogger.stream ?? (ownStream ? logDestination(process.stdout.isTTY) : undefined);
   const observe = layers.metrics
     ? requestObserver(metrics.httpDuration, new Set(Object.keys(appRouter._def.procedures)))
     : null;
@@ -247,6 +229,11 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
     return503OnClosing: true,
   });
   requestEnd.log = logging ? (app.log as RequestEnd['log']) : null;
+  if (ownStream && stream)
+    app.addHook('onClose', (_app, done) => {
+      closeLogDestination(stream as LogDestination);
+      done();
+    });
   const { onRoute } = options;
   if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
   if (!logging && observe)

@@ -5,7 +5,12 @@ import { openTestDb, type TestDb } from '@stockscan/db/testing';
 import { startServerProcess } from '@stockscan/testing/server-process';
 import { pino } from 'pino';
 import { afterAll, describe, expect, inject, it, onTestFinished, vi } from 'vitest';
-import { LOG_BATCH_BYTES, LOG_FLUSH_MS, logDestination } from '../src/server';
+import {
+  closeLogDestination,
+  LOG_BATCH_BYTES,
+  LOG_FLUSH_MS,
+  logDestination,
+} from '../src/observability/log-destination';
 
 /**
  * #21: a write per log line was a system call and a thread-pool round trip per request. Lines now leave in
@@ -23,7 +28,7 @@ describe('log destination', () => {
     const file = join(folder, 'batched.log');
     const destination = logDestination(false, file);
     const log = pino({ base: null }, destination);
-    onTestFinished(() => destination.end());
+    onTestFinished(() => closeLogDestination(destination));
 
     log.info({ n: 1 }, 'first');
     log.info({ n: 2 }, 'second');
@@ -41,7 +46,7 @@ describe('log destination', () => {
     const file = join(folder, 'full.log');
     const destination = logDestination(false, file);
     const log = pino({ base: null }, destination);
-    onTestFinished(() => destination.end());
+    onTestFinished(() => closeLogDestination(destination));
     const filler = 'x'.repeat(200);
 
     const lines = Math.ceil(LOG_BATCH_BYTES / 200) + 1;
@@ -57,7 +62,7 @@ describe('log destination', () => {
     const file = join(folder, 'terminal.log');
     const destination = logDestination(true, file);
     const log = pino({ base: null }, destination);
-    onTestFinished(() => destination.end());
+    onTestFinished(() => closeLogDestination(destination));
 
     log.info('hello');
 
