@@ -6,7 +6,8 @@
  *   - GET /health (one `select 1`)
  *   - the count screen: GET /trpc/inventory.counts.screen?input=… (first 100-row page of a 1,000-product service)
  *   - GET /api/auth/me/org/entitlements
- * Prints req/s, p50/p95/p99 latency, error rate, server CPU per request (/proc, all threads) and the API's
+ * Prints req/s, p50/p95/p99 latency, error rate, server CPU per request (/proc, all threads), PostgreSQL's CPU per
+ * request (its local processes; a slower client makes PostgreSQL wake up more often per query) and the API's
  * throughput as a share of the bare route's, per run and as median (min–max) of LOAD_RUNS runs (targets: /health
  * ≥ 80 %, count screen ≥ 75 %, entitlements ≥ 85 %; exit 1 below one or on any error). The API and the bare
  * server each run in their own process with a pool of 10 and the node flags of `pnpm serve`; they are loaded one
