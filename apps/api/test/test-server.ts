@@ -100,7 +100,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const url = `http://127.0.0.1:${port}`;
 
   afterAll(async () => {
-    await app.close();
+    // Every test of the file is done: a connection still open is one a test left behind (an upload the server
+    // refused halfway, the client still pushing its body), which would hold close() until the hook times out.
+    const closed = app.close();
+    app.server.closeAllConnections();
+    await closed;
     await Promise.all(pools.map((p) => p.destroy()));
     await fakes.close();
   });
