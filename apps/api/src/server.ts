@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import { ERROR_MESSAGES } from '@stockscan/contracts';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
@@ -9,6 +8,7 @@ import { pino } from 'pino';
 import type { Config } from './config';
 import type { Deps } from './deps';
 import { ExportSlots } from './export-slots';
+import { corsHook } from './http/cors';
 import { mapError } from './http/error-body';
 import { requestIdOf } from './http/request-id';
 import { apiSecurityHeaders, securityHeaders } from './http/security-headers';
@@ -246,12 +246,14 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
   const hasWeb = existsSync(join(webDist, 'index.html'));
   const pages = prerenderedPages(hasWeb ? webDist : null);
 
-  // What every answer carries, and the Host check, in one hook without a promise.
+  // What every answer carries, the Host check and CORS, in one hook without a promise.
   // API answers get the API set, everything else (pages, files, their 404s) the page set.
   const headers = layers.securityHeaders
     ? { page: securityHeaders(config, pages.styleHashes), api: apiSecurityHeaders(config) }
     : null;
   const hostCheck = layers.hostCheck && config.allowedHosts.length > 0;
+  const cors =
+    layers.cors && config.corsAllowedOrigins.length > 0 ? corsHook(config.corsAllowedOrigins) : null;
   app.addHook('onRequest', (req, reply, done) => {
     if (headers) reply.headers(isApiPath(req.url) ? headers.api : headers.page);
     if (layers.requestId) reply.header('x-request-id', req.id);
@@ -262,12 +264,9 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
         return;
       }
     }
+    if (cors?.(req, reply)) return; // a preflight, answered
     done();
   });
-
-  if (layers.cors && config.corsAllowedOrigins.length > 0) {
-    await app.register(cors, { origin: config.corsAllowedOrigins, credentials: true, maxAge: 600 });
-  }
 
   app.setErrorHandler((error, req, reply) => {
     const locale = localeFrom(req.headers['accept-language']);
