@@ -52,7 +52,7 @@ export {
   suggestedOrder,
 } from './ordering';
 export { overLimit } from './over-limit';
-export { DAY_MS, type MonthRange, monthKey, monthRange } from './period';
+export { DAY_MS, type MonthRange, monthKey, monthRange, monthRangeOf } from './period';
 export {
   normalizePlanCode,
   PLAN_ALIASES,

@@ -1,4 +1,5 @@
 import { currentMonth, Month } from '@stockscan/contracts';
+import { assertValidDate } from './assert';
 
 export const DAY_MS = 86_400_000;
 
@@ -12,6 +13,17 @@ export function monthRange(month: Month): MonthRange {
   if (!Month.safeParse(month).success) throw new RangeError(`month must be YYYY-MM, got ${month}`);
   const year = Number(month.slice(0, 4));
   const index = Number(month.slice(5, 7)) - 1;
+  return { start: utcMonthStart(year, index), end: utcMonthStart(year, index + 1) };
+}
+
+/**
+ * The UTC month a date falls in — monthRange(monthKey(date)) without the 'YYYY-MM' text and its check in between
+ * (the month's quotas are counted on every limit check and entitlements read).
+ */
+export function monthRangeOf(date: Date): MonthRange {
+  assertValidDate(date, 'date');
+  const year = date.getUTCFullYear();
+  const index = date.getUTCMonth();
   return { start: utcMonthStart(year, index), end: utcMonthStart(year, index + 1) };
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { monthKey, monthRange } from '../src/index';
+import { monthKey, monthRange, monthRangeOf } from '../src/index';
 
 describe('monthKey', () => {
   it('reads the UTC month, whatever the local time zone says', () => {
@@ -61,5 +61,29 @@ describe('monthRange', () => {
         },
       ),
     );
+  });
+});
+
+describe('monthRangeOf', () => {
+  it('is the range of the date’s own month key, for any instant', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('0001-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59.999Z'),
+          noInvalidDate: true,
+        }),
+        (date) => {
+          expect(monthRangeOf(date)).toEqual(monthRange(monthKey(date)));
+        },
+      ),
+    );
+    expect(monthRangeOf(new Date('2024-12-31T23:59:59.999Z')).end).toEqual(
+      new Date('2025-01-01T00:00:00.000Z'),
+    );
+  });
+
+  it('refuses an Invalid Date', () => {
+    expect(() => monthRangeOf(new Date(Number.NaN))).toThrow(new RangeError('date must be a valid Date'));
   });
 });

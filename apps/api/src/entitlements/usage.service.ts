@@ -1,8 +1,7 @@
-import { currentMonth } from '@stockscan/contracts';
 import { type Db, preparedQuery } from '@stockscan/db';
 import {
   type CountUsage,
-  monthRange,
+  monthRangeOf,
   QUOTA_LIMIT_KEYS,
   type QuotaKind,
   type QuotaUsage,
@@ -61,7 +60,7 @@ const monthEvents = preparedQuery<{ tenantId: string; start: Date; end: Date }>(
 
 /** Ledger rows of this calendar month (UTC) per quota, under the limit key each counts against. */
 export async function quotaUsage(db: Db, tenantId: string, now: Date): Promise<QuotaUsage> {
-  const { start, end } = monthRange(currentMonth(now));
+  const { start, end } = monthRangeOf(now);
   const rows = await monthEvents.execute(db, { tenantId, start, end });
   const usage: QuotaUsage = { exports_xlsx_month: 0, exports_csv_month: 0, ai_requests_month: 0 };
   for (const [kind, key] of Object.entries(QUOTA_LIMIT_KEYS) as [QuotaKind, keyof QuotaUsage][]) {
