@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
+import { registerPoolQuery } from './pool-query';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -87,10 +88,9 @@ export async function createDb(config: DbConfig): Promise<{ db: Db; engine: 'pos
     pool.on('connect', (client) => {
       client.on('error', () => {});
     });
-    return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) }),
-      engine: 'postgres',
-    };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+    registerPoolQuery(db, async (text, values) => (await pool.query(text, values as unknown[])).rows);
+    return { db, engine: 'postgres' };
   }
   if (config.nodeEnv === 'production') throw new EmbeddedDbRefusedError();
   if (config.pgliteDataDir) {

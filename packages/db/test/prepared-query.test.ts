@@ -63,6 +63,31 @@ describe('preparedQuery', () => {
     expect(await named.execute(t.db, { names: ['Alpha'], before: new Date(0) })).toEqual([]);
   });
 
+  it('in a transaction, runs on the transaction’s connection: it sees what the transaction wrote, others do not', async () => {
+    const byName = preparedQuery<{ name: string }>()((db, param) =>
+      db.selectFrom('tenants').select('name').where('name', '=', param('name')),
+    );
+    let seenInside: unknown;
+    let seenOutside: unknown;
+
+    await t.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx
+          .insertInto('tenants')
+          .values({ name: 'Delta', slug: 'delta', domain: 'food', business_type: 'bar' })
+          .execute();
+        seenInside = await byName.execute(trx, { name: 'Delta' });
+        seenOutside = t.engine === 'postgres' ? await byName.execute(t.db, { name: 'Delta' }) : [];
+        throw new Error('roll back');
+      })
+      .catch(() => {});
+
+    expect(seenInside).toEqual([{ name: 'Delta' }]);
+    expect(seenOutside).toEqual([]);
+    expect(await byName.execute(t.db, { name: 'Delta' })).toEqual([]);
+  });
+
   it('refuses a param() that would become SQL text or is not used as a value', async () => {
     const asIdentifier = preparedQuery<{ column: string }>()((db, param) =>
       db.selectFrom('tenants').select(sql.ref(param('column')).as('x')),
