@@ -12,7 +12,7 @@ const live = new Set<BatchedLines>();
 let exitListener = false;
 
 /**
- * Log lines kept in memory and handed to the destination (sonic-boom, asynchronous) as one string per batch. Not
+ * Log lines kept in memory and handed to the destination (sonic-boom) as one string per batch. Not
  * sonic-boom's own `minLength`: it appends each line to one growing string and measures that string's UTF-8 length
  * at every write — a batch of 4 KB cost more per line than the write it saved (`pnpm bench:layers`: the request log
  * still 10–29 µs a request).
@@ -75,14 +75,19 @@ class BatchedLines {
 export type LogDestination = Sink | BatchedLines;
 
 /**
- * Where log lines go (stdout by default), written asynchronously — and in batches when stdout is not a terminal: a
- * write per line was a system call and a thread-pool round trip per request. What waits is written on exit
- * (SIGTERM included); a process killed outright (SIGKILL, out of memory) loses at most its last second. At a
- * terminal (`npm start`) each line goes out at once.
+ * Where log lines go (stdout by default). When stdout is not a terminal, in batches of LOG_BATCH_BYTES (at least
+ * every LOG_FLUSH_MS), each batch in one synchronous write: a write per line was a system call and a thread-pool
+ * round trip per request. A log reader that stops reading holds the server at its next batch rather than letting
+ * lines pile up in memory (pino's own default is synchronous too). What waits is written on exit (SIGTERM
+ * included); a process killed outright (SIGKILL, out of memory) loses at most its last second. At a terminal
+ * (`npm start`) each line goes out at once, asynchronously.
  */
 export function logDestination(terminal: boolean | undefined, dest: number | string = 1): LogDestination {
-  const sink = pino.destination({ dest, sync: false });
-  return terminal ? sink : new BatchedLines(sink);
+  // A batch is written synchronously (pino's own default): one write(2) per ~15 lines costs less than handing
+  // each batch to libuv's thread pool and waking a thread for it.
+  return terminal
+    ? pino.destination({ dest, sync: false })
+    : new BatchedLines(pino.destination({ dest, sync: true }));
 }
 
 /** Writes what a destination keeps back and stops its timer (the server's onClose). */
