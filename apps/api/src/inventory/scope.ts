@@ -1,5 +1,5 @@
 import type { CountingMode, ServiceFeatures } from '@stockscan/contracts';
-import type { Db } from '@stockscan/db';
+import { type Db, preparedQuery } from '@stockscan/db';
 import { seesPreviousCounts } from '@stockscan/entitlements';
 import { AppError } from '../errors';
 import { type Actor, assertServiceInScope } from '../request/actor';
@@ -12,15 +12,19 @@ export interface ServiceRow {
   blind_counting: boolean;
 }
 
+/** Read by every inventory call: compiled once. */
+const serviceOfTenant = preparedQuery<{ serviceId: string; tenantId: string }>()((db, param) =>
+  db
+    .selectFrom('services')
+    .select(['id', 'name', 'counting_mode', 'features', 'blind_counting'])
+    .where('id', '=', param('serviceId'))
+    .where('tenant_id', '=', param('tenantId')),
+);
+
 /** A service of the actor's tenant within the actor's scope; anything else answers 404. */
 export async function loadService(db: Db, actor: Actor, serviceId: string): Promise<ServiceRow> {
   assertServiceInScope(actor, serviceId);
-  const row = await db
-    .selectFrom('services')
-    .select(['id', 'name', 'counting_mode', 'features', 'blind_counting'])
-    .where('id', '=', serviceId)
-    .where('tenant_id', '=', actor.tenantId)
-    .executeTakeFirst();
+  const row = await serviceOfTenant.executeTakeFirst(db, { serviceId, tenantId: actor.tenantId });
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
