@@ -23,13 +23,16 @@ export interface PreparedQuery<P, R> {
 }
 
 /**
- * A query kysely builds and compiles once, then runs with new values — for the few that run on every request
- * (who is calling, the tenant's plan, its usage, the health ping): building and compiling the query tree each time
- * was a third of an authenticated request's CPU (`pnpm bench:load`, #21). `build` writes the query as usual with
- * `param(name)` where a value of the call goes (`preparedQuery<{ tenantId: string }>()((db, param) => …)`); those places must end up as bound parameters ($1, $2…), which is
- * what kysely makes of a value (where, values, limit, sql`${…}`), never as SQL text (identifiers, sql.raw, sql.lit):
- * the first run checks it and throws. A parameter is one value — a list goes as an array (`= any(${param(…)})`).
- * `db` may be the pool or a transaction: they compile alike (this app speaks PostgreSQL only, PGlite included).
+ * A query kysely builds and compiles once, then runs with new values — for those that run on every request (who
+ * is calling, the tenant's plan and usage, the service of an inventory call, the health ping): building and
+ * compiling the query tree each time was ~160 µs of an entitlements request (`pnpm bench:load`, #21). `build`
+ * writes the query as usual with `param(name)` where a value of the call goes
+ * (`preparedQuery<{ tenantId: string }>()((db, param) => …)`); those places must end up as bound parameters ($1,
+ * $2…), which is what kysely makes of a value (where, values, limit, sql`${…}`), never as SQL text (identifiers,
+ * sql.raw, sql.lit), and `build` must not branch on them: the first run checks both and throws. A parameter is one
+ * value — a list goes as an array (`= any(${param(…)})`). `db` may be the pool or a transaction: they compile alike
+ * (this app speaks PostgreSQL only, PGlite included); on a pool made by createDb the statement skips kysely's
+ * executor (pool-query.ts).
  */
 export function preparedQuery<P extends Record<string, unknown>>() {
   return <R>(build: (db: Db, param: Param<P>) => Compilable<R>): PreparedQuery<P, R> => prepare(build);
