@@ -19,7 +19,6 @@
  * info), DATABASE_URL (only used to create a fresh database, dropped at the end).
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { loadConfig } from '../apps/api/src/config';
 import { createMailer } from '../apps/api/src/integrations/sendgrid';
 import { buildServer, type Layers } from '../apps/api/src/server';
@@ -28,7 +27,9 @@ import { createTenantFixture } from '../apps/api/test/fixtures';
 import { createDb } from '../packages/db/src/index';
 import { createTemplate, openTestDb } from '../packages/db/src/testing/index';
 import {
+  DATABASE_URL,
   emptySlices,
+  fromApi,
   load,
   loadAverage,
   median,
@@ -41,17 +42,12 @@ import {
   WEB_ORIGIN,
 } from './load-kit';
 
-const DATABASE_URL =
-  process.env.DATABASE_URL ?? 'postgres://stockscan:stockscan@127.0.0.1:5432/stockscan_test';
 const ROUNDS = Number(process.env.LAYERS_ROUNDS ?? 5);
 const SLICE = Number(process.env.LAYERS_SLICE ?? 2);
 const WARMUP = Number(process.env.LAYERS_WARMUP ?? 3);
 const CONNECTIONS = Number(process.env.LAYERS_CONNECTIONS ?? 20);
 const LOG_LEVEL = process.env.LAYERS_LOG_LEVEL ?? 'info';
 const POOL_MAX = 5;
-
-// Fastify and pg are dependencies of the api package, not of the workspace root (the bare variant).
-const fromApi = createRequire(new URL('../apps/api/package.json', import.meta.url));
 
 const NONE: Layers = {
   requestLog: false,

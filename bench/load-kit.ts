@@ -4,11 +4,17 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 
 export const root = resolve(import.meta.dirname, '..');
+/** Fastify, pg and kysely are dependencies of the api package, not of the workspace root: resolved from there. */
+export const fromApi = createRequire(new URL('../apps/api/package.json', import.meta.url));
+/** Only used to create a fresh database for the run, dropped at the end. */
+export const DATABASE_URL =
+  process.env.DATABASE_URL ?? 'postgres://stockscan:stockscan@127.0.0.1:5432/stockscan_test';
 export const APP_SECRET = 'bench-secret-bench-secret-bench-secret-01';
 /** The web origin the benchmarked API allows (CORS_ALLOWED_ORIGINS); requests carry it as a browser would. */
 export const WEB_ORIGIN = 'https://app.stockscan.example';

@@ -23,7 +23,6 @@
  */
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type ServerProcess, startServerProcess } from '@stockscan/testing/server-process';
@@ -36,7 +35,9 @@ import type { Database } from '../packages/db/src/schema';
 import { createTemplate, openTestDb } from '../packages/db/src/testing/index';
 import {
   APP_SECRET,
+  DATABASE_URL,
   emptySlices,
+  fromApi,
   type LoadResult,
   load,
   loadAverage,
@@ -53,8 +54,6 @@ import {
   WEB_ORIGIN,
 } from './load-kit';
 
-// Fastify, pg and kysely are dependencies of the api package, not of the workspace root.
-const fromApi = createRequire(new URL('../apps/api/package.json', import.meta.url));
 const { default: Fastify } = (await import(
   fromApi.resolve('fastify')
 )) as typeof import('../apps/api/node_modules/fastify');
@@ -63,8 +62,6 @@ const { Kysely, PostgresDialect, sql } = (await import(
   fromApi.resolve('kysely')
 )) as typeof import('../apps/api/node_modules/kysely');
 
-const DATABASE_URL =
-  process.env.DATABASE_URL ?? 'postgres://stockscan:stockscan@127.0.0.1:5432/stockscan_test';
 const RUNS = Number(process.env.LOAD_RUNS ?? 3);
 const DURATION = Number(process.env.LOAD_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);

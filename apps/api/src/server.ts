@@ -14,7 +14,7 @@ import { requestIdOf } from './http/request-id';
 import { apiSecurityHeaders, securityHeaders } from './http/security-headers';
 import { createFoodFacts } from './integrations/openfoodfacts';
 import { countEmails } from './observability/count-emails';
-import { closeLogDestination, type LogDestination, logDestination } from './observability/log-destination';
+import { closeLogDestination, logDestination } from './observability/log-destination';
 import { createMetrics, requestObserver } from './observability/metrics';
 import {
   RequestEnd,
@@ -196,8 +196,9 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
   const logging = options.logger !== false;
   const customLogger = typeof options.logger === 'object' ? options.logger : {};
   const level = customLogger.level ?? config.logLevel;
-  const ownStream = logging && level !== 'silent' && !customLogger.stream;
-  const stream = customLogger.stream ?? (ownStream ? logDestination(process.stdout.isTTY) : undefined);
+  const ownStream =
+    logging && level !== 'silent' && !customLogger.stream ? logDestination(process.stdout.isTTY) : undefined;
+  const stream = customLogger.stream ?? ownStream;
   const observe = layers.metrics
     ? requestObserver(metrics.httpDuration, new Set(Object.keys(appRouter._def.procedures)))
     : null;
@@ -229,9 +230,9 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
     return503OnClosing: true,
   });
   requestEnd.log = logging ? (app.log as RequestEnd['log']) : null;
-  if (ownStream && stream)
+  if (ownStream)
     app.addHook('onClose', (_app, done) => {
-      closeLogDestination(stream as LogDestination);
+      closeLogDestination(ownStream);
       done();
     });
   const { onRoute } = options;
