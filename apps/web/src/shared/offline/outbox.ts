@@ -1,3 +1,4 @@
+import { browserTimers, DueTimer } from './due-timer';
 /**
  * Losses and spot checks typed without network, kept on the phone per person until the server has them. Each
  * carries the idempotency key it was typed with: a replay after a lost answer is one loss, not two (SPEC §11).
@@ -166,17 +167,17 @@ export class OutboxLoop {
   private readonly inFlight = new Set<string>();
   private snapshot: OutboxSnapshot = { outbox: EMPTY_OUTBOX, inFlight: new Set() };
   private readonly listeners = new Set<() => void>();
-  private timer: unknown = null;
+  private readonly timer: DueTimer;
   private readonly deps: Required<Omit<OutboxDeps, 'onSent'>> & Pick<OutboxDeps, 'onSent'>;
 
   constructor(deps: OutboxDeps) {
     this.deps = {
       isOnline: () => true,
       now: Date.now,
-      setTimer: (run, ms) => setTimeout(run, ms),
-      clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+      ...browserTimers,
       ...deps,
     };
+    this.timer = new DueTimer(this.deps, () => void this.flush());
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -219,7 +220,7 @@ export class OutboxLoop {
 
   /** Sends what is due; resolves when answered. */
   async flush(): Promise<void> {
-    this.cancelTimer();
+    this.timer.cancel();
     const tenantId = this.tenantId;
     if (!tenantId || !this.storageKey || !this.deps.isOnline()) return;
     this.outbox = readOutbox(this.deps.storage, this.storageKey);
@@ -262,22 +263,9 @@ export class OutboxLoop {
     for (const listener of this.listeners) listener();
   }
 
-  private cancelTimer(): void {
-    if (this.timer !== null) this.deps.clearTimer(this.timer);
-    this.timer = null;
-  }
-
   private schedule(): void {
-    this.cancelTimer();
-    if (!this.tenantId || !this.deps.isOnline()) return;
-    const at = nextDue(this.outbox, this.tenantId, this.inFlight);
-    if (at === null) return;
-    this.timer = this.deps.setTimer(
-      () => {
-        this.timer = null;
-        void this.flush();
-      },
-      Math.max(0, at - this.deps.now()),
+    this.timer.at(
+      this.tenantId && this.deps.isOnline() ? nextDue(this.outbox, this.tenantId, this.inFlight) : null,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { browserTimers, DueTimer } from '../../../shared/offline/due-timer';
 import {
   type Batch,
   type CountScope,
@@ -62,7 +63,7 @@ export class CountSync<Result> {
   private snapshot: SyncSnapshot = { queue: EMPTY_QUEUE, persisted: true, inFlight: new Set() };
   private tenantId: string | null = null;
   private readonly inFlight = new Set<string>();
-  private timer: unknown = null;
+  private readonly timer: DueTimer;
   private readonly listeners = new Set<() => void>();
   private persisted = true;
   private storageKey: string;
@@ -73,10 +74,10 @@ export class CountSync<Result> {
     this.deps = {
       now: Date.now,
       isOnline: () => true,
-      setTimer: (run, ms) => setTimeout(run, ms),
-      clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+      ...browserTimers,
       ...deps,
     };
+    this.timer = new DueTimer(this.deps, () => void this.flush());
     this.storageKey = deps.storageKey ?? STORAGE_KEY;
     this.queue = readQueue(deps.storage, this.storageKey);
     this.snapshot = { queue: this.queue, persisted: true, inFlight: new Set() };
@@ -138,7 +139,7 @@ export class CountSync<Result> {
 
   /** Sends everything due now; resolves when those sends are answered (tests, "send now"). */
   async flush(): Promise<void> {
-    this.cancelTimer();
+    this.timer.cancel();
     const tenantId = this.tenantId;
     if (!tenantId || !this.deps.isOnline()) return;
     this.queue = this.stored();
@@ -203,22 +204,9 @@ export class CountSync<Result> {
     for (const listener of this.listeners) listener();
   }
 
-  private cancelTimer(): void {
-    if (this.timer !== null) this.deps.clearTimer(this.timer);
-    this.timer = null;
-  }
-
   private schedule(): void {
-    this.cancelTimer();
-    if (!this.tenantId || !this.deps.isOnline()) return;
-    const at = nextDueAt(this.queue, this.tenantId, this.inFlight);
-    if (at === null) return;
-    this.timer = this.deps.setTimer(
-      () => {
-        this.timer = null;
-        void this.flush();
-      },
-      Math.max(0, at - this.deps.now()),
+    this.timer.at(
+      this.tenantId && this.deps.isOnline() ? nextDueAt(this.queue, this.tenantId, this.inFlight) : null,
     );
   }
 }
