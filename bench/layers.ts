@@ -37,6 +37,7 @@ import {
   productionEnv,
   type Slices,
   serveFlags,
+  serveForParent,
   stop,
   summarise,
   WEB_ORIGIN,
@@ -109,12 +110,7 @@ async function serveVariant(
 ): Promise<void> {
   const config = loadConfig(productionEnv(databaseUrl, LOG_LEVEL));
   if (bare) {
-    const app = await bareServer(config, databaseUrl);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
-    process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
-    return;
+    return serveForParent(await bareServer(config, databaseUrl));
   }
   const { db } = await createDb({ databaseUrl, poolMax: POOL_MAX });
   const app = await buildServer(
@@ -122,15 +118,7 @@ async function serveVariant(
     { db, stripe: null, openai: null, mailer: createMailer(config), now: () => new Date() },
     { layers, trpcStockAdapter: trpcStockAdapter ?? false },
   );
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
-  process.on('SIGTERM', () => {
-    void app
-      .close()
-      .then(() => db.destroy())
-      .then(() => process.exit(0));
-  });
+  await serveForParent(app, () => db.destroy());
 }
 
 // ---------------------------------------------------------------------------------------------------------

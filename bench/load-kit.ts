@@ -53,6 +53,26 @@ export async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** A forked server: listens on a free port, reports it to the parent (portOf), stops on SIGTERM after `close`. */
+export async function serveForParent(
+  app: {
+    listen(options: { port: number; host: string }): Promise<unknown>;
+    server: { address(): unknown };
+    close(): Promise<unknown>;
+  },
+  close: () => Promise<unknown> = async () => {},
+): Promise<void> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address() as { port?: number } | null;
+  process.send?.({ port: address?.port ?? 0 });
+  process.on('SIGTERM', () => {
+    void app
+      .close()
+      .then(close)
+      .then(() => process.exit(0));
+  });
+}
+
 /** Resolves with the port a forked server reports once it listens. */
 export function portOf(child: ChildProcess, what: string): Promise<number> {
   return new Promise<number>((done, fail) => {

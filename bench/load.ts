@@ -48,6 +48,7 @@ import {
   root,
   type Slices,
   serveFlags,
+  serveForParent,
   spread,
   stop,
   summarise,
@@ -112,15 +113,7 @@ async function serveBare(replaysPath: string, databaseUrl: string): Promise<void
       return rows;
     });
   }
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
-  process.on('SIGTERM', () => {
-    void app
-      .close()
-      .then(() => pool.end())
-      .then(() => process.exit(0));
-  });
+  await serveForParent(app, () => pool.end());
 }
 
 // ---------------------------------------------------------------------------------------------------------
