@@ -108,6 +108,34 @@ describe('request logs', () => {
     ).toEqual({ method: 'GET', url: '/' });
   });
 
+  it('every string is written as JSON.stringify writes it: quoted as is, or escaped where JSON needs it', () => {
+    const values = [
+      '/health',
+      'a"b',
+      'back\\slash',
+      'tab\there',
+      '\u0000\u001f\u007f',
+      'é ü 漢字',
+      'emoji 🍺',
+      'lone \ud83c surrogate',
+      'trailing \udf7a',
+      '',
+    ];
+    for (const value of values) {
+      const line = requestLine(
+        value,
+        { method: 'GET', url: value, host: value, remoteAddress: value },
+        value,
+        200,
+        1,
+      );
+      const json = JSON.stringify(value);
+      expect(line).toContain(`"reqId":${json},"req":{"method":"GET","url":${json},"host":${json}`);
+      expect(line).toContain(`"remoteAddress":${json}},"route":${json},`);
+      expect(JSON.parse(line).req.url).toBe(value);
+    }
+  });
+
   it('redactQuery keeps the other parameters', () => {
     expect(redactQuery('/invitation/accept?token=abc')).toBe('/invitation/accept?token=[redacted]');
     expect(redactQuery('/billing/success?session_id=cs_1&lang=en')).toBe(

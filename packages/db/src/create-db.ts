@@ -73,6 +73,8 @@ async function initializeDataDir(dir: string): Promise<void> {
     throw new Error(`PGlite could not create a database in ${dir} (exit ${code}): ${stderr.trim()}`);
 }
 
+const rowsOf = (result: pg.QueryResult) => result.rows;
+
 export async function createDb(config: DbConfig): Promise<{ db: Db; engine: 'postgres' | 'pglite' }> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({
@@ -89,7 +91,7 @@ export async function createDb(config: DbConfig): Promise<{ db: Db; engine: 'pos
       client.on('error', () => {});
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
-    registerPoolQuery(db, async (text, values) => (await pool.query(text, values as unknown[])).rows);
+    registerPoolQuery(db, (text, values) => pool.query(text, values as unknown[]).then(rowsOf));
     return { db, engine: 'postgres' };
   }
   if (config.nodeEnv === 'production') throw new EmbeddedDbRefusedError();

@@ -41,7 +41,7 @@ export function preparedQuery<P extends Record<string, unknown>>() {
 function prepare<P extends Record<string, unknown>, R>(
   build: (db: Db, param: Param<P>) => Compilable<R>,
 ): PreparedQuery<P, R> {
-  let compiled: { query: CompiledQuery<R>; slots: (string | null)[] } | undefined;
+  let compiled: { query: CompiledQuery<R>; slots: (string | null)[]; named: boolean } | undefined;
 
   function compile(db: Db) {
     const asked = new Set<string>();
@@ -58,13 +58,15 @@ function prepare<P extends Record<string, unknown>, R>(
     for (const name of asked)
       if (!slots.includes(name))
         throw new Error(`preparedQuery: param('${name}') is not a bound value of the query`);
-    return { query, slots };
+    return { query, slots, named: asked.size > 0 };
   }
 
   async function execute(db: Db, params: P): Promise<R[]> {
     compiled ??= compile(db);
-    const { query, slots } = compiled;
-    const parameters = slots.map((name, i) => (name === null ? query.parameters[i] : wire(params[name])));
+    const { query, slots, named } = compiled;
+    const parameters = named
+      ? slots.map((name, i) => (name === null ? query.parameters[i] : wire(params[name])))
+      : query.parameters;
     // Straight to the pool when `db` is one (no plugin to apply, nothing to transform): kysely's executor and its
     // promise hops were a few µs a statement; a transaction goes through kysely, on its own connection.
     const onPool = poolQueryOf(db);

@@ -133,23 +133,31 @@ export function boundedRoute(route: string, procedures: ReadonlySet<string>): st
 }
 
 /**
- * Observes a request's latency in `latency` through its series (route × method × status), found by one string key.
- * Routes are bounded (`boundedRoute`), and so is the number of series: batches of known procedures can still
- * combine into many, so past MAX_ROUTE_SERIES they go to `other`.
+ * Observes a request's latency in `latency` through its series (route × method × status), found by three lookups
+ * of values the request already holds (no key string built per request). Routes are bounded (`boundedRoute`), and
+ * so is the number of series: batches of known procedures can still combine into many, so past MAX_ROUTE_SERIES
+ * they go to `other`.
  */
 export function requestObserver(
   latency: RequestLatency,
   procedures: ReadonlySet<string>,
   maxSeries = MAX_ROUTE_SERIES,
 ) {
-  const known = new Map<string, Series>();
+  const known = new Map<string, Map<string, Map<number, Series>>>();
+  let size = 0;
   return (route: string, method: string, status: number, seconds: number): void => {
-    const key = `${status} ${method} ${route}`;
-    let series = known.get(key);
+    let series = known.get(route)?.get(method)?.get(status);
     if (series === undefined) {
-      const label = known.size < maxSeries ? boundedRoute(route, procedures) : 'other';
+      const label = size < maxSeries ? boundedRoute(route, procedures) : 'other';
       series = latency.bind(`${status} ${method} ${label}`, { route: label, method, status: String(status) });
-      if (known.size < maxSeries) known.set(key, series);
+      if (size < maxSeries) {
+        const byMethod = known.get(route) ?? new Map<string, Map<number, Series>>();
+        known.set(route, byMethod);
+        const byStatus = byMethod.get(method) ?? new Map<number, Series>();
+        byMethod.set(method, byStatus);
+        byStatus.set(status, series);
+        size += 1;
+      }
     }
     latency.observe(series, seconds);
   };

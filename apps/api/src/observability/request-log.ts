@@ -85,7 +85,12 @@ export type RequestFields = {
 
 // pino's own line start for level info and its default base (pid, hostname): the line reads like every other.
 const LINE_BASE = `,"pid":${process.pid},"hostname":${JSON.stringify(hostname())}`;
-const text = (value: string | undefined) => (value === undefined ? '' : JSON.stringify(value));
+/** Characters JSON must escape in a string (and lone surrogates, which JSON.stringify writes as \u escapes). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it looks for
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** A JSON string: most values (ids, methods, routes, paths, addresses) need no escape and are only quoted. */
+const text = (value: string | undefined) =>
+  value === undefined ? '' : NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
 
 /**
  * The "request completed" line, exactly as pino wrote it: `{"level":30,"time":…,"pid":…,"hostname":…,"reqId":…,

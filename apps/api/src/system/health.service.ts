@@ -8,19 +8,39 @@ export const PING_TIMEOUT_MS = 2_000;
 const WATCHDOG_MS = 250;
 
 /** Compiled once, run on the pool: a load balancer asks several times a second. */
-const ping = preparedQuery()((db) => db.selectNoFrom(sql<number>`1`.as('ok')));
+const statement = preparedQuery()((db) => db.selectNoFrom(sql<number>`1`.as('ok')));
+
+/** A ping in flight: when it started, how to answer its caller, whether it has been answered. */
+interface Ping {
+  started: number;
+  resolve: (ok: boolean) => void;
+  answered: boolean;
+}
 
 /**
- * Pings in flight, with when each started. One watchdog timer answers "down" for those past PING_TIMEOUT_MS, while
- * there are any: no timer and race per ping (a third of the health route's own cost, `pnpm bench:load`).
+ * Pings in flight, oldest first. One watchdog timer answers "down" for those past PING_TIMEOUT_MS and drops the
+ * answered ones, while there are any: no timer and race per ping (a third of the health route's own cost, `pnpm
+ * bench:load`), and nothing hashed per ping.
  */
-const inFlight = new Map<(ok: boolean) => void, number>();
+let inFlight: Ping[] = [];
 let watchdog: NodeJS.Timeout | undefined;
+
+function answer(ping: Ping, ok: boolean): void {
+  if (ping.answered) return; // answered already (the watchdog, or the database after it)
+  ping.answered = true;
+  ping.resolve(ok);
+}
 
 function sweep(): void {
   const now = Date.now();
-  for (const [answer, started] of inFlight) if (now - started >= PING_TIMEOUT_MS) answer(false);
-  if (inFlight.size === 0) {
+  const waiting: Ping[] = [];
+  for (const ping of inFlight) {
+    if (ping.answered) continue;
+    if (now - ping.started >= PING_TIMEOUT_MS) answer(ping, false);
+    else waiting.push(ping);
+  }
+  inFlight = waiting;
+  if (inFlight.length === 0) {
     clearInterval(watchdog);
     watchdog = undefined;
   }
@@ -29,18 +49,15 @@ function sweep(): void {
 /** True when the database answered `select 1` within PING_TIMEOUT_MS; never throws. */
 function pingDatabase(db: Deps['db']): Promise<boolean> {
   return new Promise<boolean>((resolve) => {
-    const answer = (ok: boolean) => {
-      if (!inFlight.delete(answer)) return; // answered already (the watchdog, or the database after it)
-      resolve(ok);
-    };
-    inFlight.set(answer, Date.now());
+    const ping: Ping = { started: Date.now(), resolve, answered: false };
+    inFlight.push(ping);
     if (watchdog === undefined) {
       watchdog = setInterval(sweep, WATCHDOG_MS);
       watchdog.unref();
     }
-    ping.execute(db, {}).then(
-      () => answer(true),
-      () => answer(false),
+    statement.execute(db, {}).then(
+      () => answer(ping, true),
+      () => answer(ping, false),
     );
   });
 }
