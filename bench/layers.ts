@@ -15,10 +15,13 @@
  * scheduling) only ever adds to it; req/s is the median.
  *
  * Env: LAYERS_ROUNDS (default 5), LAYERS_SLICE (s per variant, route and round, default 2), LAYERS_WARMUP (s,
- * default 3), LAYERS_CONNECTIONS (default 20), LAYERS_VARIANTS (names, default all), LAYERS_LOG_LEVEL (default
- * info), DATABASE_URL (only used to create a fresh database, dropped at the end).
+ * default 3), LAYERS_CONNECTIONS (default 20), LAYERS_VARIANTS (names, default all), LAYERS_ROUTES (health, rest,
+ * trpc, authed; default all), LAYERS_LOG_LEVEL (default info), LAYERS_CPU_PROF (a folder: each variant writes a V8
+ * CPU profile in its own subfolder on exit), DATABASE_URL (only used to create a fresh database, dropped at the
+ * end).
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../apps/api/src/config';
 import { createMailer } from '../apps/api/src/integrations/sendgrid';
 import { buildServer, type Layers } from '../apps/api/src/server';
@@ -129,14 +132,28 @@ async function startVariant(variant: (typeof VARIANTS)[number], databaseUrl: str
   const child = fork(import.meta.filename, ['--serve', JSON.stringify(options), databaseUrl], {
     // stdout: the request log lines, thrown away as fast as a log shipper would take them.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    execArgv: [...process.execArgv, ...serveFlags()],
+    execArgv: [
+      ...process.execArgv,
+      ...serveFlags(),
+      ...(process.env.LAYERS_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${join(resolve(process.env.LAYERS_CPU_PROF), slug(variant.name))}`]
+        : []),
+    ],
   });
   return { url: `http://127.0.0.1:${await portOf(child, 'variant')}`, child };
 }
 
-const BARE_ROUTES: Route[] = ['health', 'rest'];
+/** A folder name for a variant's profiles. */
+const slug = (name: string) =>
+  name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+
+const ONLY_ROUTES = (process.env.LAYERS_ROUTES?.split(',') ?? Object.keys(ROUTES)) as Route[];
+const BARE_ROUTES: Route[] = (['health', 'rest'] as Route[]).filter((route) => ONLY_ROUTES.includes(route));
 const routesOf = (variant: { bare?: boolean }) =>
-  variant.bare ? BARE_ROUTES.map((route) => ROUTES[route]) : Object.values(ROUTES);
+  (variant.bare ? BARE_ROUTES : ONLY_ROUTES).map((route) => ROUTES[route]);
 
 interface Server {
   bare: boolean;
@@ -183,7 +200,7 @@ async function main() {
           emptySlices(),
         );
     for (let round = 0; round < ROUNDS; round++) {
-      for (const route of Object.keys(ROUTES) as Route[]) {
+      for (const route of ONLY_ROUTES) {
         const order = round % 2 === 0 ? servers : [...servers].reverse();
         for (const server of order) {
           if (server.bare && !BARE_ROUTES.includes(route)) continue;
@@ -212,7 +229,7 @@ async function main() {
     const whole = servers[0]!;
     const rows = servers.map((server) => {
       const row: Record<string, string> = { variant: server.name };
-      for (const route of Object.keys(ROUTES) as Route[]) {
+      for (const route of ONLY_ROUTES) {
         if (server.bare && !BARE_ROUTES.includes(route)) {
           row[`${ROUTES[route].label} µs/req`] = '—';
           row[`${route} req/s`] = '—';
@@ -232,11 +249,14 @@ async function main() {
         `${loadAtStart} at start, ${loadAtEnd} at end`,
     );
     console.table(rows);
-    const adapter = (cpu(whole, 'trpc') - cpu(whole, 'rest')) * 1000;
-    console.log(
-      `tRPC adapter (tRPC system.config − REST /api/config/public, the same answer, whole stack): ` +
-        `${signed(adapter)} µs/req; requests with an error: ${errors} slice(s)`,
-    );
+    if (ONLY_ROUTES.includes('trpc') && ONLY_ROUTES.includes('rest')) {
+      const adapter = (cpu(whole, 'trpc') - cpu(whole, 'rest')) * 1000;
+      console.log(
+        `tRPC adapter (tRPC system.config − REST /api/config/public, the same answer, whole stack): ` +
+          `${signed(adapter)} µs/req`,
+      );
+    }
+    console.log(`requests with an error: ${errors} slice(s)`);
     console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
     process.exitCode = errors === 0 ? 0 : 1;
   } finally {

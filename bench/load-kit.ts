@@ -90,6 +90,8 @@ export interface Slices {
   cpuMs: number;
   /** CPU time of the PostgreSQL processes on this machine meanwhile (all databases: keep the machine quiet). */
   pgCpuMs: number;
+  /** CPU time of the load generator (autocannon, in this process) meanwhile: it shares the machine. */
+  clientCpuMs: number;
 }
 
 export const emptySlices = (): Slices => ({
@@ -99,6 +101,7 @@ export const emptySlices = (): Slices => ({
   seconds: 0,
   cpuMs: 0,
   pgCpuMs: 0,
+  clientCpuMs: 0,
 });
 
 /** user + system CPU time of a process so far (Linux /proc; NaN elsewhere). */
@@ -150,6 +153,7 @@ export async function load(
 ): Promise<void> {
   const cpuBefore = cpuMsOf(options.pid);
   const pgBefore = postgresCpuMs();
+  const clientBefore = process.cpuUsage();
   const instance = autocannon({
     url,
     connections: options.connections,
@@ -163,6 +167,8 @@ export async function load(
   into.seconds += result.duration;
   into.cpuMs += cpuMsOf(options.pid) - cpuBefore;
   into.pgCpuMs += postgresCpuSince(pgBefore);
+  const client = process.cpuUsage(clientBefore);
+  into.clientCpuMs += (client.user + client.system) / 1000;
 }
 
 export interface LoadResult {
@@ -174,6 +180,7 @@ export interface LoadResult {
   total: number;
   cpuMsPerRequest: number;
   postgresCpuMsPerRequest: number;
+  clientCpuMsPerRequest: number;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -190,6 +197,7 @@ export function summarise(s: Slices): LoadResult {
     total: s.ok + s.failed,
     cpuMsPerRequest: s.cpuMs / Math.max(1, s.ok + s.failed),
     postgresCpuMsPerRequest: s.pgCpuMs / Math.max(1, s.ok + s.failed),
+    clientCpuMsPerRequest: s.clientCpuMs / Math.max(1, s.ok + s.failed),
   };
 }
 
@@ -203,6 +211,7 @@ export function merged(all: Slices[]): Slices {
       seconds: sum.seconds + s.seconds,
       cpuMs: sum.cpuMs + s.cpuMs,
       pgCpuMs: sum.pgCpuMs + s.pgCpuMs,
+      clientCpuMs: sum.clientCpuMs + s.clientCpuMs,
     }),
     emptySlices(),
   );

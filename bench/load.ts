@@ -335,6 +335,7 @@ async function main() {
           errors: `${(all.errorRate * 100).toFixed(2)} % of ${all.total}`,
           'server CPU ms/req': Number(all.cpuMsPerRequest.toFixed(3)),
           'PostgreSQL CPU ms/req': Number(all.postgresCpuMsPerRequest.toFixed(3)),
+          'client CPU ms/req': Number(all.clientCpuMsPerRequest.toFixed(3)),
           'vs bare': side === 'api' ? spread(ratios, percent) : '',
         });
         if (all.errorRate > 0) verdicts.push(false);
