@@ -5,7 +5,8 @@ import { poolQueryOf } from './pool-query';
 /** What a parameter holds until it runs: no value a caller could send starts with a NUL character. */
 const MARK = '\u0000stockscan-param:';
 
-type Param<P> = <K extends keyof P & string>(name: K) => P[K];
+/** What `build` writes where a value of the call goes. */
+export type Param<P> = <K extends keyof P & string>(name: K) => P[K];
 
 /**
  * A Date goes as ISO-8601 UTC text: node-pg's own conversion (local time with its offset) cost ~2 µs a date, and
@@ -36,6 +37,38 @@ export interface PreparedQuery<P, R> {
  */
 export function preparedQuery<P extends Record<string, unknown>>() {
   return <R>(build: (db: Db, param: Param<P>) => Compilable<R>): PreparedQuery<P, R> => prepare(build);
+}
+
+/** A query with a few shapes (which filters apply, which page it walks), run with the values of one call. */
+export interface PreparedShapes<P, S, R> {
+  execute(db: Db, shape: S, params: P): Promise<R[]>;
+}
+
+/**
+ * preparedQuery for a query whose SQL text changes with a few choices of the call — a filter present or not, a
+ * first page or a later one: `build` gets the `shape` (booleans and enums only, never a value: a value goes
+ * through `param`) and each shape is built and compiled once, the first time it is asked, then reused. The shape
+ * is the key as JSON: `build` must read nothing else to decide its SQL (the rules of preparedQuery apply to each
+ * shape). Every combination is compiled at most once: keep shapes few (tens).
+ */
+export function preparedShapes<
+  P extends Record<string, unknown>,
+  S extends Record<string, boolean | string>,
+>() {
+  return <R>(build: (db: Db, param: Param<P>, shape: S) => Compilable<R>): PreparedShapes<P, S, R> => {
+    const byShape = new Map<string, PreparedQuery<P, R>>();
+    return {
+      execute(db, shape, params) {
+        const key = JSON.stringify(shape);
+        let query = byShape.get(key);
+        if (query === undefined) {
+          query = prepare<P, R>((each, param) => build(each, param, shape));
+          byShape.set(key, query);
+        }
+        return query.execute(db, params);
+      },
+    };
+  };
 }
 
 function prepare<P extends Record<string, unknown>, R>(

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
-import { preparedQuery } from '../src/prepared-query';
+import { preparedQuery, preparedShapes } from '../src/prepared-query';
 import { useTestDb } from '../src/testing/vitest';
 
 const t = await useTestDb();
@@ -98,5 +98,39 @@ describe('preparedQuery', () => {
       param('all') ? db.selectFrom('tenants').select('id') : db.selectFrom('tenants').select('id').limit(1),
     );
     await expect(branchedOn.execute(t.db, { all: false })).rejects.toThrow(/not a bound value/);
+  });
+});
+
+describe('preparedShapes', () => {
+  it('builds each shape once, the first time it is asked, and runs every call with its own values', async () => {
+    const build = vi.fn();
+    const tenants = preparedShapes<
+      { name: string; after: string },
+      { named: boolean; order: 'asc' | 'desc' }
+    >()((db, param, shape) => {
+      build(shape);
+      let query = db.selectFrom('tenants').select('name').where('name', '>', param('after'));
+      if (shape.named) query = query.where('name', '=', param('name'));
+      return query.orderBy('name', shape.order);
+    });
+    const names = async (shape: { named: boolean; order: 'asc' | 'desc' }, name: string, after = '') =>
+      (await tenants.execute(t.db, shape, { name, after })).map((row) => row.name);
+
+    expect(await names({ named: false, order: 'asc' }, '')).toEqual(['Alpha', 'Beta', 'Gamma']);
+    expect(await names({ named: false, order: 'desc' }, '', 'Alpha')).toEqual(['Gamma', 'Beta']);
+    expect(await names({ named: true, order: 'asc' }, 'Beta')).toEqual(['Beta']);
+    expect(await names({ named: true, order: 'asc' }, 'Gamma')).toEqual(['Gamma']);
+    expect(await names({ named: false, order: 'asc' }, '', 'Beta')).toEqual(['Gamma']);
+    expect(build).toHaveBeenCalledTimes(3);
+  });
+
+  it('checks each shape as preparedQuery does: a param() that is not a bound value is refused', async () => {
+    const limited = preparedShapes<{ n: number }, { limited: boolean }>()((db, param, shape) =>
+      shape.limited
+        ? db.selectFrom('tenants').select('id').limit(param('n'))
+        : db.selectFrom('tenants').select(sql.ref(String(param('n'))).as('x')),
+    );
+    expect(await limited.execute(t.db, { limited: true }, { n: 2 })).toHaveLength(2);
+    await expect(limited.execute(t.db, { limited: false }, { n: 2 })).rejects.toThrow(/SQL text/);
   });
 });

@@ -5,9 +5,24 @@ import { type RawBuilder, sql } from 'kysely';
  * ignoring case (`%` and `_` in the term are plain characters, never wildcards).
  */
 export function productSearch(term: string): RawBuilder<boolean> {
-  const pattern = likePattern(term);
+  return productSearchOf(searchValues(term));
+}
+
+/** The values a search binds: the term as typed, its contains-pattern and its escaped equality pattern. */
+export interface SearchValues {
+  term: string;
+  pattern: string;
+  exact: string;
+}
+
+export function searchValues(term: string): SearchValues {
+  return { term, pattern: likePattern(term), exact: escapeLike(term) };
+}
+
+/** productSearch on values bound elsewhere (a prepared statement's params). */
+export function productSearchOf({ term, pattern, exact }: SearchValues): RawBuilder<boolean> {
   return sql<boolean>`(p.name ilike ${pattern} or p.brand ilike ${pattern}
-    or p.barcode = ${term} or p.internal_sku ilike ${escapeLike(term)})`;
+    or p.barcode = ${term} or p.internal_sku ilike ${exact})`;
 }
 
 /** The term with the LIKE pattern characters (`%`, `_`, `\\`) escaped: it matches itself only. */
