@@ -1,7 +1,6 @@
 import type { LimitCode, Localized, UsageKind } from '@stockscan/contracts';
 import { assertCount } from './assert';
 import {
-  type CountKey,
   type Entitlements,
   type FeatureKey,
   type HeldKey,

@@ -39,8 +39,8 @@ function widen(less: ServiceFeatureFlags, extra: ServiceFeatureFlags): ServiceFe
     const e = extra[key];
     out[key] = {
       enabled: t.enabled || e?.enabled === true,
-      purchase_enabled: t.purchase_enabled === false && e?.purchase_enabled === false ? false : true,
-      selling_enabled: t.selling_enabled === false && e?.selling_enabled === false ? false : true,
+      purchase_enabled: !(t.purchase_enabled === false && e?.purchase_enabled === false),
+      selling_enabled: !(t.selling_enabled === false && e?.selling_enabled === false),
     };
   }
   return out;
