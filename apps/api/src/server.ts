@@ -256,7 +256,8 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
   const cors =
     layers.cors && config.corsAllowedOrigins.length > 0 ? corsHook(config.corsAllowedOrigins) : null;
   app.addHook('onRequest', (req, reply, done) => {
-    if (headers) reply.headers(isApiPath(req.url) ? headers.api : headers.page);
+    const api = isApiPath(req.url);
+    if (headers) reply.headers(api ? headers.api : headers.page);
     if (layers.requestId) reply.header('x-request-id', req.id);
     if (hostCheck && req.url !== '/health') {
       const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
@@ -266,6 +267,9 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
       }
     }
     if (cors?.(req, reply)) return; // a preflight, answered
+    // A file may go out compressed (its own Vary says so, below): with CORS's Vary written here, the reply's
+    // wins over the file's, so it names both — no onSend hook on every answer to merge them.
+    if (cors && hasWeb && !api) reply.header('vary', 'Origin, Accept-Encoding');
     done();
   });
 
@@ -332,15 +336,6 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
         res.setHeader('cache-control', cacheControlFor(path));
         res.setHeader('vary', 'accept-encoding');
       },
-    });
-    // CORS (production) writes `vary: Origin` at the reply level, which would replace the file's vary above.
-    app.addHook('onSend', (_req, reply, payload, done) => {
-      const own = reply.raw.getHeader('vary');
-      if (own !== undefined) {
-        const other = reply.getHeaders().vary;
-        if (other !== undefined && other !== own) reply.header('vary', `${other}, ${own}`);
-      }
-      done(null, payload);
     });
   }
 

@@ -137,6 +137,16 @@ describe('serving the web build', () => {
     expect(res.headers.vary ?? '').not.toMatch(/accept-encoding/i);
   });
 
+  it('with CORS on, an API answer varies on Origin only (no file of the web is involved)', async () => {
+    const res = await get(withCors.url, '/health', {
+      'accept-encoding': BROWSER,
+      origin: 'https://app.stockscan.example',
+    });
+
+    expect(res.status).toBe(200);
+    expect(res.headers.vary).toBe('Origin');
+  });
+
   it('with CORS on, a file varies on both Origin and Accept-Encoding (a shared cache keeps them apart)', async () => {
     const res = await get(withCors.url, '/assets/index-AbCd12_-.js', {
       'accept-encoding': BROWSER,
