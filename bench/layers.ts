@@ -151,6 +151,9 @@ const slug = (name: string) =>
     .toLowerCase();
 
 const ONLY_ROUTES = (process.env.LAYERS_ROUTES?.split(',') ?? Object.keys(ROUTES)) as Route[];
+for (const route of ONLY_ROUTES)
+  if (!(route in ROUTES))
+    throw new Error(`LAYERS_ROUTES: no route "${route}" (${Object.keys(ROUTES).join(', ')})`);
 const BARE_ROUTES: Route[] = (['health', 'rest'] as Route[]).filter((route) => ONLY_ROUTES.includes(route));
 const routesOf = (variant: { bare?: boolean }) =>
   (variant.bare ? BARE_ROUTES : ONLY_ROUTES).map((route) => ROUTES[route]);

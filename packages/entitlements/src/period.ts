@@ -12,8 +12,7 @@ export type MonthRange = { start: Date; end: Date };
 export function monthRange(month: Month): MonthRange {
   if (!Month.safeParse(month).success) throw new RangeError(`month must be YYYY-MM, got ${month}`);
   const year = Number(month.slice(0, 4));
-  const index = Number(month.slice(5, 7)) - 1;
-  return { start: utcMonthStart(year, index), end: utcMonthStart(year, index + 1) };
+  return utcMonth(year, Number(month.slice(5, 7)) - 1);
 }
 
 /**
@@ -22,9 +21,11 @@ export function monthRange(month: Month): MonthRange {
  */
 export function monthRangeOf(date: Date): MonthRange {
   assertValidDate(date, 'date');
-  const year = date.getUTCFullYear();
-  const index = date.getUTCMonth();
-  return { start: utcMonthStart(year, index), end: utcMonthStart(year, index + 1) };
+  return utcMonth(date.getUTCFullYear(), date.getUTCMonth());
+}
+
+function utcMonth(year: number, monthIndex: number): MonthRange {
+  return { start: utcMonthStart(year, monthIndex), end: utcMonthStart(year, monthIndex + 1) };
 }
 
 function utcMonthStart(year: number, monthIndex: number): Date {

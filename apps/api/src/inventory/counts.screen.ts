@@ -129,6 +129,8 @@ type ScreenShape = {
   category: boolean;
   search: boolean;
   location: boolean;
+  /** Only the products not listed in the location (they come after its shelves). */
+  offShelves: boolean;
   after: boolean;
 };
 
@@ -195,9 +197,23 @@ function screenRows(db: Db, param: Param<ScreenParams>, shape: ScreenShape) {
 
 // The screen's statements, each shape compiled once (building and compiling them was ~0.2 ms of a page).
 
-/** Every product of the service by name, from the cursor's (name, id) on a later page. */
+/**
+ * Every product of the service by name — or, in a location, those not listed there (after its shelves) — from the
+ * cursor's (name, id) on a later page.
+ */
 const pageByName = preparedShapes<ScreenParams, ScreenShape>()((db, param, shape) => {
   let query = screenRows(db, param, shape);
+  if (shape.offShelves)
+    query = query.where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('location_products as lp')
+            .select('lp.product_id')
+            .where('lp.location_id', '=', param('locationId'))
+            .whereRef('lp.product_id', '=', 'p.id'),
+        ),
+      ),
+    );
   if (shape.after)
     query = query.where((eb) =>
       eb(eb.refTuple('p.name', 'p.id'), '>', eb.tuple(param('afterName'), param('afterId'))),
@@ -228,27 +244,6 @@ const pageOnShelves = preparedShapes<ScreenParams, ScreenShape>()((db, param, sh
       eb(eb.refTuple('lp.position', 'lp.product_id'), '>', eb.tuple(param('afterShelf'), param('afterId'))),
     );
   return listed.orderBy('lp.position').orderBy('lp.product_id').limit(param('fetch'));
-});
-
-/** The products not listed in the location, by name after the shelves, from the cursor's (name, id) past them. */
-const pageOffShelves = preparedShapes<ScreenParams, ScreenShape>()((db, param, shape) => {
-  let others = screenRows(db, param, shape)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('location_products as lp')
-            .select('lp.product_id')
-            .where('lp.location_id', '=', param('locationId'))
-            .whereRef('lp.product_id', '=', 'p.id'),
-        ),
-      ),
-    )
-    .select(sql.lit(OFF_SHELF).$castTo<number>().as('shelf'));
-  if (shape.after)
-    others = others.where((eb) =>
-      eb(eb.refTuple('p.name', 'p.id'), '>', eb.tuple(param('afterName'), param('afterId'))),
-    );
-  return others.orderBy('p.name').orderBy('p.id').limit(param('fetch'));
 });
 
 type ScreenRow = Awaited<ReturnType<typeof pageByName.execute>>[number] & { shelf?: number };
@@ -287,9 +282,10 @@ export async function countsScreen(
     category: Boolean(input.category),
     search: Boolean(input.search),
     location: locationId !== undefined,
+    offShelves: false,
     after: false,
   };
-  // Rows of a location carry their shelf; the others have none (no copy of each row to say so).
+  // Rows listed in the location carry their shelf; the others have none (they come after every shelf).
   let page: ScreenRow[];
   let next_cursor: string | null;
   if (locationId) {
@@ -305,16 +301,17 @@ export async function countsScreen(
             { ...shape, after: after !== null },
             { ...params, afterShelf: after?.shelf ?? 0, afterId: after?.id ?? '' },
           ),
-      pageOffShelves.execute(
+      pageByName.execute(
         deps.db,
-        { ...shape, after: pastShelves },
+        { ...shape, offShelves: true, after: pastShelves },
         { ...params, afterName: after?.name ?? '', afterId: after?.id ?? '' },
       ),
     ]);
-    const rows = [...shelved, ...rest].slice(0, limit + 1);
+    const rows: ScreenRow[] = [...shelved, ...rest].slice(0, limit + 1);
     page = rows.slice(0, limit);
     const last = rows[limit - 1];
-    next_cursor = rows.length > limit && last ? encodeShelfCursor(last.shelf, last.name, last.id) : null;
+    next_cursor =
+      rows.length > limit && last ? encodeShelfCursor(last.shelf ?? OFF_SHELF, last.name, last.id) : null;
   } else {
     const after = input.cursor ? decodeCursor(input.cursor) : null;
     const rows = await pageByName.execute(
@@ -365,7 +362,7 @@ export async function countsScreen(
               counted_at: iso(r.counted_at),
             }
           : null,
-      shelf_position: r.shelf === undefined || r.shelf === OFF_SHELF ? null : r.shelf,
+      shelf_position: r.shelf ?? null,
     })),
     next_cursor,
     retention_limited: false,

@@ -61,8 +61,9 @@ interface Series {
 /**
  * A Prometheus histogram of request latency by route, method and status, observed once per request. prom-client's
  * Histogram validates and hashes the labels at every observation, even through a bound child (~3 µs, 2 % of a
- * /health request): here a series is found by one string key and observed by a few additions. It is exposed by
- * the same registry, in prom-client's own histogram format (`_bucket` with `le`, `_sum`, `_count`).
+ * /health request): here a series is bound once per label set (requestObserver keeps it) and observed by a few
+ * additions. It is exposed by the same registry, in prom-client's own histogram format (`_bucket` with `le`,
+ * `_sum`, `_count`).
  */
 export class RequestLatency {
   readonly type = 'histogram';
