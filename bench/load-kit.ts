@@ -1,8 +1,8 @@
 /**
- * What bench/load.ts and bench/layers.ts share: autocannon slices with the server's CPU time, the node flags of
- * `pnpm serve`, the environment of a production API, and how numbers are summarised.
+ * What bench/load.ts and bench/layers.ts share: slices of load (wrk, or autocannon) with the server's CPU time, the
+ * node flags of `pnpm serve`, the environment of a production API, and how numbers are summarised.
  */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -81,21 +81,24 @@ export function portOf(child: ChildProcess, what: string): Promise<number> {
   });
 }
 
-/** What autocannon saw over one or more slices of load, and the CPU the server process spent on them. */
+/** What the load generator saw over one or more slices of load, and the CPU the server process spent on them. */
 export interface Slices {
+  /** Latencies (ms) with the number of requests each stands for (1 per answer, or a quantile's share). */
   latencies: number[];
+  weights: number[];
   ok: number;
   failed: number;
   seconds: number;
   cpuMs: number;
   /** CPU time of the PostgreSQL processes on this machine meanwhile (all databases: keep the machine quiet). */
   pgCpuMs: number;
-  /** CPU time of the load generator (autocannon, in this process) meanwhile: it shares the machine. */
+  /** CPU time of the load generator meanwhile (wrk's process, or autocannon in this one): it shares the machine. */
   clientCpuMs: number;
 }
 
 export const emptySlices = (): Slices => ({
   latencies: [],
+  weights: [],
   ok: 0,
   failed: 0,
   seconds: 0,
@@ -145,14 +148,46 @@ function postgresCpuSince(before: Map<string, number>): number {
   return sum;
 }
 
+/**
+ * The load generator: wrk (C, one thread) when it is installed (`apt-get install wrk`), as the issue's first
+ * measurement was made, else autocannon (in this process). Choose with LOAD_CLIENT=wrk|autocannon. On a 2-core
+ * machine the generator shares the cores with the server and PostgreSQL: autocannon parses each answer in
+ * JavaScript and spends ~0.05 ms of CPU per /health request, wrk a fraction of that, leaving the cores to what is
+ * measured.
+ */
+export const LOAD_CLIENT: 'wrk' | 'autocannon' = (() => {
+  const asked = process.env.LOAD_CLIENT;
+  if (asked === 'wrk' || asked === 'autocannon') return asked;
+  if (asked) throw new Error(`LOAD_CLIENT=${asked}: wrk or autocannon`);
+  try {
+    execFileSync('wrk', ['-v'], { stdio: 'ignore' });
+    return 'wrk';
+  } catch (error) {
+    // wrk -v prints its version and exits 1: installed all the same.
+    return (error as { code?: string }).code === 'ENOENT' ? 'autocannon' : 'wrk';
+  }
+})();
+
+const WRK_REPORT = join(import.meta.dirname, 'wrk-report.lua');
+
+interface LoadOptions {
+  headers: Record<string, string>;
+  seconds: number;
+  connections: number;
+  pid?: number;
+}
+
 /** One slice of load on `url`, added to `into` (with the CPU time `pid` spent meanwhile). */
-export async function load(
-  url: string,
-  options: { headers: Record<string, string>; seconds: number; connections: number; pid?: number },
-  into: Slices,
-): Promise<void> {
+export async function load(url: string, options: LoadOptions, into: Slices): Promise<void> {
   const cpuBefore = cpuMsOf(options.pid);
   const pgBefore = postgresCpuMs();
+  if (LOAD_CLIENT === 'wrk') await loadWithWrk(url, options, into);
+  else await loadWithAutocannon(url, options, into);
+  into.cpuMs += cpuMsOf(options.pid) - cpuBefore;
+  into.pgCpuMs += postgresCpuSince(pgBefore);
+}
+
+async function loadWithAutocannon(url: string, options: LoadOptions, into: Slices): Promise<void> {
   const clientBefore = process.cpuUsage();
   const instance = autocannon({
     url,
@@ -160,15 +195,56 @@ export async function load(
     duration: options.seconds,
     headers: options.headers,
   });
-  instance.on('response', (_client, _status, _bytes, responseTime) => into.latencies.push(responseTime));
+  instance.on('response', (_client, _status, _bytes, responseTime) => {
+    into.latencies.push(responseTime);
+    into.weights.push(1);
+  });
   const result = await new Promise<autocannon.Result>((done) => instance.on('done', done));
   into.ok += result['2xx'];
   into.failed += result.non2xx + result.errors;
   into.seconds += result.duration;
-  into.cpuMs += cpuMsOf(options.pid) - cpuBefore;
-  into.pgCpuMs += postgresCpuSince(pgBefore);
   const client = process.cpuUsage(clientBefore);
   into.clientCpuMs += (client.user + client.system) / 1000;
+}
+
+/**
+ * wrk takes whole seconds: it is asked for more and stopped (SIGINT, after which it reports) once the slice's
+ * time is up; its CPU time is read then, before it works out its quantiles.
+ */
+async function loadWithWrk(url: string, options: LoadOptions, into: Slices): Promise<void> {
+  const headers = Object.entries(options.headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
+  const child = spawn(
+    'wrk',
+    ['-t1', `-c${options.connections}`, `-d${Math.ceil(options.seconds) + 60}s`, '--timeout', '10s'].concat(
+      ['-s', WRK_REPORT],
+      headers,
+      [url],
+    ),
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((done) => child.once('exit', done));
+  const clientBefore = cpuMsOf(child.pid);
+  await new Promise((done) => setTimeout(done, options.seconds * 1000));
+  into.clientCpuMs += cpuMsOf(child.pid) - clientBefore;
+  child.kill('SIGINT');
+  const code = await exited;
+  const field = (name: string) => output.match(new RegExp(`^${name} (.*)$`, 'm'))?.[1];
+  const requests = Number(field('requests'));
+  const quantiles = (field('latency_us') ?? '').split(' ').map((us) => Number(us) / 1000);
+  if (code !== 0 || !Number.isFinite(requests) || quantiles.length !== 1000)
+    throw new Error(`wrk exited ${code} without its report:\n${output}`);
+  const failed = Number(field('socket_errors')) + Number(field('status_errors'));
+  into.ok += requests - Number(field('status_errors'));
+  into.failed += failed;
+  into.seconds += Number(field('duration_us')) / 1e6;
+  for (const ms of quantiles) {
+    into.latencies.push(ms);
+    into.weights.push(requests / 1000);
+  }
 }
 
 export interface LoadResult {
@@ -183,16 +259,23 @@ export interface LoadResult {
   clientCpuMsPerRequest: number;
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-
 export function summarise(s: Slices): LoadResult {
-  const sorted = [...s.latencies].sort((a, b) => a - b);
+  const order = s.latencies.map((_, i) => i).sort((a, b) => s.latencies[a]! - s.latencies[b]!);
+  const total = s.weights.reduce((sum, w) => sum + w, 0);
+  /** The latency below which p % of the requests fall. */
+  const percentile = (p: number) => {
+    let seen = 0;
+    for (const i of order) {
+      seen += s.weights[i]!;
+      if (seen >= (p / 100) * total) return s.latencies[i]!;
+    }
+    return Number.NaN;
+  };
   return {
     requestsPerSecond: s.ok / s.seconds,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
+    p50: percentile(50),
+    p95: percentile(95),
+    p99: percentile(99),
     errorRate: s.failed / Math.max(1, s.ok + s.failed),
     total: s.ok + s.failed,
     cpuMsPerRequest: s.cpuMs / Math.max(1, s.ok + s.failed),
@@ -206,6 +289,7 @@ export function merged(all: Slices[]): Slices {
   return all.reduce(
     (sum, s) => ({
       latencies: sum.latencies.concat(s.latencies),
+      weights: sum.weights.concat(s.weights),
       ok: sum.ok + s.ok,
       failed: sum.failed + s.failed,
       seconds: sum.seconds + s.seconds,

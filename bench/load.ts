@@ -1,5 +1,5 @@
 /**
- * Load benchmark (`pnpm bench:load`): autocannon against the built API (dist/main.js, NODE_ENV=production, its
+ * Load benchmark (`pnpm bench:load`): wrk (or autocannon, see LOAD_CLIENT) against the built API (dist/main.js, NODE_ENV=production, its
  * own process, logging one line per request at LOG_LEVEL info to /dev/null, CORS and allowed hosts configured as
  * production requires) on three read paths, each side by side with a bare Fastify + pg route that runs the very
  * SQL the API issues for that request (captured through kysely's `log`, replayed with the same parallelism):
@@ -14,8 +14,8 @@
  * at a time, in alternating slices, so background load on a shared machine weighs on both alike (the load
  * average is printed with the numbers). What each layer of the API costs: `pnpm bench:layers` (bench/layers.ts).
  *
- * Env: LOAD_RUNS (default 3), LOAD_DURATION (s per target, side and run, default 10), LOAD_CONNECTIONS (default
- * 50), LOAD_WARMUP (s, default 3), LOAD_SLICES (per run, default 4), LOAD_TARGETS (default
+ * Env: LOAD_CLIENT (wrk when installed, else autocannon: bench/load-kit.ts), LOAD_RUNS (default 3), LOAD_DURATION (s per target, side and run, default 10), LOAD_CONNECTIONS (default
+ * 50), LOAD_WARMUP (s, default 3), LOAD_SLICES (per run, default 10), LOAD_TARGETS (default
  * health,screen,entitlements), LOAD_LOG_LEVEL (API log level, default info), LOAD_CPU_PROF (a folder: the API
  * writes a V8 CPU profile there on exit, the bare server in its bare/ subfolder), DATABASE_URL (default
  * postgres://stockscan:stockscan@127.0.0.1:5432/stockscan_test: only used to create a fresh database, dropped at
@@ -38,6 +38,7 @@ import {
   DATABASE_URL,
   emptySlices,
   fromApi,
+  LOAD_CLIENT,
   type LoadResult,
   load,
   loadAverage,
@@ -68,7 +69,7 @@ const DURATION = Number(process.env.LOAD_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const WARMUP = Number(process.env.LOAD_WARMUP ?? 3);
 /** Each side's DURATION is split into this many alternating slices, per run. */
-const SLICES = Number(process.env.LOAD_SLICES ?? 4);
+const SLICES = Number(process.env.LOAD_SLICES ?? 10);
 const LOG_LEVEL = process.env.LOAD_LOG_LEVEL ?? 'info';
 const POOL_MAX = 10;
 const PRODUCTS = 1_000;
@@ -347,7 +348,7 @@ async function main() {
       );
     }
     console.log(
-      `\nLoad benchmark — PostgreSQL, ${CONNECTIONS} connections, ${RUNS} run(s) × ${DURATION} s per target and ` +
+      `\nLoad benchmark — ${LOAD_CLIENT}, PostgreSQL, ${CONNECTIONS} connections, ${RUNS} run(s) × ${DURATION} s per target and ` +
         `side (${SLICES} alternating slices per run, after ${WARMUP} s warm-up), pool ${POOL_MAX} on both sides, ` +
         `API log level ${LOG_LEVEL} (to /dev/null), node flags on both sides (pnpm serve's): ` +
         `${serveFlags().join(' ') || 'none'}; load average ${loadAtStart} at start, ${loadAtEnd} at end`,

@@ -17,6 +17,7 @@ import { countEmails } from './observability/count-emails';
 import { closeLogDestination, logDestination } from './observability/log-destination';
 import { createMetrics, requestObserver } from './observability/metrics';
 import {
+  hostnameOf,
   RequestEnd,
   type RequestFields,
   requestLoggerFactory,
@@ -103,16 +104,11 @@ export function redactQuery(url: string): string {
 
 const INFO = pino.levels.values.info!;
 
-function serializeRequest(req: {
-  method: string;
-  url: string;
-  hostname?: string;
-  ip?: string;
-}): RequestFields {
+function serializeRequest(req: { method: string; url: string; host?: string; ip?: string }): RequestFields {
   return {
     method: req.method,
     url: req.url.includes('?') ? redactQuery(req.url) : req.url,
-    host: req.hostname,
+    host: req.host === undefined ? undefined : hostnameOf(req.host),
     remoteAddress: req.ip,
   };
 }

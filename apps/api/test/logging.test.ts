@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
 import { createMailer } from '../src/integrations/sendgrid';
-import { requestLine } from '../src/observability/request-log';
+import { hostnameOf, millisecondsText, requestLine } from '../src/observability/request-log';
 import { buildServer, redactQuery } from '../src/server';
 
 const testDb = await useTestDb();
@@ -134,6 +134,40 @@ describe('request logs', () => {
       expect(line).toContain(`"remoteAddress":${json}},"route":${json},`);
       expect(JSON.parse(line).req.url).toBe(value);
     }
+  });
+
+  it('the latency is written to the microsecond, as the rounded number would be written', () => {
+    const samples = [
+      0, 0.0004, 0.0005, 0.001, 0.01, 0.05, 0.1, 0.25, 1, 1.25, 12.3456, 99.9995, 999.9996, 1234.5,
+    ];
+    for (let i = 0; i < 2_000; i++) samples.push(Math.random() * 10 ** (i % 5));
+    for (const ms of samples) expect(millisecondsText(ms)).toBe(String(Math.round(ms * 1000) / 1000));
+    expect(
+      JSON.parse(
+        requestLine(
+          'r',
+          { method: 'GET', url: '/', host: undefined, remoteAddress: undefined },
+          '/',
+          200,
+          2.0004567,
+        ),
+      ).responseTime,
+    ).toBe(2);
+  });
+
+  it('the host is written without its port, as Fastify gives the hostname', async () => {
+    expect(
+      ['shop.example', 'shop.example:8000', '127.0.0.1:80', '[::1]:8000', '[::1]', '[broken', ''].map(
+        hostnameOf,
+      ),
+    ).toEqual(['shop.example', 'shop.example', '127.0.0.1', '[::1]', '[::1]', '', '']);
+    lines.length = 0;
+    await app.inject({ method: 'GET', url: '/health', headers: { host: '[::1]:8000' } });
+    await app.inject({ method: 'GET', url: '/health', headers: { host: 'shop.example:8443' } });
+    expect(lines.map((line) => (JSON.parse(line) as { req: { host: string } }).req.host)).toEqual([
+      '[::1]',
+      'shop.example',
+    ]);
   });
 
   it('redactQuery keeps the other parameters', () => {
