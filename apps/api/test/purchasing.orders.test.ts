@@ -576,8 +576,50 @@ describe('purchasing.orders: received, canceled', () => {
     ]);
     const drafts = await b.api.purchasing.orders.list.query({ service_id: b.service, status: 'DRAFT' });
     expect(drafts.items.map((o) => o.number)).toEqual([2]);
+    expect(list.next_cursor).toBeNull();
     const operator = await addMemberFixture(t.db, t.config, b.f.tenantId, 'operator', null, NOW);
     const denied = await failure(t.trpc(operator.token).purchasing.orders.cancel.mutate({ id: second.id }));
     expect(denied.data).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+  });
+
+  it('lists a page at a time: orders made in the same instant keep their number order, nothing twice or skipped', async () => {
+    const b = await bar();
+    const made = [];
+    for (let i = 0; i < 5; i++) made.push(await draftFor(b));
+    t.clock.set(new Date(NOW.getTime() + 60_000));
+    await draftFor(b);
+    const numbers: number[] = [];
+    let cursor: string | undefined;
+    const pages: number[] = [];
+    do {
+      const page = await b.api.purchasing.orders.list.query({ service_id: b.service, limit: 2, cursor });
+      pages.push(page.items.length);
+      numbers.push(...page.items.map((o) => o.number));
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    expect(numbers).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(pages).toEqual([2, 2, 2]);
+    // With a status, the page after a cursor keeps the filter.
+    await b.api.purchasing.orders.cancel.mutate({ id: made[4]!.id });
+    const drafts = await b.api.purchasing.orders.list.query({
+      service_id: b.service,
+      status: 'DRAFT',
+      limit: 3,
+    });
+    const more = await b.api.purchasing.orders.list.query({
+      service_id: b.service,
+      status: 'DRAFT',
+      limit: 3,
+      cursor: drafts.next_cursor ?? undefined,
+    });
+    expect([...drafts.items, ...more.items].map((o) => o.number)).toEqual([6, 4, 3, 2, 1]);
+    expect(more.next_cursor).toBeNull();
+    // Another tenant's order as cursor: an empty page, none of its orders.
+    const other = await bar();
+    const theirs = await draftFor(other);
+    const foreign = await b.api.purchasing.orders.list.query({ service_id: b.service, cursor: theirs.id });
+    expect(foreign).toEqual({ items: [], next_cursor: null });
+    const bad = await failure(b.api.purchasing.orders.list.query({ service_id: b.service, limit: 0 }));
+    expect(bad.data).toMatchObject({ code: 'VALIDATION_ERROR' });
   });
 });

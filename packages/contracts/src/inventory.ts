@@ -8,6 +8,7 @@ import {
   Money,
   Month,
   RequiredName as Name,
+  PageLimit,
   Quantity,
   optionalText as text,
   Uuid,
@@ -40,7 +41,6 @@ const Factor = z
   });
 
 const Cursor = z.string().min(1).max(1000);
-const PageLimit = z.number().int().min(1).max(200);
 
 /** A service id, or every service of the tenant (PRO `multi_service_analytics`). */
 export const ServiceScope = z.union([Uuid, z.literal('all')]);

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { ProductUnit, PurchaseOrderStatus } from './enums';
-import { IdempotencyKey, IsoDate, Month, Quantity, optionalText as text, Uuid } from './primitives';
+import {
+  IdempotencyKey,
+  IsoDate,
+  Month,
+  PageLimit,
+  Quantity,
+  optionalText as text,
+  Uuid,
+} from './primitives';
 import { MAX_RECEIPT_LINES, Receipt, UnitCost } from './purchasing';
 
 /** Ordering (SPEC §11): par levels → suggested order per supplier → draft → sent → received (its delivery). */
@@ -105,6 +113,10 @@ export type OrderUpdateInput = z.infer<typeof OrderUpdateInput>;
 export const OrderListInput = z.object({
   service_id: Uuid,
   status: PurchaseOrderStatus.optional(),
+  /** The previous page's `next_cursor`. */
+  cursor: Uuid.optional(),
+  /** Default ORDER_PAGE (50). */
+  limit: PageLimit.optional(),
 });
 export type OrderListInput = z.infer<typeof OrderListInput>;
 
@@ -153,7 +165,14 @@ export type PurchaseOrder = z.infer<typeof PurchaseOrder>;
 export const PurchaseOrderSummary = z.object({ ...orderHead, lines_count: z.number().int() });
 export type PurchaseOrderSummary = z.infer<typeof PurchaseOrderSummary>;
 
-export const OrderListResult = z.object({ items: z.array(PurchaseOrderSummary) });
+/** Orders a list page holds unless the caller asks for another size. */
+export const ORDER_PAGE = 50;
+
+export const OrderListResult = z.object({
+  items: z.array(PurchaseOrderSummary),
+  /** The last order of this page when more follow (pass it as `cursor`), else null. */
+  next_cursor: Uuid.nullable(),
+});
 export type OrderListResult = z.infer<typeof OrderListResult>;
 
 /** Sending: by email when the supplier has an address and mail is configured (unless `email: false`). */

@@ -77,3 +77,6 @@ export const RequiredName = z
   .trim()
   .min(1, { message: 'Le nom est obligatoire.' })
   .max(200, { message: '200 caractères au maximum.' });
+
+/** How many rows a page holds, when the caller chooses. */
+export const PageLimit = z.number().int().min(1).max(200);

@@ -1,12 +1,13 @@
-import type {
-  OrderCreateInput,
-  OrderFile,
-  OrderFileInput,
-  OrderListInput,
-  OrderListResult,
-  OrderUpdateInput,
-  PurchaseOrder,
-  PurchaseOrderSummary,
+import {
+  ORDER_PAGE,
+  type OrderCreateInput,
+  type OrderFile,
+  type OrderFileInput,
+  type OrderListInput,
+  type OrderListResult,
+  type OrderUpdateInput,
+  type PurchaseOrder,
+  type PurchaseOrderSummary,
 } from '@stockscan/contracts';
 import type { Database, Db } from '@stockscan/db';
 import { sql, type Transaction } from 'kysely';
@@ -267,13 +268,28 @@ export function getOrder(db: Db, actor: Actor, id: string): Promise<PurchaseOrde
   return loadOrder(db, actor, id);
 }
 
-/** A service's orders, newest first (readable on every plan: what was ordered stays visible). */
+/**
+ * A service's orders, newest first, a page at a time (readable on every plan: what was ordered stays visible). The
+ * page after `cursor` starts below that order in (created_at, number) order; a cursor of another tenant or service
+ * matches nothing, so it gives an empty page.
+ */
 export async function listOrders(db: Db, actor: Actor, input: OrderListInput): Promise<OrderListResult> {
   const service = await loadService(db, actor, input.service_id);
+  const limit = input.limit ?? ORDER_PAGE;
   let query = selectHeads(db, actor.tenantId).where('o.service_id', '=', service.id);
   if (input.status) query = query.where('o.status', '=', input.status);
-  const rows = await query.orderBy('o.created_at', 'desc').orderBy('o.number', 'desc').limit(200).execute();
-  return { items: rows.map(toSummary) };
+  if (input.cursor)
+    query = query.where(
+      sql<boolean>`(o.created_at, o.number) < (select c.created_at, c.number from purchase_orders c
+        where c.id = ${input.cursor} and c.tenant_id = ${actor.tenantId} and c.service_id = ${service.id})`,
+    );
+  const rows = await query
+    .orderBy('o.created_at', 'desc')
+    .orderBy('o.number', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const items = rows.slice(0, limit).map(toSummary);
+  return { items, next_cursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
 
 export async function senderOf(db: Db, tenantId: string, serviceId: string): Promise<OrderSender> {

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
@@ -7,7 +7,9 @@ import { formatDate, formatMoney } from '../inventory/scope/format';
 import { OrderDetail, STATUS_KEY } from './OrderDetail';
 import { om } from './order-messages';
 
-/** The service's orders, newest first; one opens in place (send, download, receive). */
+const PAGE_SIZE = 30;
+
+/** The service's orders, newest first, 30 at a time; one opens in place (send, download, receive). */
 export function OrderList({
   serviceId,
   openId,
@@ -27,8 +29,13 @@ export function OrderList({
   const trpc = useTRPC();
   const { data: ent } = useEntitlements();
   const currency = ent?.currency_code ?? 'EUR';
-  const list = useQuery(trpc.purchasing.orders.list.queryOptions({ service_id: serviceId }));
-  const items = list.data?.items ?? [];
+  const list = useInfiniteQuery(
+    trpc.purchasing.orders.list.infiniteQueryOptions(
+      { service_id: serviceId, limit: PAGE_SIZE },
+      { getNextPageParam: (last) => last.next_cursor ?? undefined },
+    ),
+  );
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <section className="card order-list" aria-labelledby="orders-title">
       <h2 id="orders-title">{t('list_title')}</h2>
@@ -76,6 +83,18 @@ export function OrderList({
           })}
         </ul>
       )}
+      {list.hasNextPage ? (
+        <p className="list-more">
+          <button
+            type="button"
+            className="button"
+            disabled={list.isFetchingNextPage}
+            onClick={() => void list.fetchNextPage()}
+          >
+            {list.isFetchingNextPage ? t('loading') : t('load_more', { shown: items.length })}
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }
