@@ -154,6 +154,79 @@ describe('counts.changes (other people’s lines, polled)', () => {
     expect(quiet.lines).toEqual([]);
   });
 
+  it('a line cleared on one phone reaches the others as cleared; counted again, it is a line again', async () => {
+    const f = await createTenantFixture(t.db, t.config, { now: NOW });
+    const service_id = f.services[0]!.id;
+    const [gin, rhum] = await seedProducts(f, ['Gin', 'Rhum']);
+    const op = await addMemberFixture(t.db, t.config, f.tenantId, 'operator', null, NOW);
+    const owner = t.trpc(f.owner.token).inventory;
+    const operator = t.trpc(op.token).inventory;
+    const cave = await owner.locations.create.mutate({ service_id, name: 'Cave' });
+    t.clock.set('2026-11-15T10:00:00Z');
+    await operator.counts.upsert.mutate({
+      service_id,
+      month: MONTH,
+      lines: [
+        { product_id: gin!, quantity: 4 },
+        { product_id: gin!, quantity: 2, location_id: cave.id },
+        { product_id: rhum!, quantity: 1 },
+      ],
+    });
+    t.clock.set('2026-11-15T10:00:30Z');
+    const first = await operator.counts.changes.query({ service_id, month: MONTH });
+    expect(first.cleared).toEqual([]);
+
+    // The owner clears the gin in the cave only, then all the rhum.
+    t.clock.set('2026-11-15T10:01:00Z');
+    await owner.counts.clear.mutate({ service_id, month: MONTH, product_ids: [gin!], location_id: cave.id });
+    await owner.counts.clear.mutate({ service_id, month: MONTH, product_ids: [rhum!] });
+    t.clock.set('2026-11-15T10:01:30Z');
+    const next = await operator.counts.changes.query({ service_id, month: MONTH, since: first.server_time });
+    expect(next.cleared).toEqual([
+      { product_id: gin, location_id: cave.id, cleared_at: '2026-11-15T10:01:00.000Z' },
+      { product_id: rhum, location_id: null, cleared_at: '2026-11-15T10:01:00.000Z' },
+    ]);
+    expect(next.lines).toEqual([]);
+    expect(
+      await t.db
+        .selectFrom('count_clears')
+        .select(['cleared_by'])
+        .where('tenant_id', '=', f.tenantId)
+        .execute(),
+    ).toEqual([{ cleared_by: f.owner.id }, { cleared_by: f.owner.id }]);
+
+    // Counted again later: a phone that missed the last poll gets both, the line after its clearing (it keeps
+    // the line); one that did not gets the line only.
+    t.clock.set('2026-11-15T10:02:00Z');
+    await operator.counts.upsert.mutate({
+      service_id,
+      month: MONTH,
+      lines: [{ product_id: rhum!, quantity: 3 }],
+    });
+    const again = await operator.counts.changes.query({ service_id, month: MONTH, since: first.server_time });
+    expect(again.cleared.map((c) => c.product_id)).toEqual([gin, rhum]);
+    const upToDate = await operator.counts.changes.query({
+      service_id,
+      month: MONTH,
+      since: next.server_time,
+    });
+    expect(upToDate.cleared).toEqual([]);
+    expect(upToDate.lines.map((l) => l.product_id)).toEqual([rhum]);
+    expect(again.lines.map((l) => [l.product_id, l.quantity, l.counted_at])).toEqual([
+      [rhum, 3, '2026-11-15T10:02:00.000Z'],
+    ]);
+    // Clearing nothing leaves no trace; another tenant sees none of these.
+    await owner.counts.clear.mutate({ service_id, month: MONTH, product_ids: [gin!], location_id: cave.id });
+    t.clock.set('2026-11-15T10:03:00Z');
+    const quiet = await operator.counts.changes.query({ service_id, month: MONTH, since: again.server_time });
+    expect(quiet.cleared).toEqual([]);
+    const other = await createTenantFixture(t.db, t.config, { now: NOW });
+    const stranger = await failure(
+      t.trpc(other.owner.token).inventory.counts.changes.query({ service_id, month: MONTH }),
+    );
+    expect(stranger.data).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('blind counting hides a past month’s lines from operators, not from managers', async () => {
     const f = await createTenantFixture(t.db, t.config, { now: NOW });
     const service_id = f.services[0]!.id;

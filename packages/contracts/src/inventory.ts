@@ -409,10 +409,21 @@ export type CountsChangesInput = z.infer<typeof CountsChangesInput>;
 export const ChangedCountLine = ScreenCountLine.extend({ product_id: Uuid, updated_at: z.string() });
 export type ChangedCountLine = z.infer<typeof ChangedCountLine>;
 
+/** A line cleared (counts.clear) since `since`: drop it unless it was counted again after `cleared_at`. */
+export const ClearedCountLine = z.object({
+  product_id: Uuid,
+  /** null = the service-as-a-whole line. */
+  location_id: Uuid.nullable(),
+  cleared_at: z.string(),
+});
+export type ClearedCountLine = z.infer<typeof ClearedCountLine>;
+
 export const CountsChangesResult = z.object({
   month: Month,
   /** Oldest change first; lines written a little before `since` come again (a write may commit late). */
   lines: z.array(ChangedCountLine),
+  /** Lines cleared meanwhile, oldest first (the same overlap as `lines`). */
+  cleared: z.array(ClearedCountLine),
   /** More lines changed than one answer carries: reload the screen instead. */
   truncated: z.boolean(),
   /** Pass it as `since` next time. */

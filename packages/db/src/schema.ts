@@ -218,6 +218,19 @@ export interface CountsTable {
   weight_g: Generated<number | null>;
 }
 
+/** The trace of a count line cleared (counts.clear): what counts.changes tells the other phones to drop. */
+export interface CountClearsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  service_id: string;
+  inventory_month: string;
+  product_id: string;
+  /** null = the service-as-a-whole line. */
+  location_id: string | null;
+  cleared_by: string | null;
+  cleared_at: GeneratedTimestamp;
+}
+
 /** A storage place inside a service ("Bar", "Réserve"). */
 export interface LocationsTable {
   id: Generated<string>;
@@ -466,6 +479,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   products: ProductsTable;
   counts: CountsTable;
+  count_clears: CountClearsTable;
   categories: CategoriesTable;
   loss_events: LossEventsTable;
   usage_events: UsageEventsTable;

@@ -431,9 +431,9 @@ const CHANGES_FIRST_WINDOW_MS = 60_000;
 const CHANGES_MAX_LINES = 1000;
 
 /**
- * counts.changes: the month's lines written since `since` with who counted them, oldest change first — what
- * the count screen polls to show other people's counts without reloading its pages. Nothing for a month the
- * plan may not read or that blind counting hides from the actor.
+ * counts.changes: the month's lines written since `since` with who counted them, oldest change first, and the
+ * lines cleared meanwhile — what the count screen polls to show other people's counts without reloading its
+ * pages. Nothing for a month the plan may not read or that blind counting hides from the actor.
  */
 export async function countsChanges(
   deps: InventoryDeps,
@@ -443,11 +443,21 @@ export async function countsChanges(
   const serverTime = deps.now();
   const { readable, hidden } = await monthAccess(deps, actor, input.service_id, input.month);
   const result = { month: input.month, server_time: serverTime.toISOString() };
-  if (!readable || hidden) return { ...result, lines: [], truncated: false };
+  if (!readable || hidden) return { ...result, lines: [], cleared: [], truncated: false };
   const from = input.since
     ? new Date(new Date(input.since).getTime() - CHANGES_OVERLAP_MS)
     : new Date(serverTime.getTime() - CHANGES_FIRST_WINDOW_MS);
-  const rows = await deps.db
+  const clearedQuery = deps.db
+    .selectFrom('count_clears')
+    .select(['product_id', 'location_id', 'cleared_at'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('service_id', '=', input.service_id)
+    .where('inventory_month', '=', input.month)
+    .where('cleared_at', '>', from)
+    .orderBy('cleared_at')
+    .limit(CHANGES_MAX_LINES + 1)
+    .execute();
+  const linesQuery = deps.db
     .selectFrom('counts as l')
     .innerJoin('products as p', 'p.id', 'l.product_id')
     .leftJoin('users as u', 'u.id', 'l.counted_by')
@@ -473,9 +483,15 @@ export async function countsChanges(
     .orderBy('l.updated_at')
     .limit(CHANGES_MAX_LINES + 1)
     .execute();
+  const [rows, cleared] = await Promise.all([linesQuery, clearedQuery]);
   return {
     ...result,
-    truncated: rows.length > CHANGES_MAX_LINES,
+    truncated: rows.length > CHANGES_MAX_LINES || cleared.length > CHANGES_MAX_LINES,
+    cleared: cleared.slice(0, CHANGES_MAX_LINES).map((r) => ({
+      product_id: r.product_id,
+      location_id: r.location_id,
+      cleared_at: iso(r.cleared_at),
+    })),
     lines: rows.slice(0, CHANGES_MAX_LINES).map((r) => ({
       product_id: r.product_id,
       location_id: r.location_id,

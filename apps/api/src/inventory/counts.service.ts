@@ -176,6 +176,9 @@ export async function upsertCounts(
   });
 }
 
+/** How long a cleared line's trace is kept for counts.changes: a phone asleep longer reloads its pages anyway. */
+const CLEAR_TRACE_MS = 7 * 24 * 3600_000;
+
 /**
  * counts.clear: forget this month's count of the products given (the "undo" of a count): one place's line
  * when `location_id` is given (null = the service-as-a-whole line), else every line of those products.
@@ -198,6 +201,28 @@ export async function clearCounts(
     if (input.location_id !== undefined)
       query = query.where('location_id', 'is not distinct from', input.location_id);
     const deleted = await query.returning(['product_id', 'quantity', 'location_id']).execute();
+    if (deleted.length > 0) {
+      // The other phones learn it from counts.changes; traces older than any poll still catching up are dropped.
+      await tx
+        .deleteFrom('count_clears')
+        .where('tenant_id', '=', actor.tenantId)
+        .where('cleared_at', '<', new Date(now.getTime() - CLEAR_TRACE_MS))
+        .execute();
+      await tx
+        .insertInto('count_clears')
+        .values(
+          deleted.map((row) => ({
+            tenant_id: actor.tenantId,
+            service_id: service.id,
+            inventory_month: input.month,
+            product_id: row.product_id,
+            location_id: row.location_id,
+            cleared_by: actor.userId,
+            cleared_at: now,
+          })),
+        )
+        .execute();
+    }
     if (deleted.length > 0)
       await recordAudit(tx, {
         tenant_id: actor.tenantId,

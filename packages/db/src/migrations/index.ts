@@ -9,6 +9,7 @@ import * as m0013 from './0013_refresh_family_start';
 import * as m0015 from './0015_month_review';
 import * as m0017 from './0017_count_weight';
 import * as m0018 from './0018_purchase_orders';
+import * as m0019 from './0019_count_clears';
 
 /** Ordered, in-code migrations: bundled with the server, no filesystem scan. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0015_month_review': m0015,
   '0017_count_weight': m0017,
   '0018_purchase_orders': m0018,
+  '0019_count_clears': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -105,6 +105,48 @@ describe('a product’s lines as the count screen shows them', () => {
     ).toEqual([9, 1]);
   });
 
+  it('drops a line cleared on another phone, not one counted again after the clearing', () => {
+    const store = new LineStore();
+    const page = [line({ location_id: BAR }), line({ location_id: CAVE })];
+    const shown = () =>
+      mergedLines(page, store.learntOf('bar', '2026-11', 'gin'), 'gin', [BAR, CAVE]).map((l) => [
+        l.location_id,
+        l.quantity,
+      ]);
+    // Counted again in the cave at 21:20 (polled), then both places cleared at 21:10 reach this phone.
+    store.learn('bar', '2026-11', [
+      {
+        product_id: 'gin',
+        ...line({ location_id: CAVE, quantity: 4, counted_at: '2026-11-30T21:20:00.000Z' }),
+      },
+    ]);
+    const cleared = [
+      { product_id: 'gin', location_id: BAR, cleared_at: '2026-11-30T21:10:00.000Z' },
+      { product_id: 'gin', location_id: CAVE, cleared_at: '2026-11-30T21:10:00.000Z' },
+    ];
+    expect(store.learnCleared('bar', '2026-11', cleared)).toBe(true);
+    expect(shown()).toEqual([[CAVE, 4]]);
+    // The same clearings polled again (the overlap) are no news; an older one changes nothing either.
+    expect(store.learnCleared('bar', '2026-11', cleared)).toBe(false);
+    expect(
+      store.learnCleared('bar', '2026-11', [
+        { product_id: 'gin', location_id: BAR, cleared_at: '2026-11-30T21:05:00.000Z' },
+      ]),
+    ).toBe(false);
+    // A later clearing of the cave drops the recount too; a count after it shows again.
+    store.learnCleared('bar', '2026-11', [
+      { product_id: 'gin', location_id: CAVE, cleared_at: '2026-11-30T21:30:00.000Z' },
+    ]);
+    expect(shown()).toEqual([]);
+    store.learn('bar', '2026-11', [
+      {
+        product_id: 'gin',
+        ...line({ location_id: BAR, quantity: 2, counted_at: '2026-11-30T21:40:00.000Z' }),
+      },
+    ]);
+    expect(shown()).toEqual([[BAR, 2]]);
+  });
+
   it('says "modifié par Marc" when Marc’s later count replaced the line Léa saved during her visit', () => {
     const store = new LineStore();
     store.learn('bar', '2026-11', [{ product_id: 'gin', ...line({ location_id: BAR }) }], { mine: true });

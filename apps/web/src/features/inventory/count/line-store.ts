@@ -88,6 +88,34 @@ export class LineStore {
     this.bump(new Set([key]));
   }
 
+  /**
+   * Lines cleared on another phone (`counts.changes`): each place's line is dropped unless a count taken after
+   * the clearing is known (counted again since). Returns whether anything changed.
+   */
+  learnCleared(
+    serviceId: string,
+    month: string,
+    cleared: readonly { product_id: string; location_id: string | null; cleared_at: string }[],
+  ): boolean {
+    const touched = new Set<string>();
+    for (const { product_id, location_id, cleared_at } of cleared) {
+      const key = productKey(serviceId, month, product_id);
+      const place = lineKey(product_id, location_id);
+      let known = this.learnt.get(key);
+      if (!known) {
+        known = new Map();
+        this.learnt.set(key, known);
+      }
+      const before = known.get(place);
+      if (before && 'line' in before && before.line.counted_at > cleared_at) continue;
+      if (before && 'cleared_at' in before && before.cleared_at >= cleared_at) continue;
+      known.set(place, { cleared_at });
+      touched.add(key);
+    }
+    this.bump(touched);
+    return touched.size > 0;
+  }
+
   /** What is known of a product's lines, by line key. */
   learntOf(serviceId: string, month: string, productId: string): ReadonlyMap<string, Learnt> | undefined {
     return this.learnt.get(productKey(serviceId, month, productId));

@@ -8,8 +8,8 @@ import { lineStore } from './useCountSync';
 const typing = () => document.activeElement?.classList.contains('qty-input') === true;
 
 /**
- * Other people's counts on this screen without a reload: polls `counts.changes` every few seconds into the
- * line store (rows re-render on their own lines only; nothing typed is touched). When more changed than one
+ * Other people's counts (and the lines they cleared) on this screen without a reload: polls `counts.changes`
+ * every few seconds into the line store (rows re-render on their own lines only; nothing typed is touched). When more changed than one
  * answer carries, the list is reloaded — not while someone is typing in it.
  */
 export function useLiveCounts(serviceId: string, month: string): void {
@@ -23,7 +23,9 @@ export function useLiveCounts(serviceId: string, month: string): void {
         client.inventory.counts.changes.query({ service_id: serviceId, month, ...(since ? { since } : {}) }),
       isActive: () => document.visibilityState !== 'hidden' && navigator.onLine !== false,
       onResult: (result) => {
-        const changed = lineStore.learn(serviceId, month, result.lines);
+        // Clearings first: a line counted again after its clearing is then learnt over it.
+        const cleared = lineStore.learnCleared(serviceId, month, result.cleared);
+        const changed = lineStore.learn(serviceId, month, result.lines) || cleared;
         if (changed) void queryClient.invalidateQueries(trpc.inventory.counts.progress.pathFilter());
         reloadWanted ||= result.truncated;
         if (reloadWanted && !typing()) {
