@@ -449,6 +449,83 @@ describe('purchasing.orders: draft → sent', () => {
     ).toEqual([]);
   });
 
+  it('sent without a mail (no address then, mail down), it is mailed when sent again; once only', async () => {
+    const b = await bar();
+    // No address at first: marked sent, nothing mailed.
+    await b.api.purchasing.suppliers.update.mutate({ id: b.brasserie.id, email: null });
+    const draft = await draftFor(b);
+    const first = await b.api.purchasing.orders.send.mutate({ id: draft.id, idempotency_key: 'send-1' });
+    expect(first.email).toEqual({ to: null, sent: false, reason: 'no_email' });
+    // The same key again answers the same; without an address, sending again changes nothing.
+    expect(
+      (await b.api.purchasing.orders.send.mutate({ id: draft.id, idempotency_key: 'send-1' })).email,
+    ).toEqual(first.email);
+    expect((await b.api.purchasing.orders.send.mutate({ id: draft.id })).email).toEqual({
+      to: null,
+      sent: false,
+      reason: 'no_email',
+    });
+    expect(t.fakes.sendgrid.requests).toEqual([]);
+
+    // The address is known now: sent again, it is mailed (dated the day it was sent), two taps mail once.
+    await b.api.purchasing.suppliers.update.mutate({ id: b.brasserie.id, email: 'commandes@brasserie.test' });
+    t.clock.set(new Date(NOW.getTime() + 10 * 60_000));
+    const [one, two] = await Promise.all([
+      b.api.purchasing.orders.send.mutate({ id: draft.id, idempotency_key: 'send-2' }),
+      b.api.purchasing.orders.send.mutate({ id: draft.id, idempotency_key: 'send-3' }),
+    ]);
+    expect([one.email.sent, two.email.sent]).toEqual([true, true]);
+    expect(t.fakes.sendgrid.requests).toHaveLength(1);
+    const mail = t.fakes.sendgrid.requests[0]!.json as SendGridBody;
+    expect(mail.personalizations[0]!.to).toEqual([{ email: 'commandes@brasserie.test' }]);
+    expect(mail.attachments.map((a) => a.filename)).toEqual([
+      'commande-1_brasserie-du-port.xlsx',
+      'commande-1_brasserie-du-port.csv',
+    ]);
+    const order = await b.api.purchasing.orders.get.query({ id: draft.id });
+    expect(order).toMatchObject({
+      status: 'SENT',
+      sent_to: 'commandes@brasserie.test',
+      sent_at: NOW.toISOString(),
+    });
+    expect((await b.api.purchasing.orders.send.mutate({ id: draft.id })).email).toEqual({
+      to: 'commandes@brasserie.test',
+      sent: true,
+      reason: null,
+    });
+    expect(t.fakes.sendgrid.requests).toHaveLength(1);
+    const ledger = await t.db
+      .selectFrom('usage_events')
+      .select('kind')
+      .where('tenant_id', '=', b.f.tenantId)
+      .execute();
+    expect(ledger).toEqual([{ kind: 'order_email' }]);
+  });
+
+  it('a mail that fails leaves the order sent without a mail, and its slot under the cap is given back', async () => {
+    const b = await bar();
+    const draft = await draftFor(b);
+    t.fakes.sendgrid.handle(() => ({ status: 500, json: { errors: [{ message: 'down' }] } }));
+    const failed = await b.api.purchasing.orders.send.mutate({ id: draft.id });
+    expect(failed.email).toMatchObject({ to: 'commandes@brasserie.test', sent: false });
+    expect(failed.order).toMatchObject({ status: 'SENT', sent_to: null });
+    expect(
+      await t.db.selectFrom('usage_events').select('kind').where('tenant_id', '=', b.f.tenantId).execute(),
+    ).toEqual([]);
+    t.fakes.sendgrid.handle(() => ({ status: 202, text: '' }));
+    const again = await b.api.purchasing.orders.send.mutate({ id: draft.id });
+    expect(again.email).toEqual({ to: 'commandes@brasserie.test', sent: true, reason: null });
+    expect(again.order.sent_to).toBe('commandes@brasserie.test');
+    // Phoned in on purpose (email: false) is never mailed by sending again with email: false.
+    const phoned = await draftFor(b);
+    await b.api.purchasing.orders.send.mutate({ id: phoned.id, email: false });
+    const before = t.fakes.sendgrid.requests.length;
+    expect((await b.api.purchasing.orders.send.mutate({ id: phoned.id, email: false })).email.reason).toBe(
+      'manual',
+    );
+    expect(t.fakes.sendgrid.requests).toHaveLength(before);
+  });
+
   it('supplier mails share the emailed exports’ daily cap and need a confirmed address; a refusal leaves the draft', async () => {
     const b = await bar();
     const draft = await draftFor(b);

@@ -132,6 +132,19 @@ export function OrderDetail({
       {order.status === 'DRAFT' && canAct && !order.supplier_email ? (
         <p className="muted">{t('send_manual_hint')}</p>
       ) : null}
+      {order.status === 'SENT' && !order.sent_to && order.supplier_email && canAct ? (
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button"
+            disabled={send.isPending}
+            // Sent without a mail: mailing it now is a new request (its own key), once only on the server.
+            onClick={() => send.mutate({ id: order.id, idempotency_key: crypto.randomUUID() })}
+          >
+            {send.isPending ? t('sending') : t('mail_now', { email: order.supplier_email })}
+          </button>
+        </div>
+      ) : null}
       {(order.status === 'SENT' && !order.sent_to) || notMailed ? (
         <ManualWayOut order={order} reason={notMailed ?? 'manual'} />
       ) : null}
