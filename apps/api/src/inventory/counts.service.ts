@@ -222,8 +222,6 @@ export async function clearCounts(
           })),
         )
         .execute();
-    }
-    if (deleted.length > 0)
       await recordAudit(tx, {
         tenant_id: actor.tenantId,
         user_id: actor.userId,
@@ -240,6 +238,7 @@ export async function clearCounts(
         },
         at: now,
       });
+    }
     return { cleared: deleted.length };
   });
 }
