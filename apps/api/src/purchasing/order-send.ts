@@ -1,4 +1,5 @@
 import type { OrderSendInput, OrderSendResult, PurchaseOrder } from '@stockscan/contracts';
+import type { Db } from '@stockscan/db';
 import { recordAudit } from '../audit/audit.service';
 import { requireVerifiedEmail } from '../auth/verified-email';
 import type { Deps } from '../deps';
@@ -85,29 +86,43 @@ export async function sendOrder(
   else email = await mailOrder(deps, actor, draft, from, to, now, reservation);
 
   return runIdempotent(deps.db, call, async (tx) => {
-    await recordAudit(tx, {
-      tenant_id: actor.tenantId,
-      user_id: actor.userId,
-      action: 'order.send',
-      object_type: 'purchase_order',
-      object_id: draft.id,
-      meta: {
-        service_id: draft.service_id,
-        number: draft.number,
-        supplier: draft.supplier_name,
-        email_to: email.to,
-        email_sent: email.sent,
-        reason: email.reason,
-      },
-      at: now,
-    });
+    await auditSend(tx, actor, draft, email, now);
     return { order: await loadOrder(tx, actor, draft.id), email, message };
+  });
+}
+
+/** The order's sending in the audit log: to whom, whether it was mailed, and why not (`again`: mailed later). */
+function auditSend(
+  tx: Db,
+  actor: Actor,
+  order: PurchaseOrder,
+  email: EmailOutcome,
+  now: Date,
+  again = false,
+): Promise<void> {
+  return recordAudit(tx, {
+    tenant_id: actor.tenantId,
+    user_id: actor.userId,
+    action: 'order.send',
+    object_type: 'purchase_order',
+    object_id: order.id,
+    meta: {
+      service_id: order.service_id,
+      number: order.number,
+      supplier: order.supplier_name,
+      email_to: email.to,
+      email_sent: email.sent,
+      reason: email.reason,
+      ...(again ? { again: true } : {}),
+    },
+    at: now,
   });
 }
 
 /**
  * Mails the order to `to` with its files (reply-to the sender), dated `at` (when it was sent). When the mail does
- * not go, the order's mailing is given back (sent_to null again, so it can be mailed later) and so is its slot under the daily cap.
+ * not go, the order's mailing is given back (sent_to null again, so it can be mailed later) and so is its slot
+ * under the daily cap.
  */
 async function mailOrder(
   deps: SendDeps,
@@ -181,23 +196,7 @@ async function mailAgain(
   const sentAt = order.sent_at ? new Date(order.sent_at) : now;
   const email = await mailOrder(deps, actor, order, from, to, sentAt, reservation);
   return runIdempotent(deps.db, call, async (tx) => {
-    await recordAudit(tx, {
-      tenant_id: actor.tenantId,
-      user_id: actor.userId,
-      action: 'order.send',
-      object_type: 'purchase_order',
-      object_id: order.id,
-      meta: {
-        service_id: order.service_id,
-        number: order.number,
-        supplier: order.supplier_name,
-        email_to: email.to,
-        email_sent: email.sent,
-        reason: email.reason,
-        again: true,
-      },
-      at: now,
-    });
+    await auditSend(tx, actor, order, email, now, true);
     const sent = await loadOrder(tx, actor, order.id);
     return { order: sent, email, message: orderMessage(sent, from, sentAt) };
   });

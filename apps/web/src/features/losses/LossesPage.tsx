@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { toast } from '../../shared/feedback/toast-store';
 import { useErrorToast } from '../../shared/feedback/useErrorToast';
 import { billingPath } from '../../shared/links';
+import { LoadMore } from '../../shared/ui/LoadMore';
 import { TwoTapDelete } from '../../shared/ui/TwoTapDelete';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { MonthStatus } from '../inventory/review/MonthStatus';
@@ -123,20 +124,11 @@ function LossList({ serviceId, month, canDelete }: { serviceId: string; month: s
               </li>
             ))}
           </ul>
-          {list.hasNextPage ? (
-            <p className="list-more">
-              <button
-                type="button"
-                className="button"
-                disabled={list.isFetchingNextPage}
-                onClick={() => void list.fetchNextPage()}
-              >
-                {list.isFetchingNextPage
-                  ? t('loading_more')
-                  : t('load_more', { shown: items.length, total: first?.total_count ?? items.length })}
-              </button>
-            </p>
-          ) : null}
+          <LoadMore
+            list={list}
+            label={t('load_more', { shown: items.length, total: first?.total_count ?? items.length })}
+            loadingLabel={t('loading_more')}
+          />
         </>
       )}
     </section>

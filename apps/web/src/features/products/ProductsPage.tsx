@@ -7,6 +7,7 @@ import { useTRPC } from '../../lib/trpc';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
 import { toast } from '../../shared/feedback/toast-store';
 import { useErrorToast } from '../../shared/feedback/useErrorToast';
+import { LoadMore } from '../../shared/ui/LoadMore';
 import { GatedButton } from '../entitlements/GatedButton';
 import { useEntitlements, useRefreshEntitlements } from '../entitlements/useEntitlements';
 import { formatMoney, formatQty } from '../inventory/scope/format';
@@ -198,18 +199,7 @@ function Catalogue({ scope }: { scope: ReturnType<typeof useScope> }) {
               />
             ))}
           </ul>
-          {list.hasNextPage ? (
-            <p className="list-more">
-              <button
-                type="button"
-                className="button"
-                disabled={list.isFetchingNextPage}
-                onClick={() => void list.fetchNextPage()}
-              >
-                {list.isFetchingNextPage ? t('loading_more') : t('load_more')}
-              </button>
-            </p>
-          ) : null}
+          <LoadMore list={list} label={t('load_more')} loadingLabel={t('loading_more')} />
         </>
       )}
     </section>

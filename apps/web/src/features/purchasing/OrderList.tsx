@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useTRPC } from '../../lib/trpc';
 import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
+import { LoadMore } from '../../shared/ui/LoadMore';
 import { useEntitlements } from '../entitlements/useEntitlements';
 import { formatDate, formatMoney } from '../inventory/scope/format';
 import { OrderDetail, STATUS_KEY } from './OrderDetail';
@@ -83,18 +84,7 @@ export function OrderList({
           })}
         </ul>
       )}
-      {list.hasNextPage ? (
-        <p className="list-more">
-          <button
-            type="button"
-            className="button"
-            disabled={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            {list.isFetchingNextPage ? t('loading') : t('load_more', { shown: items.length })}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore list={list} label={t('load_more', { shown: items.length })} loadingLabel={t('loading')} />
     </section>
   );
 }
