@@ -102,21 +102,27 @@ describe('count screen in one location', () => {
   });
 });
 
+/** A bar with a gin and a rum, a cave, its owner's phone and an operator's. */
+async function barWithTwoPhones() {
+  const f = await createTenantFixture(t.db, t.config, { now: NOW });
+  const service_id = f.services[0]!.id;
+  const [gin, rhum] = await seedProducts(f, ['Gin', 'Rhum']);
+  const op = await addMemberFixture(t.db, t.config, f.tenantId, 'operator', null, NOW);
+  const owner = t.trpc(f.owner.token).inventory;
+  const operator = t.trpc(op.token).inventory;
+  const cave = await owner.locations.create.mutate({ service_id, name: 'Cave' });
+  return { f, service_id, gin: gin!, rhum: rhum!, owner, operator, cave };
+}
+
 describe('counts.changes (other people’s lines, polled)', () => {
   it('returns the lines written since the last answer with who counted them, and again a little before', async () => {
-    const f = await createTenantFixture(t.db, t.config, { now: NOW });
-    const service_id = f.services[0]!.id;
-    const [gin, rhum] = await seedProducts(f, ['Gin', 'Rhum']);
-    const op = await addMemberFixture(t.db, t.config, f.tenantId, 'operator', null, NOW);
-    const owner = t.trpc(f.owner.token).inventory;
-    const operator = t.trpc(op.token).inventory;
-    const cave = await owner.locations.create.mutate({ service_id, name: 'Cave' });
+    const { f, service_id, gin, rhum, owner, operator, cave } = await barWithTwoPhones();
 
     t.clock.set('2026-11-15T10:00:00Z');
     await owner.counts.upsert.mutate({
       service_id,
       month: MONTH,
-      lines: [{ product_id: gin!, quantity: 4 }],
+      lines: [{ product_id: gin, quantity: 4 }],
     });
     t.clock.set('2026-11-15T10:00:30Z');
     const first = await operator.counts.changes.query({ service_id, month: MONTH });
@@ -136,7 +142,7 @@ describe('counts.changes (other people’s lines, polled)', () => {
     await owner.counts.upsert.mutate({
       service_id,
       month: MONTH,
-      lines: [{ product_id: rhum!, quantity: 2, location_id: cave.id }],
+      lines: [{ product_id: rhum, quantity: 2, location_id: cave.id }],
     });
     t.clock.set('2026-11-15T10:02:00Z');
     const next = await operator.counts.changes.query({ service_id, month: MONTH, since: first.server_time });
@@ -155,21 +161,15 @@ describe('counts.changes (other people’s lines, polled)', () => {
   });
 
   it('a line cleared on one phone reaches the others as cleared; counted again, it is a line again', async () => {
-    const f = await createTenantFixture(t.db, t.config, { now: NOW });
-    const service_id = f.services[0]!.id;
-    const [gin, rhum] = await seedProducts(f, ['Gin', 'Rhum']);
-    const op = await addMemberFixture(t.db, t.config, f.tenantId, 'operator', null, NOW);
-    const owner = t.trpc(f.owner.token).inventory;
-    const operator = t.trpc(op.token).inventory;
-    const cave = await owner.locations.create.mutate({ service_id, name: 'Cave' });
+    const { f, service_id, gin, rhum, owner, operator, cave } = await barWithTwoPhones();
     t.clock.set('2026-11-15T10:00:00Z');
     await operator.counts.upsert.mutate({
       service_id,
       month: MONTH,
       lines: [
-        { product_id: gin!, quantity: 4 },
-        { product_id: gin!, quantity: 2, location_id: cave.id },
-        { product_id: rhum!, quantity: 1 },
+        { product_id: gin, quantity: 4 },
+        { product_id: gin, quantity: 2, location_id: cave.id },
+        { product_id: rhum, quantity: 1 },
       ],
     });
     t.clock.set('2026-11-15T10:00:30Z');
@@ -178,8 +178,8 @@ describe('counts.changes (other people’s lines, polled)', () => {
 
     // The owner clears the gin in the cave only, then all the rhum.
     t.clock.set('2026-11-15T10:01:00Z');
-    await owner.counts.clear.mutate({ service_id, month: MONTH, product_ids: [gin!], location_id: cave.id });
-    await owner.counts.clear.mutate({ service_id, month: MONTH, product_ids: [rhum!] });
+    await owner.counts.clear.mutate({ service_id, month: MONTH, product_ids: [gin], location_id: cave.id });
+    await owner.counts.clear.mutate({ service_id, month: MONTH, product_ids: [rhum] });
     t.clock.set('2026-11-15T10:01:30Z');
     const next = await operator.counts.changes.query({ service_id, month: MONTH, since: first.server_time });
     expect(next.cleared).toEqual([
@@ -201,7 +201,7 @@ describe('counts.changes (other people’s lines, polled)', () => {
     await operator.counts.upsert.mutate({
       service_id,
       month: MONTH,
-      lines: [{ product_id: rhum!, quantity: 3 }],
+      lines: [{ product_id: rhum, quantity: 3 }],
     });
     const again = await operator.counts.changes.query({ service_id, month: MONTH, since: first.server_time });
     expect(again.cleared.map((c) => c.product_id)).toEqual([gin, rhum]);
@@ -216,7 +216,7 @@ describe('counts.changes (other people’s lines, polled)', () => {
       [rhum, 3, '2026-11-15T10:02:00.000Z'],
     ]);
     // Clearing nothing leaves no trace; another tenant sees none of these.
-    await owner.counts.clear.mutate({ service_id, month: MONTH, product_ids: [gin!], location_id: cave.id });
+    await owner.counts.clear.mutate({ service_id, month: MONTH, product_ids: [gin], location_id: cave.id });
     t.clock.set('2026-11-15T10:03:00Z');
     const quiet = await operator.counts.changes.query({ service_id, month: MONTH, since: again.server_time });
     expect(quiet.cleared).toEqual([]);

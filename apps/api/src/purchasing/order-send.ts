@@ -42,7 +42,7 @@ export async function sendOrder(
     if (draft.sent_to || !request.email) return alreadySent(draft, from, now);
     if (draft.supplier_email === null) return alreadySent(draft, from, now, 'no_email');
     if (!deps.mailer.enabled) return alreadySent(draft, from, now, 'disabled');
-    return mailAgain(deps, actor, draft, from, call);
+    return mailAgain(deps, actor, draft, draft.supplier_email, from, call);
   }
   if (draft.status === 'CANCELED')
     throw new AppError('CONFLICT', { fr: 'Cette commande est annulée.', en: 'This order is canceled.' });
@@ -167,11 +167,11 @@ async function mailAgain(
   deps: SendDeps,
   actor: Actor,
   order: PurchaseOrder,
+  to: string,
   from: OrderSender,
   call: IdempotentCall,
 ): Promise<OrderSendResult> {
   const now = deps.now();
-  const to = order.supplier_email as string;
   await requireVerifiedEmail(deps.db, actor.userId);
   const reservation = await reserveOrderEmail(deps.db, {
     tenantId: actor.tenantId,

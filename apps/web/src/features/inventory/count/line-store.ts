@@ -60,11 +60,7 @@ export class LineStore {
     for (const { product_id, ...line } of lines) {
       const key = productKey(serviceId, month, product_id);
       const place = lineKey(product_id, line.location_id);
-      let known = this.learnt.get(key);
-      if (!known) {
-        known = new Map();
-        this.learnt.set(key, known);
-      }
+      const known = this.knownOf(key);
       const before = known.get(place);
       if (options.mine) this.mine.add(`${key}|${place}`);
       if (before && 'line' in before && !isNewer(line, before.line)) continue;
@@ -79,11 +75,7 @@ export class LineStore {
   /** Cleared on the server: every line of the product, or one place's (`locationId` given, null = service). */
   forget(serviceId: string, month: string, productId: string, places: (string | null)[], at: string): void {
     const key = productKey(serviceId, month, productId);
-    let known = this.learnt.get(key);
-    if (!known) {
-      known = new Map();
-      this.learnt.set(key, known);
-    }
+    const known = this.knownOf(key);
     for (const place of places) known.set(lineKey(productId, place), { cleared_at: at });
     this.bump(new Set([key]));
   }
@@ -101,11 +93,7 @@ export class LineStore {
     for (const { product_id, location_id, cleared_at } of cleared) {
       const key = productKey(serviceId, month, product_id);
       const place = lineKey(product_id, location_id);
-      let known = this.learnt.get(key);
-      if (!known) {
-        known = new Map();
-        this.learnt.set(key, known);
-      }
+      const known = this.knownOf(key);
       const before = known.get(place);
       if (before && 'line' in before && before.line.counted_at > cleared_at) continue;
       if (before && 'cleared_at' in before && before.cleared_at >= cleared_at) continue;
@@ -124,6 +112,16 @@ export class LineStore {
   /** Whether this person saved the product's line in that place during the visit. */
   isMine(serviceId: string, month: string, productId: string, locationId: string | null): boolean {
     return this.mine.has(`${productKey(serviceId, month, productId)}|${lineKey(productId, locationId)}`);
+  }
+
+  /** The product's learnt lines, made empty the first time. */
+  private knownOf(key: string): Map<string, Learnt> {
+    let known = this.learnt.get(key);
+    if (!known) {
+      known = new Map();
+      this.learnt.set(key, known);
+    }
+    return known;
   }
 
   private bump(keys: Set<string>): void {
