@@ -1,5 +1,5 @@
 import { failure } from '@stockscan/testing/trpc-failure';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sendOrder } from '../src/purchasing/order-send';
 import type { Actor } from '../src/request/actor';
 import { readWorkbook, sheetValues } from './exports-fixtures';
@@ -524,6 +524,32 @@ describe('purchasing.orders: draft → sent', () => {
       'manual',
     );
     expect(t.fakes.sendgrid.requests).toHaveLength(before);
+  });
+
+  it('a mailing that throws on the way (files, reply-to, mailer) gives the mailing and its slot back', async () => {
+    const b = await bar();
+    const draft = await draftFor(b);
+    const send = vi
+      .spyOn(t.deps.mailer, 'send')
+      .mockRejectedValueOnce(new Error('attachment encoder crashed'));
+    try {
+      const thrown = await failure(b.api.purchasing.orders.send.mutate({ id: draft.id }));
+      expect(thrown.data.code).toBe('INTERNAL');
+    } finally {
+      send.mockRestore();
+    }
+    // Sent (the draft was taken) but not mailed: nothing claims the mailing, nothing counts under the cap.
+    expect(await b.api.purchasing.orders.get.query({ id: draft.id })).toMatchObject({
+      status: 'SENT',
+      sent_to: null,
+    });
+    expect(
+      await t.db.selectFrom('usage_events').select('kind').where('tenant_id', '=', b.f.tenantId).execute(),
+    ).toEqual([]);
+    // So sending again mails it.
+    const again = await b.api.purchasing.orders.send.mutate({ id: draft.id });
+    expect(again.email).toEqual({ to: 'commandes@brasserie.test', sent: true, reason: null });
+    expect(t.fakes.sendgrid.requests).toHaveLength(1);
   });
 
   it('supplier mails share the emailed exports’ daily cap and need a confirmed address; a refusal leaves the draft', async () => {

@@ -121,8 +121,8 @@ function auditSend(
 
 /**
  * Mails the order to `to` with its files (reply-to the sender), dated `at` (when it was sent). When the mail does
- * not go, the order's mailing is given back (sent_to null again, so it can be mailed later) and so is its slot
- * under the daily cap.
+ * not go — refused, or anything on the way throws (its files, the reply-to, the mailer) — the order's mailing is
+ * given back (sent_to null again, so it can be mailed later) and so is its slot under the daily cap.
  */
 async function mailOrder(
   deps: SendDeps,
@@ -133,29 +133,38 @@ async function mailOrder(
   at: Date,
   reservation: QuotaReservation | null,
 ): Promise<EmailOutcome> {
-  const message = orderMessage(order, from, at);
-  const files = [await orderXlsx(order, from, at), orderCsv(order, from)];
-  const replyTo = await deps.db
-    .selectFrom('users')
-    .select('email')
-    .where('id', '=', actor.userId)
-    .executeTakeFirst();
-  const result = await deps.mailer.send({
-    to,
-    subject: message.subject,
-    text: `${message.text}\n\n(Le détail est joint en fichiers Excel et CSV.)`,
-    attachments: files.map((f) => ({ filename: f.filename, content: f.content, type: f.contentType })),
-    ...(replyTo?.email ? { replyTo: replyTo.email } : {}),
-  });
+  const giveBack = async () => {
+    await deps.db
+      .updateTable('purchase_orders')
+      .set({ sent_to: null, updated_at: deps.now() })
+      .where('id', '=', order.id)
+      .where('tenant_id', '=', actor.tenantId)
+      .where('sent_to', '=', to)
+      .execute();
+    await reservation?.release();
+  };
+  let result: Awaited<ReturnType<SendDeps['mailer']['send']>>;
+  try {
+    const message = orderMessage(order, from, at);
+    const files = [await orderXlsx(order, from, at), orderCsv(order, from)];
+    const replyTo = await deps.db
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', actor.userId)
+      .executeTakeFirst();
+    result = await deps.mailer.send({
+      to,
+      subject: message.subject,
+      text: `${message.text}\n\n(Le détail est joint en fichiers Excel et CSV.)`,
+      attachments: files.map((f) => ({ filename: f.filename, content: f.content, type: f.contentType })),
+      ...(replyTo?.email ? { replyTo: replyTo.email } : {}),
+    });
+  } catch (error) {
+    await giveBack();
+    throw error;
+  }
   if (result.sent) return { to, sent: true, reason: null };
-  await deps.db
-    .updateTable('purchase_orders')
-    .set({ sent_to: null, updated_at: deps.now() })
-    .where('id', '=', order.id)
-    .where('tenant_id', '=', actor.tenantId)
-    .where('sent_to', '=', to)
-    .execute();
-  await reservation?.release();
+  await giveBack();
   return { to, sent: false, reason: result.reason };
 }
 
