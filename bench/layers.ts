@@ -14,7 +14,7 @@
  * The CPU figure is the least of the rounds: what other processes on a shared machine do to a server (cache,
  * scheduling) only ever adds to it; req/s is the median.
  *
- * Env: LOAD_CLIENT (wrk or autocannon, as bench:load), LAYERS_ROUNDS (default 5), LAYERS_SLICE (s per variant, route and round, default 2), LAYERS_WARMUP (s,
+ * Env: LOAD_CLIENT (wrk or autocannon, as bench:load), LOAD_PIN (as bench:load), LAYERS_ROUNDS (default 5), LAYERS_SLICE (s per variant, route and round, default 2), LAYERS_WARMUP (s,
  * default 3), LAYERS_CONNECTIONS (default 20), LAYERS_VARIANTS (names, default all), LAYERS_ROUTES (health, rest,
  * trpc, authed; default all), LAYERS_LOG_LEVEL (default info), LAYERS_CPU_PROF (a folder: each variant writes a V8
  * CPU profile in its own subfolder on exit), DATABASE_URL (only used to create a fresh database, dropped at the
@@ -37,6 +37,8 @@ import {
   load,
   loadAverage,
   median,
+  pinning,
+  pinServer,
   portOf,
   productionEnv,
   type Slices,
@@ -141,6 +143,7 @@ async function startVariant(variant: (typeof VARIANTS)[number], databaseUrl: str
         : []),
     ],
   });
+  pinServer(child.pid);
   return { url: `http://127.0.0.1:${await portOf(child, 'variant')}`, child };
 }
 
@@ -249,7 +252,7 @@ async function main() {
     console.log(
       `\nPer-request cost by layer (${LOAD_CLIENT}) — server CPU µs per request (all threads, least of ${ROUNDS} rounds of ` +
         `${SLICE} s; in brackets: the difference with the whole stack) and req/s, ${CONNECTIONS} connections, ` +
-        `log level ${LOG_LEVEL} (to /dev/null), node flags ${serveFlags().join(' ') || 'none'}; load average ` +
+        `log level ${LOG_LEVEL} (to /dev/null), node flags ${serveFlags().join(' ') || 'none'}; ${pinning()}; load average ` +
         `${loadAtStart} at start, ${loadAtEnd} at end`,
     );
     console.table(rows);

@@ -5,7 +5,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 
@@ -94,6 +94,8 @@ export interface Slices {
   pgCpuMs: number;
   /** CPU time of the load generator meanwhile (wrk's process, or autocannon in this one): it shares the machine. */
   clientCpuMs: number;
+  /** Answers per second of each slice, in order (bench:load pairs each with the other side's slice next to it). */
+  rates: number[];
 }
 
 export const emptySlices = (): Slices => ({
@@ -105,6 +107,7 @@ export const emptySlices = (): Slices => ({
   cpuMs: 0,
   pgCpuMs: 0,
   clientCpuMs: 0,
+  rates: [],
 });
 
 /** user + system CPU time of a process so far (Linux /proc; NaN elsewhere). */
@@ -168,6 +171,39 @@ export const LOAD_CLIENT: 'wrk' | 'autocannon' = (() => {
   }
 })();
 
+/**
+ * Where each process runs (LOAD_PIN, on by default where `taskset` exists and there are at least 2 CPUs; 0 turns it
+ * off): the servers measured on CPU 0 (all their threads: what is compared is one server's core against another's),
+ * the load generator (wrk, or this process for autocannon) on the last CPU; PostgreSQL is left where the scheduler puts it. Unpinned, the scheduler moved
+ * wrk and PostgreSQL's backends onto the server's core at random moments, and a 3-run /health ratio spread over 31
+ * points (67–98 %) where pinned runs spread over 5–9.
+ */
+export const PIN: { server: string; client: string } | null = (() => {
+  if (process.env.LOAD_PIN === '0') return null;
+  const cpus = availableParallelism();
+  if (cpus < 2) return null;
+  try {
+    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+  const client = String(cpus - 1);
+  // This process too: autocannon loads from here, and what it forks later starts on the generator's CPU.
+  execFileSync('taskset', ['-p', '-c', client, String(process.pid)], { stdio: 'ignore' });
+  return { server: '0', client };
+})();
+
+/** Puts a measured server (every thread of it) on its CPU, when pinning (PIN). */
+export function pinServer(pid: number | undefined): void {
+  if (PIN && pid !== undefined)
+    execFileSync('taskset', ['-a', '-p', '-c', PIN.server, String(pid)], { stdio: 'ignore' });
+}
+
+/** How PIN reads in a benchmark's header line. */
+export function pinning(): string {
+  return PIN ? `servers pinned to CPU ${PIN.server}, load generator to CPU ${PIN.client}` : 'nothing pinned';
+}
+
 const WRK_REPORT = join(import.meta.dirname, 'wrk-report.lua');
 
 interface LoadOptions {
@@ -181,8 +217,10 @@ interface LoadOptions {
 export async function load(url: string, options: LoadOptions, into: Slices): Promise<void> {
   const cpuBefore = cpuMsOf(options.pid);
   const pgBefore = postgresCpuMs();
+  const [okBefore, secondsBefore] = [into.ok, into.seconds];
   if (LOAD_CLIENT === 'wrk') await loadWithWrk(url, options, into);
   else await loadWithAutocannon(url, options, into);
+  into.rates.push((into.ok - okBefore) / (into.seconds - secondsBefore));
   into.cpuMs += cpuMsOf(options.pid) - cpuBefore;
   into.pgCpuMs += postgresCpuSince(pgBefore);
 }
@@ -213,15 +251,16 @@ async function loadWithAutocannon(url: string, options: LoadOptions, into: Slice
  */
 async function loadWithWrk(url: string, options: LoadOptions, into: Slices): Promise<void> {
   const headers = Object.entries(options.headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
-  const child = spawn(
-    'wrk',
-    ['-t1', `-c${options.connections}`, `-d${Math.ceil(options.seconds) + 60}s`, '--timeout', '10s'].concat(
-      ['-s', WRK_REPORT],
-      headers,
-      [url],
-    ),
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const wrk = [
+    '-t1',
+    `-c${options.connections}`,
+    `-d${Math.ceil(options.seconds) + 60}s`,
+    '--timeout',
+    '10s',
+  ].concat(['-s', WRK_REPORT], headers, [url]);
+  const child = PIN
+    ? spawn('taskset', ['-c', PIN.client, 'wrk', ...wrk], { stdio: ['ignore', 'pipe', 'inherit'] })
+    : spawn('wrk', wrk, { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     output += chunk;
@@ -296,6 +335,7 @@ export function merged(all: Slices[]): Slices {
       cpuMs: sum.cpuMs + s.cpuMs,
       pgCpuMs: sum.pgCpuMs + s.pgCpuMs,
       clientCpuMs: sum.clientCpuMs + s.clientCpuMs,
+      rates: sum.rates.concat(s.rates),
     }),
     emptySlices(),
   );

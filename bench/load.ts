@@ -8,7 +8,8 @@
  *   - GET /api/auth/me/org/entitlements
  * Prints req/s, p50/p95/p99 latency, error rate, server CPU per request (/proc, all threads), PostgreSQL's CPU per
  * request (its local processes; a slower client makes PostgreSQL wake up more often per query) and the API's
- * throughput as a share of the bare route's, per run and as median (min–max) of LOAD_RUNS runs (targets: /health
+ * throughput as a share of the bare route's, per run (the median over the run's pairs of neighbouring slices; the
+ * whole runs' throughput ratio is printed beside it) and as median (min–max) of LOAD_RUNS runs (targets: /health
  * ≥ 80 %, count screen ≥ 75 %, entitlements ≥ 85 %; exit 1 below one or on any error). The API and the bare
  * server each run in their own process with a pool of 10 and the node flags of `pnpm serve`; they are loaded one
  * at a time, in alternating slices, so background load on a shared machine weighs on both alike (the load
@@ -16,7 +17,8 @@
  *
  * Env: LOAD_CLIENT (wrk when installed, else autocannon: bench/load-kit.ts), LOAD_RUNS (default 3), LOAD_DURATION (s per target, side and run, default 10), LOAD_CONNECTIONS (default
  * 50), LOAD_WARMUP (s, default 3), LOAD_SLICES (per run, default 10), LOAD_TARGETS (default
- * health,screen,entitlements), LOAD_LOG_LEVEL (API log level, default info), LOAD_CPU_PROF (a folder: the API
+ * health,screen,entitlements), LOAD_PIN (0: leave processes where the scheduler puts them; default: servers on CPU
+ * 0, wrk on the last CPU, see load-kit.ts), LOAD_LOG_LEVEL (API log level, default info), LOAD_CPU_PROF (a folder: the API
  * writes a V8 CPU profile there on exit, the bare server in its bare/ subfolder), DATABASE_URL (default
  * postgres://stockscan:stockscan@127.0.0.1:5432/stockscan_test: only used to create a fresh database, dropped at
  * the end). Quick run: LOAD_RUNS=1 LOAD_DURATION=3 LOAD_CONNECTIONS=10 pnpm bench:load
@@ -44,6 +46,8 @@ import {
   loadAverage,
   median,
   merged,
+  pinning,
+  pinServer,
   portOf,
   productionEnv,
   root,
@@ -258,6 +262,7 @@ async function main() {
 
     // Check both sides answer what we think before loading them.
     const api = await startApi(testDb.url!);
+    pinServer(api.child.pid);
     children.push(api.child);
     const pageBody = await fetch(`${api.url}${paths.screen}`, { headers }).then((r) => r.text());
     const page = JSON.parse(pageBody) as { result: { data: { items: unknown[] } } };
@@ -269,6 +274,7 @@ async function main() {
     }
 
     const bare = await startBare(replaysPath, testDb.url!);
+    pinServer(bare.child.pid);
     children.push(bare.child);
     const barePageBody = await fetch(`${bare.url}/bare/screen`).then((r) => r.text());
     const barePage = JSON.parse(barePageBody) as unknown[][];
@@ -320,7 +326,12 @@ async function main() {
     const verdicts: boolean[] = [];
     const ratioLines: string[] = [];
     for (const name of targets) {
-      const ratios = runs[name].map(
+      // A run's ratio: the median over its pairs of neighbouring slices (API's answers per second ÷ bare's). Both
+      // slices of a pair ran within a second of each other; a burst from a neighbour on a shared machine (steal
+      // time, seen to cost one side a third of a slice) moves one pair, not the run. The ratio of the whole runs'
+      // throughputs is printed beside it.
+      const ratios = runs[name].map((r) => median(r.api.rates.map((rate, i) => rate / r.bare.rates[i]!)));
+      const wholeRuns = runs[name].map(
         (r) => summarise(r.api).requestsPerSecond / summarise(r.bare).requestsPerSecond,
       );
       const ratio = median(ratios);
@@ -344,14 +355,15 @@ async function main() {
       verdicts.push(ratio >= TARGET_RATIO[name]);
       ratioLines.push(
         `${labels[name]}: ${spread(ratios, percent)} [runs: ${ratios.map(percent).join(', ')}] ` +
-          `(target ≥ ${percent(TARGET_RATIO[name])}) → ${ratio >= TARGET_RATIO[name] ? 'ok' : 'BELOW TARGET'}`,
+          `(target ≥ ${percent(TARGET_RATIO[name])}) → ${ratio >= TARGET_RATIO[name] ? 'ok' : 'BELOW TARGET'}; ` +
+          `whole runs' throughput: ${spread(wholeRuns, percent)}`,
       );
     }
     console.log(
       `\nLoad benchmark — ${LOAD_CLIENT}, PostgreSQL, ${CONNECTIONS} connections, ${RUNS} run(s) × ${DURATION} s per target and ` +
         `side (${SLICES} alternating slices per run, after ${WARMUP} s warm-up), pool ${POOL_MAX} on both sides, ` +
         `API log level ${LOG_LEVEL} (to /dev/null), node flags on both sides (pnpm serve's): ` +
-        `${serveFlags().join(' ') || 'none'}; load average ${loadAtStart} at start, ${loadAtEnd} at end`,
+        `${serveFlags().join(' ') || 'none'}; ${pinning()}; load average ${loadAtStart} at start, ${loadAtEnd} at end`,
     );
     console.table(rows);
     console.log(
@@ -365,7 +377,9 @@ async function main() {
     for (const name of targets)
       for (const group of replays[name])
         for (const s of group) console.log(`  [${name}] ${s.sql.replace(/\s+/g, ' ').slice(0, 160)}…`);
-    console.log('API throughput vs bare route, median (min–max) of the runs:');
+    console.log(
+      'API throughput vs bare route (a run: the median of its paired slices), median (min–max) of the runs:',
+    );
     for (const line of ratioLines) console.log(`  ${line}`);
     console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
     process.exitCode = verdicts.every(Boolean) ? 0 : 1;

@@ -7,11 +7,15 @@ const PREFLIGHT_MAX_AGE = '600';
 
 /**
  * CORS for the web served from another origin (CORS_ALLOWED_ORIGINS), in the server's one request hook: the calling
- * origin is reflected when allowed (with credentials), every answer varies on Origin, and a preflight is answered
- * here — before any authentication — with the methods, the headers it asked for and 10 minutes of caching; one
- * without Origin or Access-Control-Request-Method is refused (400). What @fastify/cors did with these options
- * (test/cors.test.ts was written against it), without its own hook, its OPTIONS route and the options object it
- * copied for every request. Returns true when it answered (a preflight).
+ * origin is reflected when allowed, every answer varies on Origin, and a preflight is answered here — before any
+ * authentication — with the methods, the headers it asked for and 10 minutes of caching; one without Origin or
+ * Access-Control-Request-Method is refused (400). What @fastify/cors did with these options (test/cors.test.ts was
+ * written against it), without its own hook, its OPTIONS route and the options object it copied for every request.
+ * Returns true when it answered (a preflight).
+ *
+ * No `Access-Control-Allow-Credentials` (@fastify/cors's `credentials: true` sent it): the web sends its bearer
+ * token in a header and the API sets no cookie, so credentials would give a cross-origin page nothing it needs —
+ * least privilege, and one header less on every answer.
  */
 export function corsHook(allowedOrigins: readonly string[]) {
   const anyOrigin = allowedOrigins.includes('*');
@@ -21,7 +25,6 @@ export function corsHook(allowedOrigins: readonly string[]) {
     reply.header('vary', 'Origin');
     if (anyOrigin) reply.header('access-control-allow-origin', '*');
     else if (origin !== undefined && allowed.has(origin)) reply.header('access-control-allow-origin', origin);
-    reply.header('access-control-allow-credentials', 'true');
     if (req.method !== 'OPTIONS') return false;
 
     if (!origin || !req.headers['access-control-request-method']) {
