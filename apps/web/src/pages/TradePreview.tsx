@@ -1,6 +1,7 @@
 import { FIXTURES, type Trade } from '../demo/fixtures';
 import { useLocale, useT } from '../i18n/i18n';
 import { landing } from './landing-messages';
+import { previewEuros, previewNumber } from './preview-format';
 import './landing.css';
 
 const FRACTIONS = [
@@ -14,12 +15,6 @@ export function TradePreview({ trade }: { trade: Trade }) {
   const t = useT(landing);
   const { locale } = useLocale();
   const fixture = FIXTURES[trade];
-  const number = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 3 });
-  const euros = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    style: 'currency',
-    currency: 'EUR',
-    maximumFractionDigits: 0,
-  });
   const { opened } = fixture;
   return (
     <figure className="preview" aria-label={t('preview_label')}>
@@ -35,9 +30,9 @@ export function TradePreview({ trade }: { trade: Trade }) {
           const fraction = FRACTIONS.find(([f]) => f === opened?.fraction)?.[1] ?? '';
           const qty = isOpened
             ? opened.sealed > 0
-              ? `${number.format(opened.sealed)} + ${fraction}`
+              ? `${previewNumber(opened.sealed, locale)} + ${fraction}`
               : fraction
-            : number.format(product.count);
+            : previewNumber(product.count, locale);
           return (
             <li key={product.name} className={isOpened ? 'preview-row preview-row-open' : 'preview-row'}>
               <span className="preview-name">
@@ -61,7 +56,7 @@ export function TradePreview({ trade }: { trade: Trade }) {
         })}
       </ul>
       <p className="preview-value">
-        <span>{t('preview_value')}</span> <strong>{euros.format(fixture.values[5])}</strong>
+        <span>{t('preview_value')}</span> <strong>{previewEuros(fixture.values[5], locale)}</strong>
       </p>
     </figure>
   );
