@@ -174,9 +174,9 @@ export const LOAD_CLIENT: 'wrk' | 'autocannon' = (() => {
 /**
  * Where each process runs (LOAD_PIN, on by default where `taskset` exists and there are at least 2 CPUs; 0 turns it
  * off): the servers measured on CPU 0 (all their threads: what is compared is one server's core against another's),
- * the load generator (wrk, or this process for autocannon) on the last CPU; PostgreSQL is left where the scheduler puts it. Unpinned, the scheduler moved
- * wrk and PostgreSQL's backends onto the server's core at random moments, and a 3-run /health ratio spread over 31
- * points (67–98 %) where pinned runs spread over 5–9.
+ * the load generator (wrk, or this process for autocannon) on the last CPU; PostgreSQL is left to the scheduler.
+ * Unpinned, the scheduler moved wrk and PostgreSQL's backends onto the server's core at random moments, and a 3-run
+ * /health ratio spread over 31 points (67–98 %) where pinned runs spread over 3–9.
  */
 export const PIN: { server: string; client: string } | null = (() => {
   if (process.env.LOAD_PIN === '0') return null;
@@ -258,9 +258,11 @@ async function loadWithWrk(url: string, options: LoadOptions, into: Slices): Pro
     '--timeout',
     '10s',
   ].concat(['-s', WRK_REPORT], headers, [url]);
-  const child = PIN
-    ? spawn('taskset', ['-c', PIN.client, 'wrk', ...wrk], { stdio: ['ignore', 'pipe', 'inherit'] })
-    : spawn('wrk', wrk, { stdio: ['ignore', 'pipe', 'inherit'] });
+  // taskset runs wrk in its own process (exec): the child's pid is wrk's, for its CPU time and SIGINT.
+  const [command, args]: [string, string[]] = PIN
+    ? ['taskset', ['-c', PIN.client, 'wrk', ...wrk]]
+    : ['wrk', wrk];
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     output += chunk;

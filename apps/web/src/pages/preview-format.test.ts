@@ -4,6 +4,12 @@ import { previewEuros, previewNumber } from './preview-format';
 
 const TAG = { fr: 'fr-FR', en: 'en-GB' } as const;
 const LOCALES = ['fr', 'en'] as const;
+type PreviewLocale = (typeof LOCALES)[number];
+/** What the preview wrote with Intl before (and what the prerendering's Node writes). */
+const intlNumber = (locale: PreviewLocale) =>
+  new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: 3 });
+const intlEuros = (locale: PreviewLocale) =>
+  new Intl.NumberFormat(TAG[locale], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 
 /** Quantities as a count screen has them: whole, halves, quarters, grams, up to a big stock. */
 const QUANTITIES = [
@@ -14,7 +20,7 @@ const QUANTITIES = [
 describe('the landing preview’s numbers', () => {
   it('are written as Intl.NumberFormat writes them, in French and in English', () => {
     for (const locale of LOCALES) {
-      const number = new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: 3 });
+      const number = intlNumber(locale);
       for (const n of QUANTITIES) expect(previewNumber(n, locale), `${locale} ${n}`).toBe(number.format(n));
       // Quarters up to 2,000, then 4,000 values at random (fixed seed) up to 1,000,000 with 0–4 decimals.
       for (let n = 0; n < 2_000; n += 0.25)
@@ -32,11 +38,7 @@ describe('the landing preview’s numbers', () => {
     expect(previewEuros(2384, 'fr')).toBe('2\u202f384\u00a0€');
     expect(previewEuros(2384, 'en')).toBe('€2,384');
     for (const locale of LOCALES) {
-      const euros = new Intl.NumberFormat(TAG[locale], {
-        style: 'currency',
-        currency: 'EUR',
-        maximumFractionDigits: 0,
-      });
+      const euros = intlEuros(locale);
       for (let n = 0; n < 1_000_000; n += 97.5)
         expect(previewEuros(n, locale), `${locale} ${n}`).toBe(euros.format(n));
     }
@@ -45,18 +47,12 @@ describe('the landing preview’s numbers', () => {
   it('cover every number the previews show', () => {
     for (const fixture of Object.values(FIXTURES))
       for (const locale of LOCALES) {
-        const number = new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: 3 });
+        const number = intlNumber(locale);
         for (const product of fixture.products)
           expect(previewNumber(product.count, locale)).toBe(number.format(product.count));
         if (fixture.opened)
           expect(previewNumber(fixture.opened.sealed, locale)).toBe(number.format(fixture.opened.sealed));
-        expect(previewEuros(fixture.values[5], locale)).toBe(
-          new Intl.NumberFormat(TAG[locale], {
-            style: 'currency',
-            currency: 'EUR',
-            maximumFractionDigits: 0,
-          }).format(fixture.values[5]),
-        );
+        expect(previewEuros(fixture.values[5], locale)).toBe(intlEuros(locale).format(fixture.values[5]));
       }
   });
 });

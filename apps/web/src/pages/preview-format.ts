@@ -4,8 +4,8 @@ import type { Locale } from '@stockscan/contracts';
  * The landing's preview numbers (quantities, a stock value in euros), written without Intl: the page's first
  * Intl.NumberFormat makes the browser load its locale data — 51 ms of main thread in Chromium on the machine
  * measured, ~200 ms of Lighthouse's simulated phone, all of it inside the landing's hydration. The text is exactly
- * what `Intl.NumberFormat('fr-FR' | 'en-GB', …)` writes for non-negative numbers (preview-format.test.ts compares
- * them, non-negative ones below 10^12), so the prerendered HTML and the hydrated page agree whatever ICU the browser has.
+ * what `Intl.NumberFormat('fr-FR' | 'en-GB', …)` writes for non-negative numbers below 10^12 (preview-format.test.ts
+ * compares them), so the prerendered HTML and the hydrated page agree whatever ICU the browser has.
  */
 
 const GROUP: Record<Locale, string> = { fr: '\u202f', en: ',' };
@@ -37,10 +37,7 @@ export function previewNumber(n: number, locale: Locale): string {
   const fraction = String(thousandths % 1000)
     .padStart(3, '0')
     .replace(/0+$/, '');
-  return (
-    grouped((thousandths - (thousandths % 1000)) / 1000, locale) +
-    (fraction ? DECIMAL[locale] + fraction : '')
-  );
+  return grouped(Math.floor(thousandths / 1000), locale) + (fraction ? DECIMAL[locale] + fraction : '');
 }
 
 /** Whole euros (`style: 'currency', currency: 'EUR', maximumFractionDigits: 0`): "2 384 €" / "€2,384". */
