@@ -193,7 +193,9 @@ export async function buildServer(config: Config, deps: ServerDeps, options: Bui
   const customLogger = typeof options.logger === 'object' ? options.logger : {};
   const level = customLogger.level ?? config.logLevel;
   const ownStream =
-    logging && level !== 'silent' && !customLogger.stream ? logDestination(process.stdout.isTTY) : undefined;
+    logging && level !== 'silent' && !customLogger.stream
+      ? logDestination(process.stdout.isTTY || pino.levels.values[level]! < INFO)
+      : undefined;
   const stream = customLogger.stream ?? ownStream;
   const observe = layers.metrics
     ? requestObserver(metrics.httpDuration, new Set(Object.keys(appRouter._def.procedures)))

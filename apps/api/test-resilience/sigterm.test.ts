@@ -34,7 +34,7 @@ describe.runIf(template.engine === 'postgres')('SIGTERM during load', () => {
   });
 
   it('finishes every accepted request with 200, refuses new connections, exits 0, loses no acknowledged count', async () => {
-    // Given: the built server (debug logs: one "incoming request" line per accepted request) and a bar of 500 products.
+    // Given: the built server (debug logs: one "incoming request" line per accepted request, written at once) and a bar of 500 products.
     server = await startServerProcess({ DATABASE_URL: testDb.url!, LOG_LEVEL: 'debug' });
     const bar = await registerBar(server.url);
     const products = await testDb.db

@@ -14,13 +14,20 @@ import {
 
 /**
  * #21: a write per log line was a system call and a thread-pool round trip per request. Lines now leave in
- * batches (LOG_BATCH_BYTES, at least every LOG_FLUSH_MS) unless stdout is a terminal — and none is lost when the
- * server stops.
+ * batches (LOG_BATCH_BYTES, at least every LOG_FLUSH_MS) unless stdout is a terminal or the level is debug — and
+ * none is lost when the server stops.
  */
 
 const folder = mkdtempSync(join(tmpdir(), 'stockscan-log-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const read = (file: string) => readFileSync(file, 'utf8');
+/** The JSON lines a server process wrote so far. */
+const logLines = (logs: string[]) =>
+  logs
+    .join('')
+    .split('\n')
+    .filter((line) => line.startsWith('{') && line.endsWith('}'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 describe('log destination', () => {
@@ -72,6 +79,35 @@ describe('log destination', () => {
     });
   });
 
+  it('at debug level, a server writes each line at once (someone is watching it live)', async () => {
+    const template = inject('dbTemplate');
+    const testDb: TestDb | null = template.engine === 'postgres' ? await openTestDb(template) : null;
+    onTestFinished(async () => {
+      await testDb?.drop();
+    });
+    const server = await startServerProcess(
+      {
+        ...(testDb ? { DATABASE_URL: testDb.url! } : { PGLITE_DATA_DIR: join(folder, 'pglite-debug') }),
+        LOG_LEVEL: 'debug',
+      },
+      { startTimeoutMs: 90_000 },
+    );
+    onTestFinished(() => server.stop());
+
+    // Four requests in a row, each line awaited for 400 ms: batched, at most two of them would meet a flush.
+    for (const id of ['live-1', 'live-2', 'live-3', 'live-4']) {
+      const res = await fetch(`${server.url}/health`, { headers: { 'x-request-id': id } });
+      expect(res.status).toBe(200);
+      await vi.waitFor(
+        () =>
+          expect(logLines(server.logs)).toContainEqual(
+            expect.objectContaining({ reqId: id, msg: 'request completed' }),
+          ),
+        { timeout: 400, interval: 10 },
+      );
+    }
+  }, 120_000);
+
   it('a server stopped right after a request still writes its line', async () => {
     const template = inject('dbTemplate');
     const testDb: TestDb | null = template.engine === 'postgres' ? await openTestDb(template) : null;
@@ -91,12 +127,7 @@ describe('log destination', () => {
     expect(res.status).toBe(200);
     await server.stop();
 
-    const lines = server.logs
-      .join('')
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toContainEqual(
+    expect(logLines(server.logs)).toContainEqual(
       expect.objectContaining({ reqId: 'last-words', msg: 'request completed', route: '/health' }),
     );
   }, 120_000);

@@ -79,17 +79,17 @@ class BatchedLines {
 export type LogDestination = Sink | BatchedLines;
 
 /**
- * Where log lines go (stdout by default). When stdout is not a terminal, in batches of LOG_BATCH_BYTES (at least
- * every LOG_FLUSH_MS), each batch in one synchronous write: a write per line was a system call and a thread-pool
- * round trip per request. A log reader that stops reading holds the server at its next batch rather than letting
- * lines pile up in memory (pino's own default is synchronous too). What waits is written on exit (SIGTERM
- * included); a process killed outright (SIGKILL, out of memory) loses at most its last second. At a terminal
- * (`npm start`) each line goes out at once, asynchronously.
+ * Where log lines go (stdout by default). In batches of LOG_BATCH_BYTES (at least every LOG_FLUSH_MS), each batch
+ * in one synchronous write: a write per line was a system call and a thread-pool round trip per request. A log
+ * reader that stops reading holds the server at its next batch rather than letting lines pile up in memory (pino's
+ * own default is synchronous too). What waits is written on exit (SIGTERM included); a process killed outright
+ * (SIGKILL, out of memory) loses at most its last second. `immediate` — stdout is a terminal (`npm start`), or the
+ * level is debug or trace (someone is watching a problem live) — sends each line at once, asynchronously.
  */
-export function logDestination(terminal: boolean | undefined, dest: number | string = 1): LogDestination {
+export function logDestination(immediate: boolean | undefined, dest: number | string = 1): LogDestination {
   // A batch is written synchronously (pino's own default): one write(2) per ~60 lines costs less than handing
   // each batch to libuv's thread pool and waking a thread for it.
-  return terminal
+  return immediate
     ? pino.destination({ dest, sync: false })
     : new BatchedLines(pino.destination({ dest, sync: true }));
 }
