@@ -35,7 +35,7 @@ export default defineConfig({
             {
               url: '/login',
               file: 'login.html',
-              modules: ['/src/app/api-providers.tsx', '/src/features/auth/LoginPage.tsx'],
+              modules: ['/src/features/auth/LoginPage.tsx'],
             },
           ],
           define,

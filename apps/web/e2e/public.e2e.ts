@@ -64,6 +64,62 @@ describe.skipIf(!hasChromium)('public pages in a real browser', () => {
     await context.close();
   });
 
+  it('the login page fetches the API client only when its form is used: offline, it says so; back online, it logs in', async () => {
+    const who = {
+      tenant: 'Chez Lucie',
+      username: 'lucie.bar',
+      email: 'lucie@chez-lucie.test',
+      password: 'comptoir-2026',
+    };
+    const signUp = await newContext(stack);
+    await registerBusiness((await openWatchedPage(signUp)).page, stack, who);
+    await signUp.close();
+
+    const context = await newContext(stack);
+    const { page, consoleErrors, failedRequests } = await openWatchedPage(context);
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    const apiClient = (path: string) => /^\/assets\/(?:trpc|sign-in|api-providers)-[\w-]{8}\.js$/.test(path);
+    await page.goto(`${stack.url}/login`);
+    const submit = page.getByRole('button', { name: 'Se connecter' }).last();
+    await page.waitForFunction(
+      () => !document.querySelector<HTMLButtonElement>('form button[type="submit"]')?.disabled,
+    );
+    // Loaded and hydrated: the login page's own scripts (preloads are seen) and no API client (#21: ~25 kB gzip
+    // less before the form works).
+    expect(scripts.filter((path) => /^\/assets\/LoginPage-/.test(path))).toHaveLength(1);
+    expect(scripts.filter(apiClient)).toEqual([]);
+
+    // The network drops before the form was touched: the code that logs in cannot come, and the page says so.
+    await context.setOffline(true);
+    await page.getByLabel('Identifiant ou e-mail').fill(who.username);
+    await page.getByLabel('Mot de passe', { exact: true }).fill('pas-le-bon');
+    await submit.click();
+    await page
+      .getByText('Pas de connexion au serveur. Vérifiez le Wi-Fi ou la 4G, puis réessayez.')
+      .waitFor();
+    expect(page.url()).toBe(`${stack.url}/login`);
+
+    // Back online, "try again" fetches it and sends the form: a wrong password is told as such…
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Réessayer' }).click();
+    await page.getByText(/Identifiant ou mot de passe incorrect/).waitFor();
+    expect(scripts.filter(apiClient).length).toBeGreaterThan(0);
+    expect(failedRequests).toEqual(['401 POST /trpc/auth.login']);
+
+    // …and the right one opens the app.
+    await page.getByLabel('Mot de passe', { exact: true }).fill(who.password);
+    await submit.click();
+    await page.waitForURL(`${stack.url}/app`);
+    expect(await page.evaluate(() => localStorage.getItem('stockscan.session'))).not.toBeNull();
+    expect(
+      consoleErrors.filter((e) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(e)),
+    ).toEqual([]);
+    await context.close();
+  });
+
   it('an owner alone in the business deletes the account from the settings: typed name + password, then gone', async () => {
     const who = {
       tenant: 'Le Petit Comptoir',

@@ -1,11 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Outlet } from 'react-router';
-import { makeQueryClient, makeTrpcClient, TRPCProvider } from '../lib/trpc';
-
-// One of each per page load: the cache outlives a visit to the landing (which renders without them).
-const queryClient = makeQueryClient();
-const trpcClient = makeTrpcClient();
+import { queryClient, trpcClient } from '../lib/api-clients';
+import { TRPCProvider } from '../lib/trpc';
 
 /** tRPC + react-query for what is inside; loaded with the first page that calls the API. */
 export function ApiProviders({ children }: { children: ReactNode }) {

@@ -3,6 +3,7 @@ import { BrowserRouter, matchRoutes, type RouteObject, useLocation, useRoutes } 
 import { PublicLayout } from '../components/PublicLayout';
 import { NotFound } from '../pages/NotFound';
 import type { FeatureRoutes, PageRoute } from '../shared/feature-routes';
+import { loadOnce } from '../shared/load-once';
 
 const features: FeatureRoutes[] = Object.values(
   import.meta.glob<{ routes: FeatureRoutes }>('../features/*/routes.tsx', { eager: true }),
@@ -15,15 +16,8 @@ interface Preload {
 
 /** A component in its own chunk, and the function that starts loading it (one request however often called). */
 function lazyComponent(load: () => Promise<{ Component: ComponentType }>) {
-  let loading: Promise<{ Component: ComponentType }> | undefined;
-  const preload = () => {
-    // A failed load (offline) is not kept: the next navigation tries again.
-    loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
-    return loading;
-  };
+  // A failed load (offline) is not kept: the next navigation tries again.
+  const preload = loadOnce(load);
   const Component = lazy(() => preload().then((m) => ({ default: m.Component })));
   return { Component, handle: { preload } satisfies Preload };
 }
@@ -48,6 +42,7 @@ const routes: RouteObject[] = [
     element: <PublicLayout />,
     children: [
       page({ index: true, lazy: () => import('../pages/Landing').then((m) => ({ Component: m.Landing })) }),
+      ...features.flatMap((f) => f.publicStandalone ?? []).map(page),
       {
         element: <withApi.Component />,
         handle: withApi.handle,

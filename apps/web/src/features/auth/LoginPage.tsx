@@ -1,29 +1,33 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useT } from '../../i18n/i18n';
-import { setSession } from '../../lib/session';
-import { errorCode, retryAfterSeconds, useTRPC } from '../../lib/trpc';
-import { fieldErrors } from '../../shared/feedback/describe-error';
-import { ErrorMessage } from '../../shared/feedback/ErrorMessage';
+import { useLocale, useT } from '../../i18n/i18n';
+import { networkFailure } from '../../shared/feedback/described-error';
+import { ErrorNotice } from '../../shared/feedback/ErrorNotice';
 import { Field, PasswordField } from '../../shared/forms/Field';
 import { focusFirstInvalid } from '../../shared/forms/form-helpers';
 import { useFieldErrors } from '../../shared/forms/useFieldErrors';
 import { useHydrated } from '../../shared/forms/useHydrated';
+import { loadOnce } from '../../shared/load-once';
 import { useSignedIn } from '../../shared/session/useSignedIn';
 import { safeNext, useCountdown } from './login-helpers';
 import { loginMessages } from './login-messages';
 import { authCommon } from './messages';
+import type { SignInRefusal } from './sign-in';
 import './auth.css';
 
 type Fields = Partial<Record<'identifier' | 'password', string>>;
+
+/**
+ * The code that calls the API (tRPC client, react-query): fetched when the form is first used, not with the
+ * page (#21). A failed fetch (offline) is not kept: the next try fetches again.
+ */
+const loadSignIn = loadOnce(() => import('./sign-in'));
 
 /** /login — username or email + password; `?next=` brings the user back where the session ran out. */
 export function LoginPage() {
   const t = useT(loginMessages);
   const tc = useT(authCommon);
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const { locale } = useLocale();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
@@ -34,27 +38,30 @@ export function LoginPage() {
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
   const { errors: fields, setErrors: setFields, change } = useFieldErrors<keyof Fields>();
-  const [failure, setFailure] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<SignInRefusal | null>(null);
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
   const waitSeconds = useCountdown(blockedUntil);
 
-  const login = useMutation(
-    trpc.auth.login.mutationOptions({
-      onSuccess: async (session) => {
-        queryClient.clear();
-        setSession({ access: session.access, refresh: session.refresh });
-        await navigate(next, { replace: true });
-      },
-      onError: (error) => {
-        setFailure(error);
-        const server = fieldErrors(error);
-        setFields({ identifier: server.username ?? server.email, password: server.password });
-        if (errorCode(error) === 'RATE_LIMITED') {
-          setBlockedUntil(Date.now() + (retryAfterSeconds(error) ?? 60) * 1000);
-        }
-      },
-    }),
-  );
+  async function logIn(credentials: { username: string; password: string }) {
+    setPending(true);
+    let refusal: SignInRefusal | null;
+    try {
+      const { signIn } = await loadSignIn();
+      refusal = await signIn(credentials, locale);
+    } catch {
+      // The sign-in code could not be fetched: the server was not reached either.
+      refusal = { code: 'NETWORK', described: networkFailure(locale, true), fields: {}, retryAfter: null };
+    }
+    if (refusal === null) {
+      await navigate(next, { replace: true });
+      return;
+    }
+    setPending(false);
+    setFailure(refusal);
+    setFields(refusal.fields);
+    if (refusal.code === 'RATE_LIMITED') setBlockedUntil(Date.now() + (refusal.retryAfter ?? 60) * 1000);
+  }
 
   // Hydrated over the prerendered page: what was typed before the page ran is in the fields, not in the state.
   useEffect(() => {
@@ -76,18 +83,15 @@ export function LoginPage() {
       return;
     }
     setFailure(null);
-    login.mutate({ username: identifier.trim(), password });
+    void logIn({ username: identifier.trim(), password });
   }
 
   // Typing again is fixing: the "wrong password" sentence goes; network and rate-limit notices stay.
   function edited() {
-    if (errorCode(failure) === 'INVALID_CREDENTIALS' || errorCode(failure) === 'VALIDATION_ERROR') {
-      setFailure(null);
-    }
+    if (failure?.code === 'INVALID_CREDENTIALS' || failure?.code === 'VALIDATION_ERROR') setFailure(null);
   }
 
-  const code = failure ? errorCode(failure) : null;
-  const blocked = code === 'RATE_LIMITED' && waitSeconds > 0;
+  const blocked = failure?.code === 'RATE_LIMITED' && waitSeconds > 0;
 
   return (
     <section className="auth-page">
@@ -104,10 +108,9 @@ export function LoginPage() {
           </div>
         ) : null}
 
-        {code ? (
+        {failure ? (
           <LoginFailure
-            code={code}
-            error={failure}
+            failure={failure}
             waitSeconds={waitSeconds}
             onRetry={() => submit()}
             onDismiss={() => setFailure(null)}
@@ -115,7 +118,14 @@ export function LoginPage() {
         ) : null}
 
         {/* POST: were it ever sent by the browser itself (before the prerendered page runs), no password in a URL. */}
-        <form ref={form} method="post" onSubmit={submit} noValidate>
+        {/* Focusing a field starts fetching the code that logs in: it is there by the time the form is sent. */}
+        <form
+          ref={form}
+          method="post"
+          onSubmit={submit}
+          onFocus={() => void loadSignIn().catch(() => {})}
+          noValidate
+        >
           <Field
             label={t('identifier')}
             name="username"
@@ -141,9 +151,9 @@ export function LoginPage() {
           <button
             type="submit"
             className="button button-primary auth-submit"
-            disabled={!hydrated || login.isPending || blocked}
+            disabled={!hydrated || pending || blocked}
           >
-            {login.isPending ? t('submitting') : t('submit')}
+            {pending ? t('submitting') : t('submit')}
           </button>
         </form>
 
@@ -157,14 +167,12 @@ export function LoginPage() {
 
 /** The failure told in words, with the one action that fits it (never "resend the email" on a network error). */
 function LoginFailure({
-  code,
-  error,
+  failure,
   waitSeconds,
   onRetry,
   onDismiss,
 }: {
-  code: string;
-  error: unknown;
+  failure: SignInRefusal;
   waitSeconds: number;
   onRetry: () => void;
   onDismiss: () => void;
@@ -176,7 +184,7 @@ function LoginFailure({
       <span aria-hidden="true">×</span>
     </button>
   );
-  switch (code) {
+  switch (failure.code) {
     case 'INVALID_CREDENTIALS':
       return (
         <div className="alert alert-error auth-alert" role="alert">
@@ -209,6 +217,6 @@ function LoginFailure({
     case 'VALIDATION_ERROR':
       return null;
     default:
-      return <ErrorMessage error={error} onRetry={onRetry} onDismiss={onDismiss} />;
+      return <ErrorNotice described={failure.described} onRetry={onRetry} onDismiss={onDismiss} />;
   }
 }

@@ -1,8 +1,10 @@
 import type { FeatureRoutes } from '../../shared/feature-routes';
 
 export const routes: FeatureRoutes = {
-  public: [
+  publicStandalone: [
     { path: 'login', lazy: () => import('./LoginPage').then((m) => ({ Component: m.LoginPage })) },
+  ],
+  public: [
     { path: 'register', lazy: () => import('./RegisterPage').then((m) => ({ Component: m.RegisterPage })) },
     {
       path: 'forgot-password',

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ErrorAction } from './describe-error';
+import type { ErrorAction } from './described-error';
 
 /** The one action of an error: a link (upgrade, what to delete, log in) or "try again". */
 export function ActionControl({

@@ -4,20 +4,10 @@ import { type Denial, normalizePlanCode, PLAN_NAMES, type VerdictCode } from '@s
 import { TRPCClientError } from '@trpc/client';
 import { format } from '../../i18n/i18n';
 import { billingPath, loginPath } from '../links';
+import { type DescribedError, type ErrorAction, networkFailure } from './described-error';
 import { errorMessages } from './error-messages';
 
 type ErrorData = NonNullable<TRPCClientError<AppRouter>['data']>;
-
-export type ErrorAction = { kind: 'link'; to: string; label: string } | { kind: 'retry'; label: string };
-
-/** A failure told in words: one sentence, at most one action. */
-export interface DescribedError {
-  code: string;
-  message: string;
-  action: ErrorAction | null;
-  /** The refusal came from the plan: what the screen shows about limits is stale. */
-  planRelated: boolean;
-}
 
 export interface DescribeOptions {
   /** Current path, so "log in again" comes back here. */
@@ -108,7 +98,7 @@ export function describeError(error: unknown, locale: Locale, options: DescribeO
   }
   switch (code) {
     case 'NETWORK':
-      return { code, message: m.NETWORK, action: retry, planRelated };
+      return networkFailure(locale, Boolean(options.canRetry));
     case 'RATE_LIMITED':
       return { code, message: m.RATE_LIMITED, action: retry, planRelated };
     case 'INTERNAL':

@@ -1,4 +1,4 @@
-import type { ErrorAction } from './describe-error';
+import type { ErrorAction } from './described-error';
 
 export type ToastKind = 'error' | 'warn' | 'ok';
 
