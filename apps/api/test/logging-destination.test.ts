@@ -28,6 +28,23 @@ const logLines = (logs: string[]) =>
     .split('\n')
     .filter((line) => line.startsWith('{') && line.endsWith('}'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
+/** The built server in a child process at this log level, on its own database; stopped after the test. */
+async function serverAt(level: string) {
+  const template = inject('dbTemplate');
+  const testDb: TestDb | null = template.engine === 'postgres' ? await openTestDb(template) : null;
+  onTestFinished(async () => {
+    await testDb?.drop();
+  });
+  const server = await startServerProcess(
+    {
+      ...(testDb ? { DATABASE_URL: testDb.url! } : { PGLITE_DATA_DIR: join(folder, `pglite-${level}`) }),
+      LOG_LEVEL: level,
+    },
+    { startTimeoutMs: 90_000 },
+  );
+  onTestFinished(() => server.stop());
+  return server;
+}
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 describe('log destination', () => {
@@ -80,19 +97,7 @@ describe('log destination', () => {
   });
 
   it('at debug level, a server writes each line at once (someone is watching it live)', async () => {
-    const template = inject('dbTemplate');
-    const testDb: TestDb | null = template.engine === 'postgres' ? await openTestDb(template) : null;
-    onTestFinished(async () => {
-      await testDb?.drop();
-    });
-    const server = await startServerProcess(
-      {
-        ...(testDb ? { DATABASE_URL: testDb.url! } : { PGLITE_DATA_DIR: join(folder, 'pglite-debug') }),
-        LOG_LEVEL: 'debug',
-      },
-      { startTimeoutMs: 90_000 },
-    );
-    onTestFinished(() => server.stop());
+    const server = await serverAt('debug');
 
     // Four requests in a row, each line awaited for 400 ms: batched, at most two of them would meet a flush.
     for (const id of ['live-1', 'live-2', 'live-3', 'live-4']) {
@@ -109,19 +114,7 @@ describe('log destination', () => {
   }, 120_000);
 
   it('a server stopped right after a request still writes its line', async () => {
-    const template = inject('dbTemplate');
-    const testDb: TestDb | null = template.engine === 'postgres' ? await openTestDb(template) : null;
-    onTestFinished(async () => {
-      await testDb?.drop();
-    });
-    const server = await startServerProcess(
-      {
-        ...(testDb ? { DATABASE_URL: testDb.url! } : { PGLITE_DATA_DIR: join(folder, 'pglite') }),
-        LOG_LEVEL: 'info',
-      },
-      { startTimeoutMs: 90_000 },
-    );
-    onTestFinished(() => server.stop());
+    const server = await serverAt('info');
 
     const res = await fetch(`${server.url}/health`, { headers: { 'x-request-id': 'last-words' } });
     expect(res.status).toBe(200);
