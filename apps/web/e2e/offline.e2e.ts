@@ -7,8 +7,8 @@ import { ARTIFACTS, hasChromium, type Stack, startStack } from './stack';
 
 /**
  * Counting like a bartender, anywhere (#17): beers counted in cartons + loose bottles, an opened gin weighed on
- * a kitchen scale, then the cellar with no signal — the count screen opens after a reload, takes counts and a
- * loss, keeps them through another reload, and sends them once when the network is back.
+ * a kitchen scale, then the cellar with no signal — the count screen opens after a reload, takes counts, a spot
+ * check and a loss, keeps them through another reload, and sends them once when the network is back.
  */
 
 const OWNER = { username: 'nina.cave', email: 'nina@cave-a-biere.test', password: 'cellier-2026' };
@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('counting in cartons, weighing, and offline, in a 
     await stack?.stop();
   });
 
-  it('cartons + units and a weighed bottle are stored as units and a fraction; offline counts and a loss survive reloads and are sent once', async ({
+  it('cartons + units and a weighed bottle are stored as units and a fraction; offline counts, a spot check and a loss survive reloads and are sent once', async ({
     onTestFailed,
   }) => {
     const context = await newContext(stack);
@@ -133,6 +133,13 @@ describe.skipIf(!hasChromium)('counting in cartons, weighing, and offline, in a 
     await row(page, LEFFE).getByText('4 cartons + 0 = 96').waitFor();
     await row(page, SIROP).getByText('en attente').waitFor();
 
+    // A spot check made offline waits on the phone with its key, like a loss.
+    await row(page, LEFFE).getByRole('button', { name: 'DLC et lot' }).click();
+    await page.getByRole('button', { name: `Contrôle ponctuel de ${LEFFE}` }).click();
+    await page.getByLabel('Quantité comptée maintenant (pcs)').fill('70');
+    await page.getByRole('button', { name: 'Enregistrer le contrôle' }).click();
+    await page.getByText(/le contrôle \(70 pcs · Bière Leffe 33 cl\) est gardé sur ce téléphone/).waitFor();
+
     // A loss typed offline waits in the outbox with its key.
     await navigate(page, 'Pertes');
     const lossForm = page.getByRole('form', { name: 'Déclarer une perte' });
@@ -148,17 +155,18 @@ describe.skipIf(!hasChromium)('counting in cartons, weighing, and offline, in a 
     await page.reload();
     await row(page, SIROP).waitFor();
     expect(await row(page, SIROP).getByLabel(`Quantité de ${SIROP}`).inputValue()).toBe('5');
-    await page.getByText(/Hors ligne — 3 à envoyer/).waitFor();
+    await page.getByText(/Hors ligne — 4 à envoyer/).waitFor();
     await page.getByRole('button', { name: 'Voir la liste' }).click();
     const list = page.getByRole('list', { name: 'À envoyer' });
     await list.getByText(SIROP).waitFor();
     await list.getByText(/Perte/).waitFor();
+    await list.getByText(/Contrôle/).waitFor();
     await snap(page, 'offline-03-to-send');
     expect(await countsOf(stack).then((c) => c?.get(SIROP))).toBeUndefined();
 
     // 5. Back in the bar: sent by themselves, once.
     await context.setOffline(false);
-    await page.getByText(/Tout est envoyé \(3\)/).waitFor({ timeout: 30_000 });
+    await page.getByText(/Tout est envoyé \(4\)/).waitFor({ timeout: 30_000 });
     const after = await countsOf(stack);
     if (after) {
       expect(after.get(SIROP)).toMatchObject({ quantity: '5.000' });
@@ -169,15 +177,20 @@ describe.skipIf(!hasChromium)('counting in cartons, weighing, and offline, in a 
       `select count(*)::int as n, sum(quantity)::text as quantity from loss_events`,
     );
     if (losses) expect(losses[0]).toEqual({ n: 1, quantity: '2.000' });
+    const checks = await sqlRows<{ quantity: string }>(
+      stack,
+      'select quantity::text as quantity from spot_checks',
+    );
+    if (checks) expect(checks).toEqual([{ quantity: '70.000' }]);
     // A reload replays nothing: the queue and the outbox are empty.
     await page.reload();
     await row(page, SIROP).waitFor();
     await page.getByText('Tout est enregistré').waitFor();
-    const lossesAfterReload = await sqlRows<{ n: number }>(
+    const afterReload = await sqlRows<{ losses: number; checks: number }>(
       stack,
-      'select count(*)::int as n from loss_events',
+      'select (select count(*) from loss_events)::int as losses, (select count(*) from spot_checks)::int as checks',
     );
-    if (lossesAfterReload) expect(lossesAfterReload[0]?.n).toBe(1);
+    if (afterReload) expect(afterReload[0]).toEqual({ losses: 1, checks: 1 });
     expect(
       consoleErrors.filter((e) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(e)),
     ).toEqual([]);
