@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newContext, openWatchedPage, registerBusiness } from './journey-helpers';
-import { hasChromium, openPage, type Stack, screenshots, startStack } from './stack';
+import { hasChromium, openPage, type Stack, screenshots, startStack, VIEWPORTS } from './stack';
 
 describe.skipIf(!hasChromium)('public pages in a real browser', () => {
   let stack: Stack;
@@ -101,6 +101,14 @@ describe.skipIf(!hasChromium)('public pages in a real browser', () => {
       .getByText('Pas de connexion au serveur. Vérifiez le Wi-Fi ou la 4G, puis réessayez.')
       .waitFor();
     expect(page.url()).toBe(`${stack.url}/login`);
+    // Told in the language shown, also when it is switched afterwards (the switch is in the wide top bar).
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.getByLabel('Langue').selectOption('en');
+    await page
+      .getByText('Cannot reach the server. Check your Wi-Fi or mobile data, then try again.')
+      .waitFor();
+    await page.getByLabel('Language').selectOption('fr');
+    await page.setViewportSize(VIEWPORTS.phone);
 
     // Back online, "try again" fetches it and sends the form: a wrong password is told as such…
     await context.setOffline(false);

@@ -27,7 +27,6 @@ const loadSignIn = loadOnce(() => import('./sign-in'));
 export function LoginPage() {
   const t = useT(loginMessages);
   const tc = useT(authCommon);
-  const { locale } = useLocale();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
@@ -48,10 +47,15 @@ export function LoginPage() {
     let refusal: SignInRefusal | null;
     try {
       const { signIn } = await loadSignIn();
-      refusal = await signIn(credentials, locale);
+      refusal = await signIn(credentials);
     } catch {
       // The sign-in code could not be fetched: the server was not reached either.
-      refusal = { code: 'NETWORK', described: networkFailure(locale, true), fields: {}, retryAfter: null };
+      refusal = {
+        code: 'NETWORK',
+        describe: (locale) => networkFailure(locale, true),
+        fields: {},
+        retryAfter: null,
+      };
     }
     if (refusal === null) {
       await navigate(next, { replace: true });
@@ -179,6 +183,7 @@ function LoginFailure({
 }) {
   const t = useT(loginMessages);
   const tc = useT(authCommon);
+  const { locale } = useLocale();
   const dismiss = (
     <button type="button" className="alert-close" aria-label={tc('dismiss_label')} onClick={onDismiss}>
       <span aria-hidden="true">×</span>
@@ -217,6 +222,6 @@ function LoginFailure({
     case 'VALIDATION_ERROR':
       return null;
     default:
-      return <ErrorNotice described={failure.described} onRetry={onRetry} onDismiss={onDismiss} />;
+      return <ErrorNotice described={failure.describe(locale)} onRetry={onRetry} onDismiss={onDismiss} />;
   }
 }

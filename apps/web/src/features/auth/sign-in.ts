@@ -8,7 +8,8 @@ import type { DescribedError } from '../../shared/feedback/described-error';
 /** Why a login failed, ready for the form: the code, the sentence, the fields to mark, the wait (429). */
 export interface SignInRefusal {
   code: string;
-  described: DescribedError;
+  /** The sentence and its action, in the language shown when it is read (the user may switch it). */
+  describe: (locale: Locale) => DescribedError;
   fields: { identifier?: string | undefined; password?: string | undefined };
   /** Seconds from the server's Retry-After, when it sent one. */
   retryAfter: number | null;
@@ -18,10 +19,10 @@ export interface SignInRefusal {
  * Logs in and keeps the session; the previous user's cached answers go. Loaded by the login page when its form
  * is first used, not with the page (#21): this is what brings the tRPC client and react-query.
  */
-export async function signIn(
-  credentials: { username: string; password: string },
-  locale: Locale,
-): Promise<SignInRefusal | null> {
+export async function signIn(credentials: {
+  username: string;
+  password: string;
+}): Promise<SignInRefusal | null> {
   let session: { access: string; refresh: string };
   try {
     session = await trpcClient.auth.login.mutate(credentials);
@@ -29,7 +30,7 @@ export async function signIn(
     const server = fieldErrors(error);
     return {
       code: errorCode(error),
-      described: describeError(error, locale, { canRetry: true }),
+      describe: (locale) => describeError(error, locale, { canRetry: true }),
       fields: { identifier: server.username ?? server.email, password: server.password },
       retryAfter: retryAfterSeconds(error),
     };
