@@ -250,6 +250,44 @@ describe('purchasing.orders.suggest', () => {
     });
   });
 
+  it('what sent orders bring is on order, not suggested twice; a draft or a canceled order is not; received, it is stock', async () => {
+    const b = await bar();
+    const beerLine = async () => {
+      const suggestion = await b.api.purchasing.orders.suggest.query({ service_id: b.service });
+      const line = suggestion.groups.flatMap((g) => g.lines).find((l) => l.product_id === b.beer);
+      return { line, covered: suggestion.covered_by_orders, atPar: suggestion.at_par };
+    };
+    const order = (quantity: number) =>
+      b.api.purchasing.orders.create.mutate({
+        service_id: b.service,
+        supplier_id: b.brasserie.id,
+        lines: [{ product_id: b.beer, quantity }],
+      });
+    // Beer: 14 expected, par 48 → 2 cases.
+    const draft = await order(24);
+    expect((await beerLine()).line).toMatchObject({ expected: 14, on_order: 0, quantity: 48, packs: 2 });
+
+    // Sent: 24 on its way → 48 − 14 − 24 = 10 short → 1 case.
+    await b.api.purchasing.orders.send.mutate({ id: draft.id, email: false });
+    expect((await beerLine()).line).toMatchObject({ expected: 14, on_order: 24, quantity: 24, packs: 1 });
+
+    // Another case sent: the shortfall is on its way, nothing to order; told apart from "at par".
+    const second = await order(24);
+    await b.api.purchasing.orders.send.mutate({ id: second.id, email: false });
+    expect(await beerLine()).toEqual({ line: undefined, covered: 1, atPar: 2 });
+
+    // Canceled, it no longer comes.
+    await b.api.purchasing.orders.cancel.mutate({ id: second.id });
+    expect((await beerLine()).line).toMatchObject({ on_order: 24, quantity: 24 });
+
+    // Received (20 of the 24 came): in the expected stock, no longer on order → 48 − 34 = 14 short → 1 case.
+    await b.api.purchasing.orders.receive.mutate({
+      id: draft.id,
+      lines: [{ product_id: b.beer, quantity: 20 }],
+    });
+    expect((await beerLine()).line).toMatchObject({ expected: 34, on_order: 0, quantity: 24, packs: 1 });
+  });
+
   it('is PRO (purchase_orders) and manager+', async () => {
     const b = await bar('BOUTIQUE');
     const refused = await failure(b.api.purchasing.orders.suggest.query({ service_id: b.service }));

@@ -511,6 +511,11 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
     });
     await page.getByText(new RegExp(`Envoyée à ${BREWERY_EMAIL}`)).waitFor();
     await snap(page, 'journey-21-order-sent');
+    // On its way: the beer is no longer suggested (not ordered twice), and the suggestion says why.
+    await page
+      .getByText('1 produit(s) sous la cible déjà en commande (commandes envoyées, pas encore reçues).')
+      .waitFor();
+    expect(await page.getByRole('form', { name: 'Brasseries du Port' }).count()).toBe(0);
 
     // The cases arrive: the sent order prefills its delivery, one tap receives it.
     const receiving = page.getByRole('form', { name: 'Réception' });

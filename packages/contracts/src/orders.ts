@@ -34,7 +34,9 @@ export const OrderSuggestionLine = z.object({
   received: z.number(),
   losses: z.number(),
   sold: z.number(),
-  /** par − expected rounded up to whole packs (units of the product). */
+  /** On sent orders not received yet: on its way (units of the product). */
+  on_order: z.number(),
+  /** par − expected − on order, rounded up to whole packs (units of the product). */
   quantity: z.number(),
   packs: z.number().int().nullable(),
   /** The product's purchase price; null when unknown. */
@@ -61,6 +63,8 @@ export const OrderSuggestion = z.object({
   not_counted: z.array(z.object({ product_id: Uuid, product_name: z.string() })),
   /** Products with a par level at or above it. */
   at_par: z.number().int(),
+  /** Products below par whose shortfall is already on sent orders: nothing more to order. */
+  covered_by_orders: z.number().int(),
 });
 export type OrderSuggestion = z.infer<typeof OrderSuggestion>;
 

@@ -34,16 +34,22 @@ export interface SuggestionInput {
   par_level: number | null;
   /** Expected on-hand (last count + received − losses − sold since); null: never counted. */
   expected: number | null;
+  /** Already ordered and not received yet (sent orders): on its way, not to be ordered twice. */
+  on_order: number;
   pack_size: number | null;
   /** Counted in pieces (bottles, cans): order whole ones. */
   whole_units: boolean;
 }
 
 /**
- * max(0, par − expected on-hand) rounded up to whole packs; null when there is nothing to base it on (no par
- * level, or never counted). A quantity of 0 means the stock is at or above par.
+ * max(0, par − expected on-hand − on order) rounded up to whole packs; null when there is nothing to base it on
+ * (no par level, or never counted). A quantity of 0 means the stock, with what is on its way, is at or above par.
  */
 export function suggestedOrder(input: SuggestionInput): OrderQuantity | null {
   if (input.par_level === null || input.expected === null) return null;
-  return roundUpToPacks(input.par_level - input.expected, input.pack_size, input.whole_units);
+  return roundUpToPacks(
+    input.par_level - input.expected - input.on_order,
+    input.pack_size,
+    input.whole_units,
+  );
 }

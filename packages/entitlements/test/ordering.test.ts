@@ -39,11 +39,21 @@ describe('rounding up to whole packs', () => {
 });
 
 describe('suggested order', () => {
-  const base = { par_level: 48, expected: 20, pack_size: 24, whole_units: true };
+  const base = { par_level: 48, expected: 20, on_order: 0, pack_size: 24, whole_units: true };
 
   it('par − expected on-hand, rounded up to whole packs', () => {
     expect(suggestedOrder(base)).toEqual({ quantity: 48, packs: 2 });
     expect(suggestedOrder({ ...base, expected: 30 })).toEqual({ quantity: 24, packs: 1 });
+  });
+
+  it('what is already on order (sent, not received) is not ordered twice', () => {
+    // 48 − 20 − 24 on its way = 4 short: one more pack.
+    expect(suggestedOrder({ ...base, on_order: 24 })).toEqual({ quantity: 24, packs: 1 });
+    expect(suggestedOrder({ ...base, on_order: 28 })).toEqual({ quantity: 0, packs: 0 });
+    expect(suggestedOrder({ ...base, expected: 40.5, on_order: 7, pack_size: null })).toEqual({
+      quantity: 1,
+      packs: null,
+    });
   });
 
   it('nothing at or above par', () => {

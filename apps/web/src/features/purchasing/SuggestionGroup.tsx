@@ -84,6 +84,9 @@ export function SuggestionGroup({
                     expected: formatQty(locale, suggested.expected),
                     par: formatQty(locale, suggested.par_level),
                   })}
+                  {suggested.on_order > 0
+                    ? t('line_on_order', { qty: formatQty(locale, suggested.on_order) })
+                    : null}
                 </span>
               </p>
               <OrderQuantityField

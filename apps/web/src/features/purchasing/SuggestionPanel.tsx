@@ -30,7 +30,9 @@ export function SuggestionPanel({
       ) : data ? (
         <>
           {data.groups.length === 0 ? (
-            data.at_par === 0 && data.not_counted.length === 0 ? (
+            data.covered_by_orders > 0 ? (
+              <p>{t('suggest_nothing_on_order')}</p>
+            ) : data.at_par === 0 && data.not_counted.length === 0 ? (
               <p>
                 {t('suggest_no_par')} <Link to="/app/products">{t('suggest_no_par_link')}</Link>
               </p>
@@ -47,6 +49,9 @@ export function SuggestionPanel({
               />
             ))
           )}
+          {data.covered_by_orders > 0 ? (
+            <p className="muted">{t('covered_by_orders', { n: data.covered_by_orders })}</p>
+          ) : null}
           {data.at_par > 0 ? <p className="muted">{t('at_par', { n: data.at_par })}</p> : null}
           {data.not_counted.length > 0 ? (
             <p className="muted">
