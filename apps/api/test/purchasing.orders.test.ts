@@ -664,6 +664,99 @@ describe('purchasing.orders: received, canceled', () => {
     expect(cancel.data).toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('a partial delivery keeps the rest on order when asked: one backorder, sent, to the same supplier, even tapped twice', async () => {
+    const b = await bar();
+    const order = await b.api.purchasing.orders.create.mutate({
+      service_id: b.service,
+      supplier_id: b.metro.id,
+      lines: [
+        { product_id: b.gin, quantity: 4, unit_cost: 28 },
+        { product_id: b.rum, quantity: 2, unit_cost: 19.5 },
+        { product_id: b.vodka, quantity: 1 },
+      ],
+    });
+    await b.api.purchasing.orders.send.mutate({ id: order.id, email: false });
+    const input = {
+      id: order.id,
+      lines: [
+        { product_id: b.gin, quantity: 1.5 },
+        { product_id: b.rum, quantity: 0 },
+        { product_id: b.vodka, quantity: 1 },
+      ],
+      backorder: true,
+      idempotency_key: 'receive-partial-1',
+    };
+
+    const [one, two] = await Promise.all([
+      b.api.purchasing.orders.receive.mutate(input),
+      b.api.purchasing.orders.receive.mutate(input),
+    ]);
+    const three = await b.api.purchasing.orders.receive.mutate({ id: order.id });
+
+    // What came is the delivery; what did not (2.5 gin, 2 rum) is order n° 2, already sent, pointing at n° 1.
+    expect(one.receipt.lines.map((l) => [l.product_name, l.quantity])).toEqual([
+      ['Gin', 1.5],
+      ['Vodka', 1],
+    ]);
+    expect(one.order).toMatchObject({ status: 'RECEIVED', backorder_of: null });
+    expect(one.backorder).toMatchObject({
+      number: 2,
+      status: 'SENT',
+      supplier_name: 'Metro',
+      sent_to: null,
+      backorder_of: order.id,
+      backorder_of_number: 1,
+      total_cost: 109,
+    });
+    expect(one.backorder!.lines.map((l) => [l.product_name, l.quantity, l.unit_cost])).toEqual([
+      ['Gin', 2.5, 28],
+      ['Rhum', 2, 19.5],
+    ]);
+    expect(two.backorder?.id).toBe(one.backorder!.id);
+    expect(three.backorder?.id).toBe(one.backorder!.id);
+    const orders = await t.db
+      .selectFrom('purchase_orders')
+      .select(['number', 'status'])
+      .where('tenant_id', '=', b.f.tenantId)
+      .orderBy('number')
+      .execute();
+    expect(orders).toEqual([
+      { number: 1, status: 'RECEIVED' },
+      { number: 2, status: 'SENT' },
+    ]);
+    // On its way: the suggestion does not order the gin again (2 + ½ + 1.5 received + 2.5 on order = 6 = par).
+    const suggestion = await b.api.purchasing.orders.suggest.query({ service_id: b.service });
+    const gin = suggestion.groups.flatMap((g) => g.lines).find((l) => l.product_id === b.gin);
+    expect(gin).toBeUndefined();
+    expect(suggestion.covered_by_orders).toBe(1);
+
+    // The rest comes: receiving the backorder closes it, with no backorder of its own when all came.
+    const rest = await b.api.purchasing.orders.receive.mutate({ id: one.backorder!.id, backorder: true });
+    expect(rest).toMatchObject({ order: { status: 'RECEIVED' }, backorder: null });
+  });
+
+  it('without `backorder`, a partial delivery closes the order (what is missing is suggested again)', async () => {
+    const b = await bar();
+    const order = await b.api.purchasing.orders.create.mutate({
+      service_id: b.service,
+      supplier_id: b.metro.id,
+      lines: [{ product_id: b.gin, quantity: 4 }],
+    });
+    await b.api.purchasing.orders.send.mutate({ id: order.id, email: false });
+    const received = await b.api.purchasing.orders.receive.mutate({
+      id: order.id,
+      lines: [{ product_id: b.gin, quantity: 1 }],
+    });
+    expect(received.backorder).toBeNull();
+    const suggestion = await b.api.purchasing.orders.suggest.query({ service_id: b.service });
+    // 2.5 + 1 = 3.5 expected, par 6: 3 whole bottles again.
+    expect(suggestion.groups.flatMap((g) => g.lines).find((l) => l.product_id === b.gin)).toMatchObject({
+      expected: 3.5,
+      on_order: 0,
+      quantity: 3,
+    });
+  });
+
   it('quantities received may differ (a line at 0 did not come); a closed month refuses (MONTH_CLOSED)', async () => {
     const b = await bar();
     const order = await b.api.purchasing.orders.create.mutate({

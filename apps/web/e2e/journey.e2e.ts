@@ -517,11 +517,30 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
       .waitFor();
     expect(await page.getByRole('form', { name: 'Brasseries du Port' }).count()).toBe(0);
 
-    // The cases arrive: the sent order prefills its delivery, one tap receives it.
+    // One case of the two arrives: the sent order prefills its delivery, corrected; the rest stays on order.
     const receiving = page.getByRole('form', { name: 'Réception' });
     expect(await receiving.getByLabel(/Bière Leffe 33 cl/).inputValue()).toBe('48');
+    await receiving.getByLabel(/Bière Leffe 33 cl/).fill('24');
+    await receiving
+      .getByRole('checkbox', { name: 'Le reste viendra plus tard : le garder en commande' })
+      .check();
+    await snap(page, 'journey-22-partial-delivery');
     await receiving.getByRole('button', { name: 'Réceptionner la livraison' }).click();
-    await page.getByText(/Livraison enregistrée : 1 ligne\(s\), 57,60\s€\./).waitFor();
+    await page
+      .getByText(
+        /Livraison enregistrée : 1 ligne\(s\), 28,80\s€\. Le reste est toujours en commande : commande n° 2\./,
+      )
+      .waitFor();
+    await page.getByText(/Réceptionnée le/).waitFor();
+    // The other case is on its way (order n° 2, already with the brewery): still not suggested.
+    expect(await page.getByRole('form', { name: 'Brasseries du Port' }).count()).toBe(0);
+
+    // It comes: the backorder, opened from the list, prefills it; one tap receives it.
+    await page.getByRole('button', { name: 'Ouvrir — Commande n° 2' }).click();
+    await page.getByText(/^Reliquat de la commande n° 1 : ce qui n’était pas arrivé/).waitFor();
+    const rest = page.getByRole('form', { name: 'Réception' });
+    expect(await rest.getByLabel(/Bière Leffe 33 cl/).inputValue()).toBe('24');
+    await rest.getByRole('button', { name: 'Réceptionner la livraison' }).click();
     await page.getByText(/Réceptionnée le/).waitFor();
     await snap(page, 'journey-22-order-received');
     // Back at par: the beer is no longer suggested.

@@ -157,6 +157,9 @@ const orderHead = {
   /** The delivery receiving it created. */
   receipt_id: Uuid.nullable(),
   canceled_at: z.string().nullable(),
+  /** A backorder: the order whose missing quantities it carries, and that order's number. */
+  backorder_of: Uuid.nullable(),
+  backorder_of_number: z.number().int().nullable(),
   created_by: Uuid.nullable(),
   created_at: z.string(),
   updated_at: z.string(),
@@ -220,11 +223,21 @@ export const OrderReceiveInput = z.object({
     .optional(),
   /** Set each product's purchase price to the delivered unit cost. */
   update_purchase_prices: z.boolean().optional(),
+  /**
+   * What did not come (ordered − received, per product) stays on order: a new sent order to the same supplier,
+   * linked to this one. Default: the order closes with what came.
+   */
+  backorder: z.boolean().optional(),
   idempotency_key: IdempotencyKey.optional(),
 });
 export type OrderReceiveInput = z.infer<typeof OrderReceiveInput>;
 
-export const OrderReceiveResult = z.object({ order: PurchaseOrder, receipt: Receipt });
+export const OrderReceiveResult = z.object({
+  order: PurchaseOrder,
+  receipt: Receipt,
+  /** The order carrying what did not come, when asked for and something was missing. */
+  backorder: PurchaseOrder.nullable(),
+});
 export type OrderReceiveResult = z.infer<typeof OrderReceiveResult>;
 
 /** The order as a file (download, or what to attach by hand). */

@@ -441,6 +441,8 @@ export interface PurchaseOrdersTable {
   received_at: Timestamp | null;
   receipt_id: string | null;
   canceled_at: Timestamp | null;
+  /** The order whose missing quantities this one carries (a backorder, created when receiving that one). */
+  backorder_of: Generated<string | null>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: GeneratedTimestamp;

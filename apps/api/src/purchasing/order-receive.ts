@@ -1,17 +1,20 @@
-import type { OrderReceiveInput, OrderReceiveResult } from '@stockscan/contracts';
+import type { OrderReceiveInput, OrderReceiveResult, PurchaseOrder } from '@stockscan/contracts';
+import type { Db } from '@stockscan/db';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { runIdempotent } from '../idempotency/idempotency';
+import { round3 } from '../inventory/numbers';
 import type { Actor } from '../request/actor';
-import { loadOrder, lockOrder } from './orders.service';
+import { loadOrder, lockOrder, nextOrderNumber } from './orders.service';
 import { requirePurchaseOrders } from './plan-gate';
 import { assertNotFuture, getReceipt, insertReceipt } from './receipts.service';
 
 /**
  * Receives a sent order (any member of its service, PRO): creates its delivery (source `order`, the order's
  * supplier, the lines as received — by default as ordered; a line at 0 did not come) in a month that must be
- * open (MONTH_CLOSED). Receiving it again answers the same delivery: one tap or two, one receipt.
+ * open (MONTH_CLOSED). With `backorder`, what did not come stays on order (keepRestOnOrder). Receiving it again
+ * answers the same delivery and backorder: one tap or two, one receipt.
  */
 export async function receiveOrder(
   deps: Pick<Deps, 'db' | 'now'>,
@@ -39,6 +42,7 @@ export async function receiveOrder(
         return {
           order: await loadOrder(tx, actor, row.id),
           receipt: await getReceipt(tx, actor, row.receipt_id),
+          backorder: await backorderOf(tx, actor, row.id),
         };
       }
       if (row.status !== 'SENT')
@@ -97,6 +101,7 @@ export async function receiveOrder(
         .where('id', '=', row.id)
         .where('tenant_id', '=', actor.tenantId)
         .execute();
+      const backorder = request.backorder ? await keepRestOnOrder(tx, actor, order, lines, now) : null;
       await recordAudit(tx, {
         tenant_id: actor.tenantId,
         user_id: actor.userId,
@@ -109,10 +114,82 @@ export async function receiveOrder(
           supplier: order.supplier_name,
           receipt_id: receiptId,
           lines: lines.length,
+          backorder: backorder?.number ?? null,
         },
         at: now,
       });
-      return { order: await loadOrder(tx, actor, row.id), receipt: await getReceipt(tx, actor, receiptId) };
+      return {
+        order: await loadOrder(tx, actor, row.id),
+        receipt: await getReceipt(tx, actor, receiptId),
+        backorder: backorder ? await loadOrder(tx, actor, backorder.id) : null,
+      };
     },
   );
+}
+
+/** The backorder created when this order was received, if any. */
+async function backorderOf(db: Db, actor: Actor, orderId: string): Promise<PurchaseOrder | null> {
+  const row = await db
+    .selectFrom('purchase_orders')
+    .select('id')
+    .where('tenant_id', '=', actor.tenantId)
+    .where('backorder_of', '=', orderId)
+    .executeTakeFirst();
+  return row ? loadOrder(db, actor, row.id) : null;
+}
+
+/**
+ * What did not come stays on order: a new order, already sent (the supplier has the first one), to the same
+ * supplier, with each product's ordered − received quantity at the order's cost. Nothing missing: none.
+ */
+async function keepRestOnOrder(
+  tx: Db,
+  actor: Actor,
+  order: PurchaseOrder,
+  received: readonly { product_id: string; quantity: number }[],
+  now: Date,
+): Promise<{ id: string; number: number } | null> {
+  const came = new Map<string, number>();
+  for (const line of received) came.set(line.product_id, (came.get(line.product_id) ?? 0) + line.quantity);
+  const rest = order.lines
+    .map((line) => {
+      const missing = round3(line.quantity - (came.get(line.product_id) ?? 0));
+      // A product on two lines: what came counts against the first, then the next.
+      came.set(line.product_id, Math.max(0, (came.get(line.product_id) ?? 0) - line.quantity));
+      return { product_id: line.product_id, quantity: missing, unit_cost: line.unit_cost };
+    })
+    .filter((line) => line.quantity > 0);
+  if (rest.length === 0) return null;
+  const number = await nextOrderNumber(tx, actor.tenantId);
+  const backorder = await tx
+    .insertInto('purchase_orders')
+    .values({
+      tenant_id: actor.tenantId,
+      service_id: order.service_id,
+      supplier_id: order.supplier_id,
+      number,
+      status: 'SENT',
+      note: null,
+      sent_at: now,
+      sent_to: null,
+      sent_by: actor.userId,
+      backorder_of: order.id,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('purchase_order_lines')
+    .values(
+      rest.map((line, position) => ({
+        tenant_id: actor.tenantId,
+        order_id: backorder.id,
+        position,
+        ...line,
+      })),
+    )
+    .execute();
+  return { id: backorder.id, number };
 }

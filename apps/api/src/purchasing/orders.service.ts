@@ -44,6 +44,10 @@ function selectHeads(db: Db, tenantId: string) {
       'o.received_at',
       'o.receipt_id',
       'o.canceled_at',
+      'o.backorder_of',
+      sql<number | null>`(select b.number from purchase_orders b where b.id = o.backorder_of)`.as(
+        'backorder_of_number',
+      ),
       'o.created_by',
       'o.created_at',
       'o.updated_at',
@@ -162,6 +166,17 @@ async function insertLines(
     .execute();
 }
 
+/** The business's next order number (1, 2, 3…): the tenant row, locked, serialises two orders made at once. */
+export async function nextOrderNumber(tx: Db, tenantId: string): Promise<number> {
+  await tx.selectFrom('tenants').select('id').where('id', '=', tenantId).forUpdate().execute();
+  const { next } = await tx
+    .selectFrom('purchase_orders')
+    .select(sql<number>`coalesce(max(number), 0)::int + 1`.as('next'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return next;
+}
+
 /** A draft order (PRO `purchase_orders`, manager+), from a suggestion or typed. Additive: idempotency key. */
 export async function createOrder(
   deps: OrderDeps,
@@ -180,13 +195,7 @@ export async function createOrder(
       const supplier = request.supplier_id
         ? await loadLiveSupplier(tx, actor.tenantId, request.supplier_id)
         : null;
-      // Numbers follow each other per business: the tenant row serialises two orders created at once.
-      await tx.selectFrom('tenants').select('id').where('id', '=', actor.tenantId).forUpdate().execute();
-      const { next } = await tx
-        .selectFrom('purchase_orders')
-        .select(sql<number>`coalesce(max(number), 0)::int + 1`.as('next'))
-        .where('tenant_id', '=', actor.tenantId)
-        .executeTakeFirstOrThrow();
+      const next = await nextOrderNumber(tx, actor.tenantId);
       const order = await tx
         .insertInto('purchase_orders')
         .values({

@@ -10,6 +10,7 @@ import * as m0015 from './0015_month_review';
 import * as m0017 from './0017_count_weight';
 import * as m0018 from './0018_purchase_orders';
 import * as m0019 from './0019_count_clears';
+import * as m0020 from './0020_order_backorders';
 
 /** Ordered, in-code migrations: bundled with the server, no filesystem scan. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0017_count_weight': m0017,
   '0018_purchase_orders': m0018,
   '0019_count_clears': m0019,
+  '0020_order_backorders': m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

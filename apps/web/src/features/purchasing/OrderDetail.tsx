@@ -78,6 +78,8 @@ export function OrderDetail({
   if (query.error) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
   const order = query.data;
   const canAct = manager && enabled;
+  // A backorder is neither mailed nor sent by hand: the supplier already has the order it continues.
+  const backorder = order.backorder_of_number !== null;
   return (
     <div className="order-detail">
       {order.status === 'DRAFT' && canAct ? (
@@ -98,6 +100,9 @@ export function OrderDetail({
       <p>
         <strong>{t('total', { cost: formatMoney(locale, currency, order.total_cost) })}</strong>
       </p>
+      {order.backorder_of_number !== null ? (
+        <p className="muted">{t('backorder_of', { number: order.backorder_of_number })}</p>
+      ) : null}
       {order.status === 'SENT' && order.sent_at ? (
         <p className="muted">
           {order.sent_to
@@ -132,7 +137,7 @@ export function OrderDetail({
       {order.status === 'DRAFT' && canAct && !order.supplier_email ? (
         <p className="muted">{t('send_manual_hint')}</p>
       ) : null}
-      {order.status === 'SENT' && !order.sent_to && order.supplier_email && canAct ? (
+      {order.status === 'SENT' && !order.sent_to && !backorder && order.supplier_email && canAct ? (
         <div className="form-actions">
           <button
             type="button"
@@ -145,7 +150,7 @@ export function OrderDetail({
           </button>
         </div>
       ) : null}
-      {(order.status === 'SENT' && !order.sent_to) || notMailed ? (
+      {(order.status === 'SENT' && !order.sent_to && !backorder) || notMailed ? (
         <ManualWayOut order={order} reason={notMailed ?? 'manual'} />
       ) : null}
       {order.status === 'SENT' && enabled ? <ReceiveForm order={order} onDone={refresh} /> : null}

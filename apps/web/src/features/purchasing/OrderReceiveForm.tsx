@@ -25,17 +25,17 @@ export function ReceiveForm({ order, onDone }: { order: PurchaseOrder; onDone: (
     order.lines.map((l) => formatQty(locale, l.quantity).replace(/\s/g, '')),
   );
   const [touched, setTouched] = useState(false);
+  const [keepRest, setKeepRest] = useState(false);
   // Two taps, or a retry after a lost answer: one delivery (the server also answers the same one).
   const [key] = useState(() => crypto.randomUUID());
   const receive = useMutation(
     trpc.purchasing.orders.receive.mutationOptions({
-      onSuccess: ({ receipt }) => {
-        toast.ok(
-          t('received_ok', {
-            n: receipt.lines.length,
-            cost: formatMoney(locale, currency, receipt.total_cost),
-          }),
-        );
+      onSuccess: ({ receipt, backorder }) => {
+        const saved = t('received_ok', {
+          n: receipt.lines.length,
+          cost: formatMoney(locale, currency, receipt.total_cost),
+        });
+        toast.ok(backorder ? `${saved} ${t('backorder_ok', { number: backorder.number })}` : saved);
         void queryClient.invalidateQueries(trpc.purchasing.receipts.pathFilter());
         void queryClient.invalidateQueries(trpc.inventory.usage.pathFilter());
         onDone();
@@ -43,6 +43,11 @@ export function ReceiveForm({ order, onDone }: { order: PurchaseOrder; onDone: (
     }),
   );
   const quantities = texts.map((text) => (text.trim() === '' ? 0 : parseDecimal(text, 3)));
+  // Less came than was ordered on some line: the rest may stay on order.
+  const short = order.lines.some((line, i) => {
+    const came = quantities[i];
+    return came !== null && came !== undefined && came < line.quantity;
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -56,6 +61,7 @@ export function ReceiveForm({ order, onDone }: { order: PurchaseOrder; onDone: (
         quantity: quantities[i] as number,
         unit_cost: line.unit_cost,
       })),
+      backorder: short && keepRest,
       idempotency_key: key,
     });
   }
@@ -87,6 +93,23 @@ export function ReceiveForm({ order, onDone }: { order: PurchaseOrder; onDone: (
           );
         })}
       </ul>
+      {short ? (
+        <div className="order-keep-rest">
+          <label htmlFor={`${ids}-rest`}>
+            <input
+              id={`${ids}-rest`}
+              type="checkbox"
+              checked={keepRest}
+              aria-describedby={`${ids}-rest-hint`}
+              onChange={(e) => setKeepRest(e.target.checked)}
+            />
+            <span>{t('keep_rest')}</span>
+          </label>
+          <p className="muted" id={`${ids}-rest-hint`}>
+            {t('keep_rest_hint')}
+          </p>
+        </div>
+      ) : null}
       {receive.error ? <ErrorMessage error={receive.error} /> : null}
       <button type="submit" className="button button-primary" disabled={receive.isPending}>
         {receive.isPending ? t('receiving') : t('receive')}

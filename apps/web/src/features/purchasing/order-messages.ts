@@ -71,6 +71,12 @@ export const om = defineMessages({
     receive: 'Réceptionner la livraison',
     receiving: 'Enregistrement…',
     received_ok: 'Livraison enregistrée : {n} ligne(s), {cost}.',
+    backorder_ok: 'Le reste est toujours en commande : commande n° {number}.',
+    keep_rest: 'Le reste viendra plus tard : le garder en commande',
+    keep_rest_hint:
+      'Une nouvelle commande (un reliquat) reprend ce qui manque ; sans elle, la commande est close.',
+    backorder_of:
+      'Reliquat de la commande n° {number} : ce qui n’était pas arrivé, toujours en commande (le fournisseur a déjà la commande).',
     received_at: 'Réceptionnée le {date}.',
     see_deliveries: 'Voir les livraisons',
     total: 'Total : {cost}',
@@ -141,6 +147,11 @@ export const om = defineMessages({
     receive: 'Receive the delivery',
     receiving: 'Saving…',
     received_ok: 'Delivery saved: {n} line(s), {cost}.',
+    backorder_ok: 'The rest is still on order: order no. {number}.',
+    keep_rest: 'The rest will come later: keep it on order',
+    keep_rest_hint: 'A new order (a backorder) carries what is missing; without it, the order is closed.',
+    backorder_of:
+      'Backorder of order no. {number}: what had not come, still on order (the supplier already has the order).',
     received_at: 'Received on {date}.',
     see_deliveries: 'See the deliveries',
     total: 'Total: {cost}',
