@@ -535,7 +535,8 @@ describe.skipIf(!hasChromium)('the journey of a bar, in a real browser', () => {
     // The other case is on its way (order n° 2, already with the brewery): still not suggested.
     expect(await page.getByRole('form', { name: 'Brasseries du Port' }).count()).toBe(0);
 
-    // It comes: the backorder, opened from the list, prefills it; one tap receives it.
+    // It comes: the backorder, told apart in the list and opened from it, prefills it; one tap receives it.
+    await page.getByText('· reliquat de la n° 1').waitFor();
     await page.getByRole('button', { name: 'Ouvrir — Commande n° 2' }).click();
     await page.getByText(/^Reliquat de la commande n° 1 : ce qui n’était pas arrivé/).waitFor();
     const rest = page.getByRole('form', { name: 'Réception' });

@@ -62,6 +62,12 @@ export function OrderList({
                     <span className={`order-status status-${order.status.toLowerCase()}`}>
                       {t(STATUS_KEY[order.status])}
                     </span>
+                    {order.backorder_of_number !== null ? (
+                      <span className="muted">
+                        {' '}
+                        · {t('backorder_tag', { number: order.backorder_of_number })}
+                      </span>
+                    ) : null}
                     <span className="muted">
                       {' '}
                       · {formatDate(locale, order.created_at)} · {t('lines_count', { n: order.lines_count })}{' '}

@@ -72,6 +72,7 @@ export const om = defineMessages({
     receiving: 'Enregistrement…',
     received_ok: 'Livraison enregistrée : {n} ligne(s), {cost}.',
     backorder_ok: 'Le reste est toujours en commande : commande n° {number}.',
+    backorder_tag: 'reliquat de la n° {number}',
     keep_rest: 'Le reste viendra plus tard : le garder en commande',
     keep_rest_hint:
       'Une nouvelle commande (un reliquat) reprend ce qui manque ; sans elle, la commande est close.',
@@ -148,6 +149,7 @@ export const om = defineMessages({
     receiving: 'Saving…',
     received_ok: 'Delivery saved: {n} line(s), {cost}.',
     backorder_ok: 'The rest is still on order: order no. {number}.',
+    backorder_tag: 'backorder of no. {number}',
     keep_rest: 'The rest will come later: keep it on order',
     keep_rest_hint: 'A new order (a backorder) carries what is missing; without it, the order is closed.',
     backorder_of:
