@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('public pages in a real browser', () => {
     await page.waitForFunction(
       () => !document.querySelector<HTMLButtonElement>('form button[type="submit"]')?.disabled,
     );
-    // Loaded and hydrated: the login page's own scripts (preloads are seen) and no API client (#21: ~25 kB gzip
+    // Loaded and hydrated: the login page's own scripts (preloads are seen) and no API client (#21: 23 kB gzip
     // less before the form works).
     expect(scripts.filter((path) => /^\/assets\/LoginPage-/.test(path))).toHaveLength(1);
     expect(scripts.filter(apiClient)).toEqual([]);

@@ -46,7 +46,9 @@ export {
   unitsFromPacks,
 } from './measures';
 export {
+  missingFromDelivery,
   type OrderQuantity,
+  type ProductQuantity,
   roundUpToPacks,
   type SuggestionInput,
   suggestedOrder,

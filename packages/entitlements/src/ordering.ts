@@ -53,3 +53,27 @@ export function suggestedOrder(input: SuggestionInput): OrderQuantity | null {
     input.whole_units,
   );
 }
+
+/** A product and a quantity of it (a line of an order, or of what came of it). */
+export interface ProductQuantity {
+  product_id: string;
+  quantity: number;
+}
+
+/**
+ * What did not come of an order: each ordered line (one per product) with its quantity lowered to ordered −
+ * received (every delivered line of that product counted), kept when above 0. The server keeps it on order (a
+ * backorder); the receive form offers that only when something is missing.
+ */
+export function missingFromDelivery<L extends ProductQuantity>(
+  ordered: readonly L[],
+  received: readonly ProductQuantity[],
+): L[] {
+  const came = new Map<string, number>();
+  for (const line of received)
+    came.set(line.product_id, (came.get(line.product_id) ?? 0) + thousandths(line.quantity));
+  return ordered.flatMap((line) => {
+    const missing = thousandths(line.quantity) - (came.get(line.product_id) ?? 0);
+    return missing > 0 ? [{ ...line, quantity: missing / 1000 }] : [];
+  });
+}

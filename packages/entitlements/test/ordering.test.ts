@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { roundUpToPacks, suggestedOrder } from '../src';
+import { missingFromDelivery, roundUpToPacks, suggestedOrder } from '../src';
 
 describe('rounding up to whole packs', () => {
   it('orders whole cases: 30 needed in cases of 24 is 2 cases, 48 units; exactly 24 is one case', () => {
@@ -68,5 +68,51 @@ describe('suggested order', () => {
 
   it('a negative expected stock (more used than counted) orders up to par', () => {
     expect(suggestedOrder({ ...base, expected: -4, pack_size: null })).toEqual({ quantity: 52, packs: null });
+  });
+});
+
+describe('missing from a delivery', () => {
+  const ordered = [
+    { product_id: 'gin', quantity: 4, unit_cost: 28 },
+    { product_id: 'rum', quantity: 2, unit_cost: 19.5 },
+    { product_id: 'vodka', quantity: 1, unit_cost: null },
+  ];
+
+  it('each ordered line lowered to what did not come, its other fields kept', () => {
+    expect(
+      missingFromDelivery(ordered, [
+        { product_id: 'gin', quantity: 1.5 },
+        { product_id: 'vodka', quantity: 1 },
+      ]),
+    ).toEqual([
+      { product_id: 'gin', quantity: 2.5, unit_cost: 28 },
+      { product_id: 'rum', quantity: 2, unit_cost: 19.5 },
+    ]);
+  });
+
+  it('nothing when all came, or more; a product delivered on two lines counts both; an unordered one is ignored', () => {
+    expect(missingFromDelivery(ordered, ordered)).toEqual([]);
+    expect(
+      missingFromDelivery(ordered, [
+        { product_id: 'gin', quantity: 1 },
+        { product_id: 'gin', quantity: 3 },
+        { product_id: 'rum', quantity: 5 },
+        { product_id: 'vodka', quantity: 1 },
+        { product_id: 'tonic', quantity: 12 },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('in thousandths: 0.3 ordered, 0.1 + 0.2 received is nothing missing', () => {
+    const lemons = [{ product_id: 'lemons', quantity: 0.3 }];
+    expect(
+      missingFromDelivery(lemons, [
+        { product_id: 'lemons', quantity: 0.1 },
+        { product_id: 'lemons', quantity: 0.2 },
+      ]),
+    ).toEqual([]);
+    expect(missingFromDelivery(lemons, [{ product_id: 'lemons', quantity: 0.1 }])).toEqual([
+      { product_id: 'lemons', quantity: 0.2 },
+    ]);
   });
 });

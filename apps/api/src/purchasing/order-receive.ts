@@ -1,10 +1,10 @@
 import type { OrderReceiveInput, OrderReceiveResult, PurchaseOrder } from '@stockscan/contracts';
 import type { Db } from '@stockscan/db';
+import { missingFromDelivery, type ProductQuantity } from '@stockscan/entitlements';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { runIdempotent } from '../idempotency/idempotency';
-import { round3 } from '../inventory/numbers';
 import type { Actor } from '../request/actor';
 import { loadOrder, lockOrder, nextOrderNumber } from './orders.service';
 import { requirePurchaseOrders } from './plan-gate';
@@ -146,19 +146,14 @@ async function keepRestOnOrder(
   tx: Db,
   actor: Actor,
   order: PurchaseOrder,
-  received: readonly { product_id: string; quantity: number }[],
+  received: readonly ProductQuantity[],
   now: Date,
 ): Promise<{ id: string; number: number } | null> {
-  const came = new Map<string, number>();
-  for (const line of received) came.set(line.product_id, (came.get(line.product_id) ?? 0) + line.quantity);
-  const rest = order.lines
-    .map((line) => {
-      const missing = round3(line.quantity - (came.get(line.product_id) ?? 0));
-      // A product on two lines: what came counts against the first, then the next.
-      came.set(line.product_id, Math.max(0, (came.get(line.product_id) ?? 0) - line.quantity));
-      return { product_id: line.product_id, quantity: missing, unit_cost: line.unit_cost };
-    })
-    .filter((line) => line.quantity > 0);
+  const rest = missingFromDelivery(order.lines, received).map((line) => ({
+    product_id: line.product_id,
+    quantity: line.quantity,
+    unit_cost: line.unit_cost,
+  }));
   if (rest.length === 0) return null;
   const number = await nextOrderNumber(tx, actor.tenantId);
   const backorder = await tx

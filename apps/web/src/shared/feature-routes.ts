@@ -14,7 +14,7 @@ export interface FeatureRoutes {
   public?: PageRoute[];
   /**
    * Pages without login that render outside the API providers and load the client only when they call the
-   * API: the login page, whose first load a phone waits for (#21: ~25 kB of JS gzip less before it works).
+   * API: the login page, whose first load a phone waits for (#21: 23 kB of JS gzip less before it works).
    */
   publicStandalone?: PageRoute[];
   /** Pages of the signed-in app, relative to /app (under the app layout). */

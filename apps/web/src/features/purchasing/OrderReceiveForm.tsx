@@ -1,4 +1,5 @@
 import type { PurchaseOrder } from '@stockscan/contracts';
+import { missingFromDelivery } from '@stockscan/entitlements';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -43,11 +44,15 @@ export function ReceiveForm({ order, onDone }: { order: PurchaseOrder; onDone: (
     }),
   );
   const quantities = texts.map((text) => (text.trim() === '' ? 0 : parseDecimal(text, 3)));
-  // Less came than was ordered on some line: the rest may stay on order.
-  const short = order.lines.some((line, i) => {
-    const came = quantities[i];
-    return came !== null && came !== undefined && came < line.quantity;
-  });
+  // Less came than was ordered on some line (a line not yet readable counts as come): the rest may stay on order.
+  const short =
+    missingFromDelivery(
+      order.lines,
+      order.lines.map((line, i) => ({
+        product_id: line.product_id,
+        quantity: quantities[i] ?? line.quantity,
+      })),
+    ).length > 0;
 
   function submit(event: FormEvent) {
     event.preventDefault();
